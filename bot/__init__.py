@@ -1,0 +1,1 @@
+"""Everything Telegram: handlers, rendering, texts, the digest scheduler and sender."""

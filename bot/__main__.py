@@ -1,0 +1,42 @@
+"""`python -m bot`: run the bot with long polling (`python -m bot console` to try it locally)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from pydantic import ValidationError
+
+from bot.app import make_bot, make_dispatcher
+from bot.config import Settings, describe_error
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+
+async def run_polling(settings: Settings) -> None:
+    database = await Database.open(settings.database_path)
+    try:
+        bot = make_bot(settings)
+        dispatcher = make_dispatcher(settings, database)
+        await dispatcher.start_polling(bot, handle_signals=True)
+    finally:
+        await database.close()
+
+
+def main(argv: list[str]) -> int:
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        print(f"Configuration error: {describe_error(error)}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    asyncio.run(run_polling(settings))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

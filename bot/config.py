@@ -1,0 +1,93 @@
+"""Settings read from the environment and `.env` (pydantic-settings)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+OFFICIAL_API_URL = "https://api.telegram.org"
+
+HINTS = {
+    "BOT_TOKEN": "set BOT_TOKEN to the token @BotFather gave you (in .env or the environment)",
+    "ADMIN_IDS": "give numeric Telegram user ids, e.g. ADMIN_IDS=111 or 111,222 or [111,222]",
+    "ADMIN_CHAT_ID": "give a numeric Telegram chat id, e.g. ADMIN_CHAT_ID=-1001234567890",
+    "DATABASE_PATH": "give a file path, e.g. DATABASE_PATH=data/archive.sqlite3",
+    "SEEDS_DIR": "give a directory path, e.g. SEEDS_DIR=seeds",
+    "TELEGRAM_API_URL": "give a base URL such as http://127.0.0.1:8081",
+    "DEFAULT_TIMEZONE": "give an IANA time zone name such as Asia/Almaty or Europe/Moscow",
+    "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR",
+    "SEND_RATE": "give a number of messages per second between 1 and 30, e.g. SEND_RATE=25",
+}
+
+
+class Settings(BaseSettings):
+    """All configuration of the bot; see `.env.example` for one line on each field."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr = Field(min_length=1)
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    admin_chat_id: int | None = None
+    database_path: Path = Path("data/archive.sqlite3")
+    seeds_dir: Path = Path("seeds")
+    telegram_api_url: str = OFFICIAL_API_URL
+    default_timezone: str = "Asia/Almaty"
+    log_level: str = "INFO"
+    send_rate: float = Field(default=25.0, gt=0, le=30)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: Any) -> Any:
+        if isinstance(value, int):
+            return (value,)
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return ()
+            if text.startswith("["):
+                return tuple(json.loads(text))
+            return tuple(part.strip() for part in text.split(",") if part.strip())
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return level
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"not an http(s) URL: {value!r}")
+        return value.rstrip("/")
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.default_timezone)
+
+
+def describe_error(error: ValidationError) -> str:
+    """One sentence naming the first bad variable and how to fix it."""
+    first = error.errors()[0]
+    variable = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+    hint = HINTS.get(variable, "check its value")
+    if first["type"] == "missing":
+        return f"{variable} is not set: {hint}."
+    return f"{variable} is invalid ({first['msg']}): {hint}."

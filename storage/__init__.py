@@ -1,0 +1,1 @@
+"""The news archive: reading raw articles into records, the SQLite database and its queries."""
