@@ -46,5 +46,6 @@ def make_dispatcher(settings: Settings, database: Database, *, clock: Clock = ut
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name."""
     dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
     # --- dependencies: repositories and services are added to the dispatcher here ---
+    # --- lifecycle: startup/shutdown hooks (command menu, digest scheduler...) go here ---
     dispatcher.include_routers(*_routers())
     return dispatcher

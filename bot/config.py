@@ -28,7 +28,9 @@ HINTS = {
 class Settings(BaseSettings):
     """All configuration of the bot; see `.env.example` for one line on each field."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     bot_token: SecretStr = Field(min_length=1)
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()

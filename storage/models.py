@@ -154,3 +154,13 @@ class Overview:
     sectors: tuple[tuple[str, int], ...]  # (sector id, article count), most first
     facts: tuple[tuple[int, Fact], ...]  # (article id, fact), most recent first
     national_level: tuple[tuple[str, int], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What the archive covers, for /start and /stats."""
+
+    articles: int
+    regions: int
+    first_date: dt.date | None
+    last_date: dt.date | None
