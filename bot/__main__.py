@@ -8,8 +8,10 @@ import sys
 
 from pydantic import ValidationError
 
+from bot import console
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
+from bot.instance import AlreadyRunning, InstanceLock
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -26,6 +28,8 @@ async def run_polling(settings: Settings) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["console"]:
+        return console.main(argv[1:])
     try:
         settings = Settings()
     except ValidationError as error:
@@ -34,7 +38,16 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    asyncio.run(run_polling(settings))
+    instance = InstanceLock(settings.database_path)
+    try:
+        instance.acquire()
+    except AlreadyRunning as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(run_polling(settings))
+    finally:
+        instance.release()
     return 0
 
 

@@ -13,7 +13,33 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from bot.config import Settings
+from bot.handlers import (
+    admin,
+    article,
+    dates,
+    errors,
+    fallback,
+    help,
+    inline,
+    lang,
+    regions,
+    search,
+    sectors,
+    start,
+    summary,
+)
+from bot.digest.scheduler import DigestScheduler
+from bot.handlers import settings as digest_settings
+from bot.handlers import subscriptions
+from bot.handlers.errors import ErrorNotifier
+from bot.menu import set_command_menu
+from bot.middlewares import LanguageMiddleware
+from bot.reloader import Reloader
+from bot.retry import RetryAfterMiddleware
 from storage.db import Database
+from storage.loader import load_directory
+from storage.repository import Archive
+from storage.users import Users
 
 Clock = Callable[[], dt.datetime]
 
@@ -26,6 +52,9 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     """The Bot, talking to `TELEGRAM_API_URL` unless a session is given (tests, console)."""
     if session is None:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    # A reply refused by flood control (429) is sent again after `retry_after`, not lost.
+    if not any(isinstance(m, RetryAfterMiddleware) for m in session.middleware):
+        session.middleware(RetryAfterMiddleware())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -33,19 +62,53 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
+async def load_seeds_when_empty(database: Database, settings: Settings) -> None:
+    """A fresh archive starts with the articles of `SEEDS_DIR`, so the bot has news to show."""
+    if (await Archive(database.reader).coverage()).articles == 0 and settings.seeds_dir.is_dir():
+        await load_directory(database, settings.seeds_dir)
+
+
 def _routers() -> list[Router]:
     """Every feature's router, in the order that decides which handler sees an update first."""
     # Order is behaviour: admin first (its filter hides it from everybody else), the feature
     # routers next, and the catch-all (plain text as a search, unknown commands) last.
-    routers: list[Router] = []
+    routers: list[Router] = [admin.router]  # first: its IsAdmin filter lets only admins in
     # --- routers: add new feature routers above the catch-all, keep this list in order ---
-    return routers
+    # Before start: it resumes paused chats on /start and owns the sub-... deep links.
+    routers += [subscriptions.router, digest_settings.router]
+    routers += [start.router, help.router, regions.router, sectors.router, dates.router]
+    routers += [search.router, article.router, lang.router, inline.router, summary.router]
+    routers.append(fallback.router)  # the catch-all: plain text, unknown commands and buttons
+    return [_detached(router) for router in routers]
+
+
+def _detached(router: Router) -> Router:
+    """A module's router freed from an earlier dispatcher (tests build one dispatcher each)."""
+    parent = router.parent_router
+    if parent is not None:
+        parent.sub_routers.remove(router)
+        router._parent_router = None
+    return router
 
 
 def make_dispatcher(settings: Settings, database: Database, *, clock: Clock = utc_now) -> Dispatcher:
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name."""
     dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
     # --- dependencies: repositories and services are added to the dispatcher here ---
+    digests = DigestScheduler(database, settings, clock=clock)
+    dispatcher["digests"] = digests
+    dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
+    dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    users = Users(database.writer)
+    dispatcher["archive"] = Archive(database.reader)
+    dispatcher["users"] = users
+    dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     # --- lifecycle: startup/shutdown hooks (command menu, digest scheduler...) go here ---
+    dispatcher.errors.register(errors.on_error)
+    dispatcher.startup.register(admin.set_admin_menu)
+    dispatcher.startup.register(set_command_menu)
+    dispatcher.startup.register(load_seeds_when_empty)
+    dispatcher.startup.register(digests.start)  # after the seeds: they are not news
+    dispatcher.shutdown.register(digests.stop)
     dispatcher.include_routers(*_routers())
     return dispatcher

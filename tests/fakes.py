@@ -160,7 +160,9 @@ def make_callback(
     message: Message | None = None,
 ) -> CallbackQuery:
     user = user or make_user()
-    message = message or make_message("…", user=make_user(BOT_ID, is_bot=True), chat=make_chat(user.id))
+    message = message or make_message(
+        "…", user=make_user(BOT_ID, is_bot=True), chat=make_chat(user.id)
+    )
     return CallbackQuery(
         id=str(next(_update_ids)),
         from_user=user,

@@ -2,9 +2,228 @@
 
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
+    "card.date_unknown": "күні белгісіз",
+    "card.more": "Толығырақ: /article {id}",
+    "country.KZ": "Қазақстан",
+    "country.RU": "Ресей",
+    "overview.count": "Мақалалар: <b>{count}</b>",
+    "overview.undated": "күні жоқ: {count}",
+    "overview.partners": "Шекараның арғы бетіндегі әріптестер: {items}",
+    "overview.sectors": "Негізгі салалар: {items}",
+    "overview.facts": "Негізгі деректер:",
+    "page.of": "{pages} беттің {page}-беті",
+    "summary.subscribe": "🔔 Жазылу",
+    "article.usage": "Мақала нөмірін жазыңыз, мысалы: /article 3",
+    "article.not_found": "Мұрағатта №{id} мақала жоқ. Соңғы мақалалар: /latest",
+    "article.source": "дереккөз: {source}",
+    "article.regions": "<b>Өңірлер</b>",
+    "article.role_partner": "әріптес",
+    "article.role_mentioned": "аталады",
+    "article.national": "ел деңгейінде",
+    "article.sectors": "<b>Салалар:</b> {items}",
+    "article.summary": "<b>Қысқаша:</b> {text}",
+    "article.facts": "<b>Негізгі деректер</b>",
+    "article.same_story": "<b>Осы жаңалық басқа басылымдарда</b>",
+    "article.text": "<b>Мақала мәтіні</b>",
+    "start.welcome": (
+        "Сәлеметсіз бе! Мұнда Қазақстан мен Ресей өңірлерінің ынтымақтастығы туралы "
+        "жаңалықтар жиналған.\n\n"
+        "{coverage}\n\n"
+        "Өңірдің, саланың атауын немесе іздейтін сөзді жазыңыз, не төмендегі әрекетті "
+        "таңдаңыз. Барлық командалар: /help"
+    ),
+    "start.coverage": "Мұрағаттағы мақалалар: <b>{articles}</b> · өңірлер: {regions} · кезең: {span}",
+    "start.empty": "Мұрағат әзірге бос: мақалалар алғашқы жүктеуден кейін пайда болады.",
+    "start.bad_link": "Бұл сілтеме ескірген. Міне, басты мәзір.",
+    "help.text": (
+        "<b>Не істей аламын</b>\n\n"
+        "/region Астрахань — өңір бойынша шолу (екеуін де жазуға болады: "
+        "/region Атырау Астрахань)\n"
+        "/regions — мақала саны көрсетілген барлық өңірлер\n"
+        "/sector туризм — сала бойынша шолу\n"
+        "/sectors — барлық салалар\n"
+        "/date қараша 2022 — кезең бойынша мақалалар (2022, 11.2022, 07.03.2022, "
+        "2022-03-01..2022-06-30)\n"
+        "/search сауда — сөз бойынша іздеу\n"
+        "/latest — соңғы мақалалар\n"
+        "/article 3 — мақаланың толық нұсқасы\n"
+        "/lang — интерфейс тілі\n\n"
+        "Жай ғана сөз жазсаңыз да болады — мен оны мұрағаттан іздеймін. "
+        "Кез келген чатта: @{bot} астрахань — мақаламен бөлісу."
+    ),
+    "regions.choose": "Елді, содан кейін өңірді таңдаңыз. Жақшада — мақала саны.",
+    "regions.country": "<b>{country}</b>: мақаласы бар өңірлер ({count}). {pages} беттің {page}-беті.",
+    "regions.empty": "Мұрағатта әзірге өңірлер туралы мақала жоқ.",
+    "regions.kz": "🇰🇿 Қазақстан",
+    "regions.ru": "🇷🇺 Ресей",
+    "region.usage": (
+        "Өңірді жазыңыз, мысалы: /region Астрахань, /region БҚО немесе /region Атырау Астрахань. "
+        "Барлық өңірлер: /regions"
+    ),
+    "region.unknown": "«{query}» өңірі табылмады.",
+    "region.suggest": "Мүмкін, мыналардың бірін іздеген боларсыз:",
+    "region.browse": "Өңірлер тізімі: /regions",
+    "region.empty": "«{name}» туралы әзірге мақала жоқ. Мақаласы бар өңірлер: /regions",
+    "sectors.choose": "Саланы таңдаңыз. Жақшада — мақала саны.",
+    "sectors.empty": "Мұрағатта әзірге салалары белгіленген мақала жоқ.",
+    "sector.usage": "Саланы жазыңыз, мысалы: /sector туризм. Барлық салалар: /sectors",
+    "sector.unknown": "«{query}» саласын білмеймін. Барлық салалар: /sectors",
+    "sector.empty": "«{name}» саласы бойынша әзірге мақала жоқ. Барлық салалар: /sectors",
+    "date.usage": (
+        "Кезеңді жазыңыз, мысалы: /date 2022, /date 2022-11, /date 11.2022, "
+        "/date қараша 2022, /date 07.03.2022, /date 2022-03-01..2022-06-30"
+    ),
+    "date.bad": "«{query}» кезеңін түсінбедім.",
+    "date.empty": "{period} кезеңінде күні белгілі мақала жоқ.",
+    "date.title": "Кезең: {period}",
+    "search.usage": "Не іздеу керегін жазыңыз, мысалы: /search сауда",
+    "search.empty": "«{query}» бойынша ештеңе табылмады. Басқа сөзді немесе /regions көріңіз.",
+    "search.title": "Іздеу: «{query}»",
+    "latest.title": "Соңғы мақалалар",
+    "latest.empty": "Мұрағат әзірге бос.",
+    "lang.choose": "Интерфейс тілін таңдаңыз:",
+    "lang.set": "Дайын: тіл — қазақша.",
+    "inline.empty": "Ештеңе табылмады",
+    "fallback.hint": "Бұл сөз бойынша іздеу. Командалар: /help",
+    "fallback.unknown_command": "Мұндай команданы білмеймін. Командалар тізімі: /help",
+    "fallback.not_text": "Мен тек мәтінді түсінемін. Командалар: /help",
+    "list.stale": "Бұл тізім өзгерді — міне, жаңасы.",
+    "menu.regions": "🗺 Өңірлер",
+    "menu.sectors": "🏷 Салалар",
+    "menu.latest": "🆕 Соңғы мақалалар",
+    "menu.help": "❓ Анықтама",
+    "cmd.start": "Бастау және басты мәзір",
+    "cmd.help": "Барлық командалар мысалдарымен",
+    "cmd.regions": "Мақала саны көрсетілген өңірлер",
+    "cmd.region": "Өңір бойынша шолу: /region Астрахань",
+    "cmd.sectors": "Мақала саны көрсетілген салалар",
+    "cmd.sector": "Сала бойынша шолу: /sector туризм",
+    "cmd.date": "Кезең бойынша мақалалар: /date 2022-11",
+    "cmd.latest": "Соңғы мақалалар",
+    "cmd.search": "Іздеу: /search сауда",
+    "cmd.article": "Мақаланың толық нұсқасы: /article 3",
+    "cmd.lang": "Интерфейс тілі",
     # --- end commands ---
     # --- subscriptions, settings, digests ---
+    "sub.usage": (
+        "Неге жазылатыныңызды жазыңыз: /subscribe Атырау, /subscribe Атырау Астрахань "
+        "(өңірлер жұбы) немесе /subscribe туризм."
+    ),
+    "sub.added": "🔔 Жазылым рәсімделді: {name}.\n{schedule}\nБаптау: /settings · барлық жазылымдар: /subscriptions",
+    "sub.exists": "Бұл жазылым бар: {name}.",
+    "sub.removed": "🔕 Жазылым тоқтатылды: {name}.",
+    "sub.not_found": "Мұндай жазылым жоқ: {name}. Барлық жазылымдар: /subscriptions",
+    "sub.removed_all": "🔕 Осы чаттың барлық жазылымы тоқтатылды: {count}.",
+    "sub.choose": "«{query}» — неге жазылатыныңызды нақтылаңыз:",
+    "sub.unknown": (
+        "«{query}» өңірлер мен салалар арасынан табылмады. Мысал: /subscribe Қостанай Челябі"
+    ),
+    "sub.admins_only": "Топта жазылымдар мен баптауларды тек чат әкімшілері өзгерте алады.",
+    "sub.list_title": "🔔 <b>Осы чаттың жазылымдары</b>",
+    "sub.list_empty": (
+        "Әзірге жазылым жоқ. /subscribe Атырау командасымен немесе өңір шолуындағы "
+        "«Жазылу» түймесімен жазылыңыз."
+    ),
+    "sub.remove_button": "✖ {name}",
+    "sub.unsubscribe_usage": "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all.",
+    "sub.bad_link": "Бұл жазылым сілтемесі не түймесі ескірген.",
+    "digest.header": "📬 <b>Жазылымдарыңыз бойынша жаңалықтар</b>: {count}",
+    "digest.group_other": "📰 <b>Басқа</b>",
+    "digest.more": "…тағы {count} — {command}",
+    "digest.more_other": "…тағы {count}",
+    "digest.nothing_new": "📭 Жазылымдарыңыз бойынша жаңа ештеңе жоқ.",
+    "digest.sending": "📬 Дайджест жіберілуде: жаңа материалдар — {count}.",
+    "digest.none": "📭 Өткен дайджесттен бері жаңа ештеңе жоқ.",
+    "digest.no_subscriptions": "Жазылым жоқ — дайджест құрастыруға ештеңе жоқ. Мысал: /subscribe Атырау",
+    "settings.title": "⚙️ <b>Дайджест баптаулары</b>",
+    "settings.mode_instant": "Дайджест: жаңа материал пайда болған бойда",
+    "settings.mode_daily": "Дайджест: күн сайын {time} ({tz})",
+    "settings.mode_weekly": "Дайджест: апта сайын, {weekday}, {time} ({tz})",
+    "settings.tz": "Уақыт белдеуі: {tz}, қазір онда {now}",
+    "settings.empty_on": "Жаңа ештеңе болмаса: «жаңа ештеңе жоқ» деп хабарлау",
+    "settings.empty_off": "Жаңа ештеңе болмаса: ештеңе жібермеу",
+    "settings.hint": "Басқа уақыт: /settings 08:30 · басқа белдеу: /settings Europe/Samara",
+    "settings.button_instant": "⚡ Бірден",
+    "settings.button_daily": "📅 Күн сайын",
+    "settings.button_weekly": "🗓 Апта сайын",
+    "settings.button_empty_on": "🔔 Жаңа ештеңе болмаса, хабарлау",
+    "settings.button_empty_off": "🔕 Жаңа ештеңе болмаса, хабарламау",
+    "settings.bad_value": (
+        "«{value}» түсініксіз. Уақыт 08:30 түрінде, уақыт белдеуі Asia/Almaty немесе "
+        "Europe/Moscow түрінде жазылады."
+    ),
+    "settings.saved": "Сақталды",
+    "weekday.0": "дүйсенбі",
+    "weekday.1": "сейсенбі",
+    "weekday.2": "сәрсенбі",
+    "weekday.3": "бейсенбі",
+    "weekday.4": "жұма",
+    "weekday.5": "сенбі",
+    "weekday.6": "жексенбі",
+    "weekday_short.0": "Дс",
+    "weekday_short.1": "Сс",
+    "weekday_short.2": "Ср",
+    "weekday_short.3": "Бс",
+    "weekday_short.4": "Жм",
+    "weekday_short.5": "Сн",
+    "weekday_short.6": "Жс",
     # --- end subscriptions ---
     # --- admin, errors ---
+    "errors.apology": "Кешіріңіз, бірдеңе дұрыс болмады. Сәл кейінірек қайталап көріңіз.",
+    "admin.error_notice": "⚠️ Боттағы қате: {error}",
+    "admin.error_suppressed": " (тағы {count} қате бір минутта көрсетілмеді)",
+    "admin.cmd_reload": "Мұрағатты мақалалар қалтасынан қайта жүктеу",
+    "admin.cmd_stats": "Бот статистикасы",
+    "admin.reload_running": "⏳ Қайта жүктеу жүріп жатыр. Оның есебін күтіңіз.",
+    "admin.reload_failed": "❌ Қайта жүктеу сәтсіз аяқталды, мұрағат өзгерген жоқ: {error}",
+    "admin.reload_done": "<b>Мұрағат қайта жүктелді</b>, {seconds} с.",
+    "admin.report_added": "Қосылды: {count}",
+    "admin.report_updated": "Жаңартылды: {count}",
+    "admin.report_unchanged": "Өзгеріссіз: {count}",
+    "admin.report_removed": "Жойылды: {count}",
+    "admin.report_rejected": "Қабылданбады: {count}",
+    "admin.report_more": "… тағы {count}",
+    "admin.upload_too_big": (
+        "Файл қабылданбады: көлемі 1 МБ-тан асады ({size}). 1 МБ-қа дейінгі .txt жіберіңіз."
+    ),
+    "admin.upload_not_txt": "Файл қабылданбады: .txt мәтіндік файлы керек (1 МБ-қа дейін).",
+    "admin.upload_unreadable": "Файл қабылданбады: {reason}.",
+    "admin.upload_saved": "<b>Файл сақталды</b>: {file}.",
+    "admin.upload_existed": "<b>Мұндай файл бар</b>: {file}.",
+    "admin.upload_added": "Мақала мұрағатқа қосылды.",
+    "admin.upload_updated": "Мұрағаттағы мақала жаңартылды.",
+    "admin.upload_unchanged": "Мұрағат өзгерген жоқ.",
+    "admin.upload_rejected": "Жүктегіш файлды қабылдамады: {reason}.",
+    "admin.reading_title": "Тақырыбы: {title}",
+    "admin.reading_date": "Күні: {date}",
+    "admin.reading_regions": "Өңірлер: {regions}",
+    "admin.reading_mentioned": "Аталған: {regions}",
+    "admin.reading_sectors": "Салалар: {sectors}",
+    "admin.date_unknown": "көрсетілмеген",
+    "admin.none": "—",
+    "admin.stats_title": "<b>Статистика</b>",
+    "admin.stats_articles": "Мақалалар: {total} (күні бар {dated}, күнсіз {undated})",
+    "admin.stats_languages": "Тілдер бойынша: {languages}",
+    "admin.stats_coverage": "Қамтылған өңірлер: {regions}, салалар: {sectors}",
+    "admin.stats_audience": (
+        "Пайдаланушылар: {users}; белсенді чаттар: {active}, белсенді емес: {inactive}"
+    ),
+    "admin.stats_top_regions": "Өңірлер бойынша жазылымдар: {items}",
+    "admin.stats_top_sectors": "Салалар бойынша жазылымдар: {items}",
+    "admin.stats_digests": (
+        "Жіберілген дайджестер: 24 сағатта — {day} (мақала {day_articles}), "
+        "7 күнде — {week} (мақала {week_articles})"
+    ),
+    "admin.stats_subscriptions": "Барлық жазылым: {count}",
+    "admin.stats_deliveries": "Жеткізу: қатемен {failed}, кезекте {pending}",
+    "admin.stats_last_reload": "Соңғы қайта жүктеу: {when} ({trigger}) — {result}",
+    "admin.stats_reload_ok": (
+        "қосылды {added}, жаңартылды {updated}, жойылды {removed}, қабылданбады "
+        "{rejected}, {seconds} с"
+    ),
+    "admin.stats_reload_failed": "қате: {error}",
+    "admin.stats_never": "Соңғы қайта жүктеу: әлі болған жоқ",
+    "admin.trigger_reload": "/reload",
+    "admin.trigger_upload": "файл жүктеу",
     # --- end admin ---
 }

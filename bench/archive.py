@@ -1,0 +1,171 @@
+"""Archive benchmark: store N records (FTS included) into a fresh file, then time every query.
+
+    .venv/bin/python -m bench.archive            # 100,000 articles
+    .venv/bin/python -m bench.archive --n 10000  # smaller
+
+A few thousand synthetic articles are read for real (bench/synthetic.py + read_article); the
+records are then varied cheaply (dates, regions, sectors) to reach N, since reading 100,000 would
+take minutes. Prints storing throughput and p50/p99 of each repository query next to its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bench.synthetic import synthetic_articles
+from storage.db import Database
+from storage.models import ArticleRecord, RegionMention, Selection
+from storage.reading import read_article
+from storage.regions import all_regions
+from storage.repository import Archive
+from storage.sectors import all_sectors
+from storage.store import NewArticle, insert_articles, known_catalogue, next_article_id
+
+STORE_TARGET = 1_000  # articles per second
+TARGETS_MS = {
+    "region": 2, "sector": 2, "date": 2, "pair": 2, "latest": 2,
+    "search": 5, "search+region": 10, "overview(region)": 20,
+}  # fmt: skip
+SEARCH_WORDS = (
+    "Астрахань", "туризм", "губернатор", "сотрудничество", "Казахстан", "форум",
+    "инвестиции", "Самара облысы", "делегация", "торговый оборот", "судостроение", "Омск",
+)  # fmt: skip
+FIRST_DAY = dt.date(2015, 1, 1)
+DAYS = 4000
+
+
+def read_base(count: int) -> list[tuple[str, ArticleRecord]]:
+    texts = synthetic_articles(count, seed=1)
+    started = time.perf_counter()
+    records = [(text, read_article(text)) for text in texts]
+    elapsed = time.perf_counter() - started
+    print(f"read {count} synthetic articles for real: {count / elapsed:,.0f} articles/s")
+    return records
+
+
+def vary(record: ArticleRecord, rng: random.Random) -> ArticleRecord:
+    """A cheap variant: another date (5 % undated), regions swapped within their country."""
+    kz = [r.id for r in all_regions() if r.country == "KZ"]
+    ru = [r.id for r in all_regions() if r.country == "RU"]
+    regions = {}
+    for mention in record.regions:
+        pool = kz if mention.region_id.startswith("kz-") else ru
+        region_id = rng.choice(pool) if rng.random() < 0.6 else mention.region_id
+        regions.setdefault(region_id, RegionMention(region_id, mention.role, mention.score))
+    sectors = list(record.sectors) or [rng.choice(all_sectors()).id]
+    if rng.random() < 0.5:
+        sectors.append(rng.choice(all_sectors()).id)
+    date = None if rng.random() < 0.05 else FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
+    return dataclasses.replace(
+        record, date=date, regions=tuple(regions.values()), sectors=tuple(dict.fromkeys(sectors))
+    )
+
+
+async def store(
+    database: Database, base: list[tuple[str, ArticleRecord]], n: int, batch: int
+) -> None:
+    rng = random.Random(2)
+    started = time.perf_counter()
+    for start in range(0, n, batch):
+        async with database.transaction() as writer:
+            catalogue = await known_catalogue(writer)
+            first = await next_article_id(writer)
+            articles = []
+            for i in range(start, min(n, start + batch)):
+                raw, record = base[i % len(base)]
+                name = f"{i:06d}.txt"
+                articles.append(
+                    NewArticle(first + i - start, name, raw, f"{i:064x}", vary(record, rng))
+                )
+            await insert_articles(writer, articles, catalogue)
+    elapsed = time.perf_counter() - started
+    rate = n / elapsed
+    print(
+        f"stored {n:,} articles in {elapsed:.1f} s: {rate:,.0f} articles/s (target >= {STORE_TARGET:,}) {_verdict(rate >= STORE_TARGET)}"
+    )
+
+
+def _verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def queries(archive: Archive, rng: random.Random) -> dict[str, Callable[[], Awaitable[object]]]:
+    kz = [r.id for r in all_regions() if r.country == "KZ"]
+    ru = [r.id for r in all_regions() if r.country == "RU"]
+    sectors = [s.id for s in all_sectors()]
+
+    def some_day() -> dt.date:
+        return FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
+
+    async def date_range() -> object:
+        since = some_day()
+        return await archive.by_date(since, since + dt.timedelta(days=30))
+
+    return {
+        "region": lambda: archive.by_region(rng.choice(kz + ru)),
+        "sector": lambda: archive.by_sector(rng.choice(sectors)),
+        "date": date_range,
+        "pair": lambda: archive.by_pair(rng.choice(kz), rng.choice(ru)),
+        "latest": lambda: archive.latest(),
+        "search": lambda: archive.search(rng.choice(SEARCH_WORDS)),
+        "search+region": lambda: archive.search(
+            rng.choice(SEARCH_WORDS), region_ids=[rng.choice(kz + ru)]
+        ),
+        "overview(region)": lambda: archive.overview(Selection(region_ids=(rng.choice(kz + ru),))),
+    }
+
+
+async def time_queries(archive: Archive, rounds: int) -> None:
+    for name, run in queries(archive, random.Random(3)).items():
+        for _ in range(20):  # warm the page cache
+            await run()
+        timings = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            await run()
+            timings.append((time.perf_counter() - started) * 1000)
+        p50 = statistics.median(timings)
+        p99 = statistics.quantiles(timings, n=100)[98]
+        target = TARGETS_MS[name]
+        print(
+            f"{name:<17} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  (target p99 <= {target} ms) {_verdict(p99 <= target)}"
+        )
+
+
+async def run(n: int, base_count: int, batch: int, rounds: int, path: Path) -> None:
+    base = read_base(min(base_count, n))
+    database = await Database.open(path)
+    try:
+        await store(database, base, n, batch)
+        await time_queries(Archive(database.reader), rounds)
+    finally:
+        await database.close()
+    print(f"archive file: {path.stat().st_size / 1e6:,.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=100_000, help="articles to store")
+    parser.add_argument("--base", type=int, default=2_000, help="articles read for real")
+    parser.add_argument("--batch", type=int, default=5_000, help="articles per transaction")
+    parser.add_argument("--rounds", type=int, default=300, help="timed runs of each query")
+    parser.add_argument("--db", type=Path, help="archive file (default: a fresh temporary one)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.db or Path(folder) / "bench.sqlite3"
+        asyncio.run(run(args.n, args.base, args.batch, args.rounds, path))
+
+
+if __name__ == "__main__":
+    main()

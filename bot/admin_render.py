@@ -1,0 +1,150 @@
+"""Layout of the admins' messages: the reload report, an upload's reading, the statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+
+from bot.render import format_date, region_name, sector_label
+from bot.texts import t
+from storage.loader import LoadReport
+from storage.models import ArticleRecord
+from storage.stats import AdminStats, ReloadEntry
+
+FILES_SHOWN = 15
+
+_Namer = Callable[[str, str], str]
+
+
+def reload_report(report: LoadReport, lang: str) -> str:
+    """The header with the time taken, then each group of files with its names."""
+    lines = [t(lang, "admin.reload_done", seconds=_seconds(report.seconds))]
+    groups = (
+        ("admin.report_added", report.added),
+        ("admin.report_updated", report.updated),
+        ("admin.report_removed", report.removed),
+    )
+    for key, files in groups:
+        lines.append(t(lang, key, count=len(files)))
+        lines.extend(_file_lines((escape(name) for name in files), len(files), lang))
+    lines.append(t(lang, "admin.report_rejected", count=len(report.rejected)))
+    rejected = (f"{escape(name)}: {escape(reason)}" for name, reason in report.rejected)
+    lines.extend(_file_lines(rejected, len(report.rejected), lang))
+    lines.append(t(lang, "admin.report_unchanged", count=len(report.unchanged)))
+    return "\n".join(lines)
+
+
+def _file_lines(items: Iterable[str], count: int, lang: str) -> list[str]:
+    lines = [f"  • {item}" for _, item in zip(range(FILES_SHOWN), items, strict=False)]
+    if count > FILES_SHOWN:
+        lines.append("  " + t(lang, "admin.report_more", count=count - FILES_SHOWN))
+    return lines
+
+
+def upload_result(
+    file_name: str, existed: bool, record: ArticleRecord, report: LoadReport, lang: str
+) -> str:
+    """Where the file went, what the archive did with it, and how it was read."""
+    key = "admin.upload_existed" if existed else "admin.upload_saved"
+    lines = [t(lang, key, file=escape(file_name)), _load_outcome(file_name, report, lang)]
+    lines.extend(reading(record, lang))
+    return "\n".join(lines)
+
+
+def _load_outcome(file_name: str, report: LoadReport, lang: str) -> str:
+    for name, reason in report.rejected:
+        if name == file_name:
+            return t(lang, "admin.upload_rejected", reason=escape(reason))
+    if file_name in report.added:
+        return t(lang, "admin.upload_added")
+    if file_name in report.updated:
+        return t(lang, "admin.upload_updated")
+    return t(lang, "admin.upload_unchanged")
+
+
+def reading(record: ArticleRecord, lang: str) -> list[str]:
+    """How one article was read: title, date, partner and mentioned regions, sectors."""
+    partners = [region_name(m.region_id, lang) for m in record.regions if m.role == "partner"]
+    partners += [region_name(code, lang) for code in record.national_level]
+    mentioned = [region_name(m.region_id, lang) for m in record.regions if m.role == "mentioned"]
+    lines = [
+        t(lang, "admin.reading_title", title=escape(record.title)),
+        t(lang, "admin.reading_date", date=format_date(record.date, lang)),
+        t(lang, "admin.reading_regions", regions=_listed(partners, lang)),
+    ]
+    if mentioned:
+        lines.append(t(lang, "admin.reading_mentioned", regions=", ".join(mentioned)))
+    sectors = [sector_label(s, lang) for s in record.sectors]
+    lines.append(t(lang, "admin.reading_sectors", sectors=_listed(sectors, lang)))
+    return lines
+
+
+def stats(figures: AdminStats, lang: str) -> str:
+    """Every figure of /stats, one line each."""
+    archive, usage, deliveries = figures.archive, figures.usage, figures.usage.deliveries
+    languages = ", ".join(f"{escape(code)} {count}" for code, count in archive.by_language)
+    counts: dict[str, dict[str, object]] = {
+        "admin.stats_articles": {
+            "total": archive.articles,
+            "dated": archive.dated,
+            "undated": archive.undated,
+        },
+        "admin.stats_languages": {"languages": languages or t(lang, "admin.none")},
+        "admin.stats_coverage": {
+            "regions": archive.regions_covered,
+            "sectors": archive.sectors_covered,
+        },
+        "admin.stats_audience": {
+            "users": usage.users,
+            "active": deliveries.active_chats,
+            "inactive": deliveries.inactive_chats,
+        },
+        "admin.stats_subscriptions": {"count": deliveries.subscriptions},
+        "admin.stats_top_regions": {"items": _top(usage.top_regions, region_name, lang)},
+        "admin.stats_top_sectors": {"items": _top(usage.top_sectors, sector_label, lang)},
+        "admin.stats_digests": {
+            "day": deliveries.messages_24h,
+            "day_articles": deliveries.delivered_24h,
+            "week": deliveries.messages_7d,
+            "week_articles": deliveries.delivered_7d,
+        },
+        "admin.stats_deliveries": {"failed": deliveries.failed, "pending": deliveries.pending},
+    }
+    lines = [t(lang, "admin.stats_title")]
+    lines += [t(lang, key, **values) for key, values in counts.items()]
+    lines.append(last_reload(figures.last_reload, lang))
+    return "\n".join(lines)
+
+
+def last_reload(entry: ReloadEntry | None, lang: str) -> str:
+    if entry is None:
+        return t(lang, "admin.stats_never")
+    if entry.ok:
+        result = t(
+            lang,
+            "admin.stats_reload_ok",
+            added=entry.added,
+            updated=entry.updated,
+            removed=entry.removed,
+            rejected=entry.rejected,
+            seconds=_seconds(entry.seconds),
+        )
+    else:
+        result = t(lang, "admin.stats_reload_failed", error=escape(entry.error or ""))
+    when = entry.finished_at.strftime("%d.%m.%Y %H:%M UTC")
+    trigger = t(lang, f"admin.trigger_{entry.trigger}")
+    return t(lang, "admin.stats_last_reload", when=when, trigger=trigger, result=result)
+
+
+def _top(items: Sequence[tuple[str, int]], name: _Namer, lang: str) -> str:
+    if not items:
+        return t(lang, "admin.none")
+    return ", ".join(f"{name(key, lang)} {count}" for key, count in items)
+
+
+def _listed(names: Sequence[str], lang: str) -> str:
+    return ", ".join(names) if names else t(lang, "admin.none")
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:.2f}"

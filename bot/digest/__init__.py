@@ -1,0 +1,1 @@
+"""Digests: schedule, composition, the paced sender and the background scheduler."""

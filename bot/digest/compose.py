@@ -1,0 +1,169 @@
+"""The text of a digest: new articles grouped by subscription, in a few messages at most."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from bot.render import MESSAGE_LIMIT, article_card, region_name, sector_label
+from bot.texts import t
+from storage.models import ArticleCard
+from storage.regions import get_region
+from storage.sectors import get_sector
+from storage.subscriptions import Subscription
+
+MAX_MESSAGES = 3
+FOOTER_RESERVE = 700  # room kept in the last message for the "and N more" lines
+
+
+@dataclass(frozen=True, slots=True)
+class DigestMessage:
+    """One message of a digest and the articles it accounts for (shown or counted)."""
+
+    text: str
+    article_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    subscription: Subscription | None  # None: matches nothing the chat still follows
+    cards: tuple[ArticleCard, ...]
+
+
+def matches(subscription: Subscription, card: ArticleCard) -> bool:
+    """Whether an article belongs under a subscription (a pair needs both regions)."""
+    if subscription.kind == "sector":
+        return subscription.key in card.sectors
+    regions = {mention.region_id for mention in card.regions}
+    return all(region_id in regions for region_id in subscription.region_ids)
+
+
+def group_by_subscription(
+    cards: Sequence[ArticleCard], subscriptions: Sequence[Subscription]
+) -> list[tuple[Subscription | None, list[ArticleCard]]]:
+    """Each article under the first subscription it matches, in the chat's order of them."""
+    groups: dict[Subscription | None, list[ArticleCard]] = {s: [] for s in subscriptions}
+    groups[None] = []
+    for card in cards:
+        home = next((s for s in subscriptions if matches(s, card)), None)
+        groups[home].append(card)
+    return [(subscription, found) for subscription, found in groups.items() if found]
+
+
+def compose_digest(
+    cards: Sequence[ArticleCard],
+    subscriptions: Sequence[Subscription],
+    lang: str,
+    *,
+    max_messages: int = MAX_MESSAGES,
+    limit: int = MESSAGE_LIMIT,
+) -> list[DigestMessage]:
+    """The digest as messages within `limit`; beyond `max_messages`, "and N more" lines.
+
+    Every article id is in exactly one message; an empty list of cards gives no messages.
+    """
+    if not cards:
+        return []
+    groups = [_Group(s, tuple(found)) for s, found in group_by_subscription(cards, subscriptions)]
+    header = t(lang, "digest.header", count=len(cards))
+    blocks = _blocks(groups, lang)
+    packed = _pack(header, blocks, limit, max_messages, reserve=0)
+    if sum(len(ids) for _, ids in packed) < len(blocks):
+        packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
+    return _with_footer(packed, blocks, groups, lang)
+
+
+def subscription_title(subscription: Subscription, lang: str) -> str:
+    """A subscription's name as the chat reads it (escaped): region, sector, or "A ⇄ B"."""
+    if subscription.kind == "sector":
+        return sector_label(subscription.key, lang)
+    return " ⇄ ".join(region_name(region_id, lang) for region_id in subscription.region_ids)
+
+
+def more_command(subscription: Subscription, lang: str) -> str:
+    """The command that lists everything under a subscription (escaped)."""
+    if subscription.kind == "sector":
+        sector = get_sector(subscription.key)
+        return escape(f"/sector {sector.label(lang) if sector else subscription.key}")
+    names = []
+    for region_id in subscription.region_ids:
+        region = get_region(region_id)
+        names.append(region.name(lang) if region else region_id)
+    return escape("/region " + " ".join(names))
+
+
+_Block = tuple[int, int, str]  # (group index, article id, text)
+
+
+def _blocks(groups: Sequence[_Group], lang: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    for index, group in enumerate(groups):
+        for position, card in enumerate(group.cards):
+            text = article_card(card, lang)
+            if position == 0:
+                text = f"{_heading(group, lang)}\n\n{text}"
+            blocks.append((index, card.id, text))
+    return blocks
+
+
+def _heading(group: _Group, lang: str) -> str:
+    if group.subscription is None:
+        return t(lang, "digest.group_other")
+    icon = "🏷" if group.subscription.kind == "sector" else "📍"
+    return f"{icon} <b>{subscription_title(group.subscription, lang)}</b>"
+
+
+def _pack(
+    header: str, blocks: Sequence[_Block], limit: int, max_messages: int, reserve: int
+) -> list[tuple[str, list[int]]]:
+    """Blocks in order into at most `max_messages` texts; the last keeps `reserve` free."""
+    messages: list[tuple[str, list[int]]] = [(header, [])]
+    for _, article_id, text in blocks:
+        current, ids = messages[-1]
+        room = limit - (reserve if len(messages) == max_messages else 0)
+        if len(current) + 2 + len(text) <= room:
+            messages[-1] = (f"{current}\n\n{text}" if current else text, [*ids, article_id])
+            continue
+        if len(messages) == max_messages or len(text) > limit - reserve:
+            break
+        messages.append((text, [article_id]))
+    return messages
+
+
+def _with_footer(
+    packed: list[tuple[str, list[int]]],
+    blocks: Sequence[_Block],
+    groups: Sequence[_Group],
+    lang: str,
+) -> list[DigestMessage]:
+    shown = {article_id for _, ids in packed for article_id in ids}
+    left = [(index, article_id) for index, article_id, _ in blocks if article_id not in shown]
+    text, ids = packed[-1]
+    if left:
+        counts = [sum(1 for i, _ in left if i == index) for index in range(len(groups))]
+        text = text + "\n\n" + _footer(groups, counts, lang, FOOTER_RESERVE - 2)
+        ids = [*ids, *(article_id for _, article_id in left)]
+    packed = [*packed[:-1], (text, ids)]
+    return [DigestMessage(body, tuple(found)) for body, found in packed if found]
+
+
+def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: str, room: int) -> str:
+    """ "And N more — /region …" per group, the rest summed up once the room runs out."""
+    lines: list[str] = []
+    rest = 0
+    for group, count in zip(groups, counts, strict=True):
+        line = _more_line(group, count, lang) if count else ""
+        if line and not rest and sum(len(x) + 1 for x in lines) + len(line) <= room - 100:
+            lines.append(line)
+        else:
+            rest += count
+    if rest:
+        lines.append(t(lang, "digest.more_other", count=rest))
+    return "\n".join(lines)
+
+
+def _more_line(group: _Group, count: int, lang: str) -> str:
+    if group.subscription is None:
+        return t(lang, "digest.more_other", count=count)
+    return t(lang, "digest.more", count=count, command=more_command(group.subscription, lang))

@@ -1,0 +1,193 @@
+"""The digest scheduler: a background task that plans due digests and delivers the outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+from dataclasses import replace
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+
+from bot.config import Settings
+from bot.digest.compose import compose_digest
+from bot.digest.pacing import Pacer
+from bot.digest.schedule import Schedule, next_due
+from bot.digest.sender import Clock, Sender, Target
+from bot.texts import t
+from storage import outbox, subscriptions
+from storage.db import Database
+from storage.repository import Archive
+from storage.subscriptions import ChatSettings
+
+logger = logging.getLogger(__name__)
+
+TICK = 5.0  # seconds between two looks at the database when nobody calls wake()
+STOP_GRACE = 5.0  # seconds a message being sent at shutdown may take to finish
+
+
+def sender_lane(bot: Bot) -> Bot:
+    """A Bot like `bot` with its own HTTP connections, so a fan-out never delays replies.
+
+    A test session (not aiohttp) is shared as it is: it has no connections to starve.
+    """
+    if not isinstance(bot.session, AiohttpSession):
+        return bot
+    session = AiohttpSession(api=bot.session.api)
+    return Bot(token=bot.token, session=session, default=bot.default)
+
+
+def schedule_of(chat: ChatSettings) -> Schedule:
+    return Schedule(chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)  # type: ignore[arg-type]
+
+
+class DigestScheduler:
+    """Owned by the dispatcher: `start` on startup, `stop` on shutdown, `wake` after a load.
+
+    Each round plans what is due (new articles for instant chats, scheduled digests whose time
+    has come) into the outbox, then workers deliver every chat with pending rows, one chat per
+    worker at a time, all sharing one `Pacer`. Articles loaded by another process are noticed
+    on the next tick, since planning compares article ids with each chat's cursor.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        *,
+        clock: Clock,
+        tick: float = TICK,
+        pacer: Pacer | None = None,
+    ) -> None:
+        self.database = database
+        self.pacer = pacer or Pacer(settings.send_rate)
+        self.tick = tick
+        self.sender: Sender | None = None
+        self._clock = clock
+        self._workers = max(4, math.ceil(settings.send_rate))
+        self._wakeup = asyncio.Event()
+        self._queue: asyncio.Queue[int | None] = asyncio.Queue()
+        self._queued: set[int] = set()
+        self._notices: set[int] = set()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Look for new articles now instead of at the next tick."""
+        self._wakeup.set()
+
+    async def start(self, bot: Bot) -> None:
+        """Startup hook: finish what a crash interrupted, then run in the background."""
+        interrupted = await outbox.recover(self.database)
+        if interrupted:
+            logger.warning(
+                "%d deliveries were in flight at the last stop: marked failed", interrupted
+            )
+        lane = sender_lane(bot)
+        self.sender = Sender(lane, self.database, self.pacer, clock=self._clock)
+        self._stopping = False
+        self._tasks = [asyncio.create_task(self._worker()) for _ in range(self._workers)]
+        self._tasks.append(asyncio.create_task(self._loop()))
+
+    async def stop(self) -> None:
+        """Shutdown hook: let messages in flight finish (briefly), then cancel everything."""
+        self._stopping = True
+        for _ in range(self._workers):
+            self._queue.put_nowait(None)
+        if self._tasks:
+            _, late = await asyncio.wait(self._tasks[:-1], timeout=STOP_GRACE)
+            for task in [*late, self._tasks[-1]]:
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks = []
+        if self.sender is not None and isinstance(self.sender.bot.session, AiohttpSession):
+            await self.sender.bot.session.close()
+
+    async def send_now(self, chat_id: int) -> int:
+        """/digest: plan the chat's pending digest now and queue it; how many articles it has."""
+        await outbox.plan_chat(self.database, chat_id, self._clock())
+        count = len(await outbox.pending(self.database.reader, chat_id))
+        if count:
+            self._enqueue(chat_id)
+        return count
+
+    async def run_once(self) -> None:
+        """Plan everything due and wait until the workers have delivered it (tests, benches)."""
+        await self._plan()
+        await self._queue.join()
+
+    async def _loop(self) -> None:
+        while not self._stopping:
+            self._wakeup.clear()
+            try:
+                await self._plan()
+            except Exception:
+                logger.exception("planning digests failed; trying again at the next tick")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), self.tick)
+
+    async def _plan(self) -> None:
+        now = self._clock()
+        added = await outbox.plan_instant(self.database, now)
+        if added:
+            logger.info("planned %d instant deliveries", added)
+        for chat_id in await outbox.due_chats(self.database.reader, now):
+            await self._plan_scheduled(chat_id)
+        for chat_id in await outbox.chats_with_pending(self.database.reader):
+            self._enqueue(chat_id)
+
+    async def _plan_scheduled(self, chat_id: int) -> None:
+        chat = await subscriptions.chat(self.database.reader, chat_id)
+        if chat is None:
+            return
+        now = self._clock()
+        due = next_due(schedule_of(chat), now)
+        added = await outbox.plan_chat(self.database, chat_id, now, next_due=due)
+        if not added and chat.send_empty:
+            self._notices.add(chat_id)
+            self._enqueue(chat_id)
+
+    def _enqueue(self, chat_id: int) -> None:
+        if chat_id not in self._queued:
+            self._queued.add(chat_id)
+            self._queue.put_nowait(chat_id)
+
+    async def _worker(self) -> None:
+        while True:
+            chat_id = await self._queue.get()
+            try:
+                if chat_id is None or self._stopping:
+                    return
+                await self._deliver(chat_id)
+            except Exception:
+                logger.exception("delivering the digest of chat %s failed", chat_id)
+            finally:
+                self._queued.discard(chat_id or 0)
+                self._queue.task_done()
+
+    async def _deliver(self, chat_id: int) -> None:
+        """Send a chat everything pending for it, as one digest of a few messages at most."""
+        reader = self.database.reader
+        chat = await subscriptions.chat(reader, chat_id)
+        if chat is None or not chat.active or self.sender is None:
+            return
+        target = Target(chat.id, chat.thread_id, group=chat.type != "private")
+        ids = await outbox.pending(reader, chat_id)
+        if not ids:
+            if chat_id in self._notices:
+                self._notices.discard(chat_id)
+                await self.sender.send(target, t(chat.lang, "digest.nothing_new"))
+            return
+        cards = await Archive(reader).cards(ids)
+        if removed := sorted(set(ids) - {card.id for card in cards}):
+            await outbox.mark_failed(self.database, chat_id, removed, "article removed")
+        follows = await subscriptions.subscriptions(reader, chat_id)
+        for message in compose_digest(cards, follows, chat.lang):
+            if self._stopping:
+                return
+            delivery = await self.sender.send(target, message.text, message.article_ids)
+            if delivery.status == "inactive":
+                return
+            target = replace(target, chat_id=delivery.chat_id)

@@ -1,0 +1,51 @@
+"""Filters shared by routers: `IsAdmin` lets through only the user ids in `ADMIN_IDS`."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram.filters import Filter
+from aiogram.types import CallbackQuery, Message
+
+from bot.config import Settings
+
+logger = logging.getLogger(__name__)
+
+ADMIN_COMMANDS = ("reload", "stats")  # in the order of the admins' command menu
+
+
+class IsAdmin(Filter):
+    """True for admins; for anyone else the update falls through to the next routers.
+
+    A refused attempt at an admin command or an upload is logged, so that operators can see
+    probing, while the user gets exactly the answer any unknown command gets.
+    """
+
+    async def __call__(self, event: Message | CallbackQuery, settings: Settings) -> bool:
+        user = event.from_user
+        if user is not None and user.id in settings.admin_ids:
+            return True
+        if isinstance(event, Message) and _looks_like_admin_action(event):
+            logger.warning(
+                "refused admin action from user %s in chat %s: %r",
+                user.id if user else None,
+                event.chat.id,
+                _describe(event),
+            )
+        return False
+
+
+def _looks_like_admin_action(message: Message) -> bool:
+    return message.document is not None or _command_name(message.text) in ADMIN_COMMANDS
+
+
+def _command_name(text: str | None) -> str | None:
+    if not text or not text.startswith("/"):
+        return None
+    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else None
+
+
+def _describe(message: Message) -> str:
+    if message.document is not None:
+        return f"upload {message.document.file_name}"
+    return (message.text or "")[:64]

@@ -1,0 +1,48 @@
+"""/article <id>: one article in full detail, in as many messages as it needs."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import ArticleCallback
+from bot.handlers.summary import answer_stale
+from bot.render import article_full
+from bot.texts import t
+from storage.repository import Archive
+
+router = Router(name="article")
+
+MAX_ID = 2**62
+
+
+@router.message(Command("article"))
+async def cmd_article(
+    message: Message, command: CommandObject, archive: Archive, lang: str
+) -> None:
+    text = (command.args or "").strip().lstrip("#№")
+    if not text.isdecimal() or not 0 < int(text) < MAX_ID:
+        await message.answer(t(lang, "article.usage"))
+        return
+    await answer_article(message, archive, int(text), lang)
+
+
+async def answer_article(message: Message, archive: Archive, article_id: int, lang: str) -> None:
+    detail = await archive.article(article_id)
+    if detail is None:
+        await message.answer(t(lang, "article.not_found", id=article_id))
+        return
+    for part in article_full(detail, lang):
+        await message.answer(part)
+
+
+@router.callback_query(ArticleCallback.filter())
+async def on_article(
+    query: CallbackQuery, callback_data: ArticleCallback, archive: Archive, bot: Bot, lang: str
+) -> None:
+    if not isinstance(query.message, Message):
+        await answer_stale(query, bot, lang)
+        return
+    await answer_article(query.message, archive, callback_data.id, lang)
+    await query.answer()

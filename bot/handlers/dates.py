@@ -1,0 +1,32 @@
+"""/date <period>: the summary of the articles dated within a year, a month, a day or a range."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.handlers.summary import answer_summary, period_summary
+from bot.periods import PeriodError, parse_period
+from bot.render import format_span, shorten
+from bot.texts import t
+from storage.repository import Archive
+
+router = Router(name="dates")
+
+
+@router.message(Command("date"))
+async def cmd_date(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
+    if not command.args:
+        await message.answer(t(lang, "date.usage"))
+        return
+    try:
+        period = parse_period(command.args)
+    except PeriodError:
+        bad = t(lang, "date.bad", query=escape(shorten(command.args, 100)))
+        await message.answer(f"{bad}\n{t(lang, 'date.usage')}")
+        return
+    empty = t(lang, "date.empty", period=format_span(period.since, period.until, lang))
+    await answer_summary(message, archive, period_summary(period, lang), lang, empty)

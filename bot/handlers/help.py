@@ -1,0 +1,22 @@
+"""/help: every command with one example."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot.keyboards import menu_keyboard
+from bot.texts import t
+
+router = Router(name="help")
+
+
+@router.message(Command("help"))
+async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
+    await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
+
+
+async def help_text(bot: Bot, lang: str) -> str:
+    me = await bot.me()
+    return t(lang, "help.text", bot=me.username or "bot")

@@ -1,0 +1,54 @@
+"""Inline mode: `@bot астрахань` in any chat offers matching article cards to share."""
+
+from __future__ import annotations
+
+from html import unescape
+
+from aiogram import Router
+from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
+
+from bot.render import article_card, format_date, region_pair, shorten
+from bot.texts import t
+from storage.models import ArticleCard, Selection
+from storage.regions import resolve_regions
+from storage.repository import Archive
+
+router = Router(name="inline")
+
+RESULTS = 10
+MAX_OFFSET = 200
+CACHE_SECONDS = 60
+
+
+@router.inline_query()
+async def on_inline(query: InlineQuery, archive: Archive, lang: str) -> None:
+    offset = int(query.offset) if query.offset.isdecimal() else 0
+    page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
+    more = offset + RESULTS < min(page.total, MAX_OFFSET)
+    await query.answer(
+        [inline_result(card, lang) for card in page.items],
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+        next_offset=str(offset + RESULTS) if more else "",
+    )
+
+
+def inline_selection(text: str) -> Selection:
+    """The latest articles for empty text, a region's articles for a region name, else search."""
+    text = text.strip()
+    if not text:
+        return Selection()
+    regions = resolve_regions(text)
+    return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
+
+
+def inline_result(card: ArticleCard, lang: str) -> InlineQueryResultArticle:
+    # The description is plain text, so the escaped region names are unescaped back.
+    pair = unescape(region_pair(card.regions, card.national_level, lang))
+    description = " · ".join(part for part in (format_date(card.date, lang), pair) if part)
+    return InlineQueryResultArticle(
+        id=str(card.id),
+        title=shorten(card.title, 100) or t(lang, "inline.empty"),
+        description=description,
+        input_message_content=InputTextMessageContent(message_text=article_card(card, lang)),
+    )

@@ -1,0 +1,37 @@
+"""/lang: choose the interface language (ru, kk, en), remembered per user."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import LangCallback
+from bot.handlers.summary import edit_text
+from bot.keyboards import language_keyboard
+from bot.texts import t
+from storage.users import Users
+
+router = Router(name="lang")
+
+
+@router.message(Command("lang"))
+async def cmd_lang(message: Message, lang: str) -> None:
+    await message.answer(t(lang, "lang.choose"), reply_markup=language_keyboard())
+
+
+@router.callback_query(LangCallback.filter())
+async def on_lang(
+    query: CallbackQuery,
+    callback_data: LangCallback,
+    users: Users,
+    clock: Callable[[], dt.datetime],
+) -> None:
+    chosen = callback_data.lang
+    await users.set_lang(query.from_user.id, chosen, clock())
+    if isinstance(query.message, Message):
+        await edit_text(query.message, t(chosen, "lang.set"), None)
+    await query.answer(t(chosen, "lang.set"))

@@ -1,0 +1,106 @@
+"""/regions (browse by country with counts) and /region <name> (a region's or a pair's summary)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import BrowseCallback, OpenCallback
+from bot.handlers.summary import (
+    answer_stale,
+    answer_summary,
+    edit_text,
+    region_summary,
+    summary_from_key,
+)
+from bot.keyboards import BROWSE_PAGE, browse_keyboard, countries_keyboard, suggestions_keyboard
+from bot.render import shorten
+from bot.texts import t
+from storage.models import Region
+from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.repository import Archive
+
+router = Router(name="regions")
+
+
+@router.message(Command("regions"))
+async def cmd_regions(message: Message, lang: str) -> None:
+    await message.answer(t(lang, "regions.choose"), reply_markup=countries_keyboard(lang))
+
+
+@router.callback_query(BrowseCallback.filter())
+async def on_browse(
+    query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: str
+) -> None:
+    counted = await regions_with_articles(archive, callback_data.country)
+    pages = max(1, -(-len(counted) // BROWSE_PAGE))
+    if callback_data.page >= pages or not isinstance(query.message, Message):
+        await answer_stale(query, bot, lang)
+        return
+    country = t(lang, f"country.{callback_data.country}")
+    text = t(
+        lang,
+        "regions.country",
+        country=country,
+        count=len(counted),
+        page=callback_data.page + 1,
+        pages=pages,
+    )
+    keyboard = browse_keyboard(callback_data.country, counted, callback_data.page, lang)
+    await edit_text(query.message, text, keyboard)
+    await query.answer()
+
+
+async def regions_with_articles(archive: Archive, country: str) -> list[tuple[Region, int]]:
+    """The regions of one country that have articles, with their counts, most first."""
+    counted = (
+        (get_region(region_id), count) for region_id, count in await archive.region_counts()
+    )
+    return [(region, count) for region, count in counted if region and region.country == country]
+
+
+@router.message(Command("region"))
+async def cmd_region(
+    message: Message, command: CommandObject, archive: Archive, lang: str
+) -> None:
+    if not command.args:
+        await message.answer(t(lang, "region.usage"))
+        return
+    regions = resolve_regions(command.args)
+    if not regions:
+        await answer_unknown_region(message, command.args, lang)
+        return
+    await show_regions(message, archive, regions, lang)
+
+
+async def show_regions(
+    message: Message, archive: Archive, regions: list[Region], lang: str
+) -> None:
+    summary = region_summary(regions, lang)
+    await answer_summary(
+        message, archive, summary, lang, t(lang, "region.empty", name=summary.title)
+    )
+
+
+async def answer_unknown_region(message: Message, query: str, lang: str) -> None:
+    suggestions = suggest_regions(query)
+    lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
+    lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
+    keyboard = suggestions_keyboard(suggestions, lang=lang)
+    await message.answer("\n".join(lines), reply_markup=keyboard)
+
+
+@router.callback_query(OpenCallback.filter(F.kind == "r"))
+async def on_open_region(
+    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
+) -> None:
+    summary = summary_from_key("r", callback_data.key, lang)
+    if summary is None or not isinstance(query.message, Message):
+        await answer_stale(query, bot, lang)
+        return
+    empty = t(lang, "region.empty", name=summary.title)
+    await answer_summary(query.message, archive, summary, lang, empty)
+    await query.answer()

@@ -1,0 +1,146 @@
+"""/settings: when digests come (instant, daily, weekly), in which time zone, and empty notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from html import escape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from aiogram import Bot, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.config import Settings
+from bot.digest.schedule import Schedule, next_due
+from bot.digest.views import SettingsCallback, settings_keyboard, settings_text
+from bot.handlers.subscriptions import may_manage
+from bot.render import shorten
+from bot.texts import t
+from storage import subscriptions as store
+from storage.db import Database
+from storage.subscriptions import ChatSettings
+
+router = Router(name="settings")
+
+Clock = Callable[[], dt.datetime]
+_TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)$")
+
+
+def changed(chat: ChatSettings, action: str, value: str) -> ChatSettings | None:
+    """The chat's settings after one button or typed value; None when the value is not valid."""
+    if action == "mode" and value in {"instant", "daily", "weekly"}:
+        return replace(chat, mode=value)
+    if action == "hour" and value.isdigit() and int(value) < 24:
+        return replace(chat, hour=int(value), minute=0)
+    if action == "day" and value.isdigit() and int(value) < 7:
+        return replace(chat, weekday=int(value))
+    if action == "tz" and _known_zone(value):
+        return replace(chat, tz=value)
+    if action == "empty" and value in {"0", "1"}:
+        return replace(chat, send_empty=value == "1")
+    return None
+
+
+def typed(chat: ChatSettings, text: str) -> ChatSettings | None:
+    """`/settings 08:30` sets the time (daily unless weekly), `/settings Asia/Omsk` the zone."""
+    if found := _TIME.match(text):
+        mode = chat.mode if chat.mode != "instant" else "daily"
+        return replace(chat, mode=mode, hour=int(found["hour"]), minute=int(found["minute"]))
+    return changed(chat, "tz", text)
+
+
+def _known_zone(name: str) -> bool:
+    if name not in available_timezones():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+async def save(database: Database, chat: ChatSettings, now: dt.datetime) -> None:
+    """Store the settings; the next digest is computed from now in the (new) time zone."""
+    schedule = Schedule(chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)  # type: ignore[arg-type]
+    await store.set_schedule(
+        database,
+        chat.id,
+        mode=chat.mode,
+        hour=chat.hour,
+        minute=chat.minute,
+        weekday=chat.weekday,
+        tz=chat.tz,
+        due_at=next_due(schedule, now),
+    )
+    await store.set_send_empty(database, chat.id, chat.send_empty)
+
+
+async def _chat(
+    database: Database, settings: Settings, message: Message, lang: str
+) -> ChatSettings:
+    return await store.ensure_chat(
+        database,
+        message.chat.id,
+        chat_type=message.chat.type,
+        lang=lang,
+        tz=settings.default_timezone,
+    )
+
+
+@router.message(Command("settings"))
+async def cmd_settings(
+    message: Message,
+    command: CommandObject,
+    database: Database,
+    settings: Settings,
+    bot: Bot,
+    clock: Clock,
+    lang: str,
+) -> None:
+    chat = await _chat(database, settings, message, lang)
+    if command.args:
+        if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
+            await message.answer(t(lang, "sub.admins_only"))
+            return
+        updated = typed(chat, command.args.strip())
+        if updated is None:
+            value = escape(shorten(command.args, 60))
+            await message.answer(t(lang, "settings.bad_value", value=value))
+            return
+        await save(database, updated, clock())
+        chat = updated
+    await message.answer(
+        settings_text(chat, clock(), lang), reply_markup=settings_keyboard(chat, lang)
+    )
+
+
+@router.callback_query(SettingsCallback.filter())
+async def on_settings(
+    query: CallbackQuery,
+    callback_data: SettingsCallback,
+    database: Database,
+    settings: Settings,
+    bot: Bot,
+    clock: Clock,
+    lang: str,
+) -> None:
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer(t(lang, "sub.bad_link"))
+        return
+    if not await may_manage(bot, message.chat, query.from_user, None):
+        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+        return
+    chat = await _chat(database, settings, message, lang)
+    updated = changed(chat, callback_data.action, callback_data.value)
+    if updated is None or updated == chat:
+        await query.answer()
+        return
+    await save(database, updated, clock())
+    await message.edit_text(
+        settings_text(updated, clock(), lang), reply_markup=settings_keyboard(updated, lang)
+    )
+    await query.answer(t(lang, "settings.saved"))

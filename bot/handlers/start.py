@@ -1,0 +1,75 @@
+"""/start: the welcome with what the archive covers, deep links to a region or a sector, menu."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import CommandObject, CommandStart
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import MenuCallback
+from bot.handlers.help import help_text
+from bot.handlers.regions import show_regions
+from bot.handlers.search import answer_latest
+from bot.handlers.sectors import answer_sector_list, show_sector
+from bot.handlers.summary import answer_stale
+from bot.keyboards import countries_keyboard, menu_keyboard
+from bot.render import format_span
+from bot.texts import t
+from storage.regions import get_region
+from storage.repository import Archive
+from storage.sectors import get_sector
+
+router = Router(name="start")
+
+
+@router.message(CommandStart())
+async def cmd_start(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
+    payload = command.args or ""
+    if await open_deep_link(message, archive, payload, lang):
+        return
+    text = await welcome(archive, lang)
+    if payload:
+        text = f"{t(lang, 'start.bad_link')}\n\n{text}"
+    await message.answer(text, reply_markup=menu_keyboard(lang))
+
+
+async def open_deep_link(message: Message, archive: Archive, payload: str, lang: str) -> bool:
+    """`r-<region id>` opens a region, `s-<sector id>` a sector; False for anything else."""
+    kind, _, key = payload.partition("-")
+    if kind == "r" and (region := get_region(key)):
+        await show_regions(message, archive, [region], lang)
+        return True
+    if kind == "s" and (sector := get_sector(key)):
+        await show_sector(message, archive, sector, lang)
+        return True
+    return False
+
+
+async def welcome(archive: Archive, lang: str) -> str:
+    coverage = await archive.coverage()
+    if coverage.articles == 0:
+        return t(lang, "start.welcome", coverage=t(lang, "start.empty"))
+    span = format_span(coverage.first_date, coverage.last_date, lang)
+    figures = t(
+        lang, "start.coverage", articles=coverage.articles, regions=coverage.regions, span=span
+    )
+    return t(lang, "start.welcome", coverage=figures)
+
+
+@router.callback_query(MenuCallback.filter())
+async def on_menu(
+    query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: str
+) -> None:
+    message = query.message
+    if not isinstance(message, Message):
+        await answer_stale(query, bot, lang)
+        return
+    await query.answer()
+    if callback_data.action == "regions":
+        await message.answer(t(lang, "regions.choose"), reply_markup=countries_keyboard(lang))
+    elif callback_data.action == "sectors":
+        await answer_sector_list(message, archive, lang)
+    elif callback_data.action == "latest":
+        await answer_latest(message, archive, lang)
+    else:
+        await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))

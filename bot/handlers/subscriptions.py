@@ -1,0 +1,252 @@
+"""/subscribe, /unsubscribe, /subscriptions, /digest, the Subscribe button and sub- deep links."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from aiogram import Bot, F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, User
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import SubscribeCallback
+from bot.config import Settings
+from bot.digest.compose import subscription_title
+from bot.digest.scheduler import DigestScheduler
+from bot.digest.views import schedule_line, subscriptions_keyboard, subscriptions_text
+from bot.render import shorten
+from bot.texts import t
+from storage import subscriptions as store
+from storage.db import Database
+from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.sectors import get_sector, resolve_sector, suggest_sectors
+from storage.subscriptions import Subscription, pair_key
+
+router = Router(name="subscriptions")
+
+MANAGERS = frozenset({"creator", "administrator"})
+_LINK = re.compile(r"^sub-(?P<kind>[rsp])-(?P<key>[a-z0-9-]+(?:[+_ ][a-z0-9-]+)?)$")
+_KINDS = {"r": "region", "s": "sector", "p": "pair"}
+
+
+async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat | None) -> bool:
+    """Anyone in a private chat; in a group only its administrators (anonymous ones included)."""
+    if chat.type == "private":
+        return True
+    if sender_chat is not None and sender_chat.id == chat.id:
+        return True
+    if user is None:
+        return False
+    member = await bot.get_chat_member(chat.id, user.id)
+    return member.status in MANAGERS
+
+
+def parse_subscription(text: str) -> tuple[list[Subscription], bool]:
+    """What a typed name means: ([one subscription], True), or choices with False.
+
+    Same resolution as /region: one region, two regions (a pair), else a sector.
+    Unknown names give close suggestions as choices; an empty list means nothing came close.
+    """
+    regions = resolve_regions(text)
+    if len(regions) == 1:
+        return [Subscription("region", regions[0].id)], True
+    if len(regions) == 2:
+        return [Subscription("pair", pair_key(regions[0].id, regions[1].id))], True
+    if regions:
+        return [Subscription("region", region.id) for region in regions], False
+    if sector := resolve_sector(text):
+        return [Subscription("sector", sector.id)], True
+    close = [Subscription("region", r.id) for r in suggest_regions(text, limit=4)]
+    close += [Subscription("sector", s.id) for s in suggest_sectors(text, limit=2)]
+    return close, False
+
+
+def from_link(payload: str) -> Subscription | None:
+    """`sub-r-<id>`, `sub-s-<id>`, `sub-p-<id>+<id>` (or `_` between, as links allow)."""
+    found = _LINK.match(payload)
+    if not found:
+        return None
+    kind, key = _KINDS[found["kind"]], found["key"]
+    parts = re.split(r"[+_ ]", key)
+    if kind == "pair" and len(parts) == 2 and all(get_region(p) for p in parts):
+        return Subscription("pair", pair_key(parts[0], parts[1]))
+    if kind == "region" and get_region(key):
+        return Subscription("region", key)
+    if kind == "sector" and get_sector(key):
+        return Subscription("sector", key)
+    return None
+
+
+def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for s in choices:
+        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
+        builder.button(text=subscription_title(s, lang), callback_data=data)
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+async def add(
+    database: Database, settings: Settings, message: Message, s: Subscription, lang: str
+) -> str:
+    """Subscribe the message's chat (created on first use, in its topic); the reply text."""
+    chat = await store.ensure_chat(
+        database,
+        message.chat.id,
+        chat_type=message.chat.type,
+        lang=lang,
+        tz=settings.default_timezone,
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+    )
+    name = subscription_title(s, lang)
+    if not await store.subscribe(database, chat.id, s):
+        return t(lang, "sub.exists", name=name)
+    return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
+
+
+async def remove(database: Database, chat_id: int, s: Subscription, lang: str) -> str:
+    name = subscription_title(s, lang)
+    if await store.unsubscribe(database, chat_id, s):
+        return t(lang, "sub.removed", name=name)
+    return t(lang, "sub.not_found", name=name)
+
+
+async def _refused(message: Message, bot: Bot, lang: str) -> bool:
+    """True (after saying why) when the sender may not change this chat's subscriptions."""
+    if await may_manage(bot, message.chat, message.from_user, message.sender_chat):
+        return False
+    await message.answer(t(lang, "sub.admins_only"))
+    return True
+
+
+@router.message(CommandStart())
+async def on_start_reactivate(message: Message, database: Database) -> None:
+    """/start from a chat whose digests were paused (it had blocked the bot) resumes them.
+
+    The update then goes on to the other /start handlers.
+    """
+    await store.reactivate(database, message.chat.id)
+    raise SkipHandler
+
+
+@router.message(CommandStart(deep_link=True, magic=F.args.startswith("sub-")))
+async def cmd_start_subscribe(
+    message: Message,
+    command: CommandObject,
+    database: Database,
+    settings: Settings,
+    bot: Bot,
+    lang: str,
+) -> None:
+    s = from_link(command.args or "")
+    if s is None:
+        await message.answer(t(lang, "sub.bad_link"))
+    elif not await _refused(message, bot, lang):
+        await message.answer(await add(database, settings, message, s, lang))
+
+
+@router.message(Command("subscribe"))
+async def cmd_subscribe(
+    message: Message,
+    command: CommandObject,
+    database: Database,
+    settings: Settings,
+    bot: Bot,
+    lang: str,
+) -> None:
+    if not command.args:
+        await message.answer(t(lang, "sub.usage"))
+        return
+    if await _refused(message, bot, lang):
+        return
+    choices, certain = parse_subscription(command.args)
+    if certain:
+        await message.answer(await add(database, settings, message, choices[0], lang))
+        return
+    query = escape(shorten(command.args, 100))
+    key = "sub.choose" if choices else "sub.unknown"
+    keyboard = choices_keyboard(choices, "add", lang) if choices else None
+    await message.answer(t(lang, key, query=query), reply_markup=keyboard)
+
+
+@router.callback_query(SubscribeCallback.filter())
+async def on_subscribe(
+    query: CallbackQuery,
+    callback_data: SubscribeCallback,
+    database: Database,
+    settings: Settings,
+    bot: Bot,
+    lang: str,
+) -> None:
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer(t(lang, "sub.bad_link"))
+        return
+    if not await may_manage(bot, message.chat, query.from_user, None):
+        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+        return
+    s = Subscription(callback_data.kind, callback_data.key)
+    if callback_data.action == "add":
+        await query.answer(await add(database, settings, message, s, lang), show_alert=True)
+        return
+    await query.answer(await remove(database, message.chat.id, s, lang))
+    await show_list(message, database, lang, edit=True)
+
+
+async def show_list(
+    message: Message, database: Database, lang: str, *, edit: bool = False
+) -> None:
+    follows = await store.subscriptions(database.reader, message.chat.id)
+    chat = await store.chat(database.reader, message.chat.id)
+    text = subscriptions_text(follows, chat, lang)
+    keyboard = subscriptions_keyboard(follows, lang)
+    if edit:
+        await message.edit_text(text, reply_markup=keyboard)
+    else:
+        await message.answer(text, reply_markup=keyboard)
+
+
+@router.message(Command("subscriptions"))
+async def cmd_subscriptions(message: Message, database: Database, lang: str) -> None:
+    await show_list(message, database, lang)
+
+
+@router.message(Command("unsubscribe"))
+async def cmd_unsubscribe(
+    message: Message, command: CommandObject, database: Database, bot: Bot, lang: str
+) -> None:
+    args = (command.args or "").strip()
+    if not args:
+        await message.answer(t(lang, "sub.unsubscribe_usage"))
+    elif not await _refused(message, bot, lang):
+        await message.answer(await _unsubscribe(database, message.chat.id, args, lang))
+
+
+async def _unsubscribe(database: Database, chat_id: int, args: str, lang: str) -> str:
+    if args.lower() in {"all", "все", "всё", "барлығы", "барлық"}:
+        count = await store.unsubscribe_all(database, chat_id)
+        return t(lang, "sub.removed_all", count=count)
+    choices, certain = parse_subscription(args)
+    if certain:
+        return await remove(database, chat_id, choices[0], lang)
+    return t(lang, "sub.not_found", name=escape(shorten(args, 100)))
+
+
+@router.message(Command("digest"))
+async def cmd_digest(
+    message: Message, database: Database, digests: DigestScheduler, lang: str
+) -> None:
+    if not await store.subscriptions(database.reader, message.chat.id):
+        await message.answer(t(lang, "digest.no_subscriptions"))
+        return
+    count = await digests.send_now(message.chat.id)
+    await message.answer(t(lang, "digest.sending" if count else "digest.none", count=count))
+
+
+@router.message(F.migrate_to_chat_id)
+async def on_migrated(message: Message, database: Database) -> None:
+    """A group became a supergroup: its subscriptions follow it to the new id."""
+    assert message.migrate_to_chat_id is not None
+    await store.move_chat(database, message.chat.id, message.migrate_to_chat_id)

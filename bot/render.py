@@ -1,0 +1,277 @@
+"""Layout of every message about articles: cards, overview headers, full articles, splitting.
+
+All article text is escaped here; the wording comes from `bot.texts`. Keyboards are in
+`bot.keyboards`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from bot.texts import t
+from storage.models import ArticleCard, ArticleDetail, Fact, Overview, RegionMention
+from storage.regions import get_region
+from storage.sectors import get_sector
+
+MESSAGE_LIMIT = 4096
+TITLE_CHARS = 160
+SUMMARY_CHARS = 400
+FACT_CHARS = 160
+FULL_TITLE_CHARS = 1000
+DETAIL_ITEMS = 30
+NAMES_PER_SIDE = 3
+CARD_SECTORS = 3
+HEADER_ITEMS = 5
+HEADER_FACTS = 3
+_BREAK = re.compile(r"(\s+)")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return head.rstrip(" ,;:—-") + "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` shortened between words and escaped, at most `limit` characters once escaped."""
+    plain = shorten(text, limit)
+    while len(escaped := escape(plain)) > limit:
+        plain = shorten(plain, max(1, len(plain) - (len(escaped) - limit) - 1))
+    return escaped
+
+
+def format_date(date: dt.date | None, lang: str) -> str:
+    return date.strftime("%d.%m.%Y") if date else t(lang, "card.date_unknown")
+
+
+def format_span(first: dt.date | None, last: dt.date | None, lang: str) -> str:
+    if first is None or last is None:
+        return t(lang, "card.date_unknown")
+    if first == last:
+        return format_date(first, lang)
+    return f"{format_date(first, lang)} — {format_date(last, lang)}"
+
+
+def region_name(region_id: str, lang: str) -> str:
+    """A region's display name (escaped); a country code (KZ, RU) names the country itself."""
+    if region_id in {"KZ", "RU"}:
+        return escape(t(lang, f"country.{region_id}"))
+    region = get_region(region_id)
+    return escape(region.name(lang) if region else region_id)
+
+
+def sector_label(sector_id: str, lang: str) -> str:
+    sector = get_sector(sector_id)
+    return escape(sector.label(lang) if sector else sector_id)
+
+
+def _side(region_ids: Iterable[str], country: str, national: Sequence[str], lang: str) -> str:
+    names = [region_name(r, lang) for r in region_ids if _country(r) == country]
+    if not names and country in national:
+        names = [region_name(country, lang)]
+    shown = ", ".join(names[:NAMES_PER_SIDE])
+    return shown + (" …" if len(names) > NAMES_PER_SIDE else "")
+
+
+def _country(region_id: str) -> str | None:
+    region = get_region(region_id)
+    return region.country if region else None
+
+
+def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang: str) -> str:
+    """ "Атырауская область ⇄ Астраханская область": the partners, Kazakhstan's side first."""
+    partners = [m.region_id for m in regions if m.role == "partner"]
+    sides = [_side(partners, country, national, lang) for country in ("KZ", "RU")]
+    return " ⇄ ".join(side for side in sides if side)
+
+
+def article_card(card: ArticleCard, lang: str) -> str:
+    """One article as a list shows it: title, date, regions, sectors, summary, /article N."""
+    meta = [format_date(card.date, lang)]
+    if pair := region_pair(card.regions, card.national_level, lang):
+        meta.append(pair)
+    lines = [f"<b>{clip(card.title, TITLE_CHARS)}</b>", " · ".join(meta)]
+    if card.sectors:
+        labels = [sector_label(s, lang) for s in card.sectors[:CARD_SECTORS]]
+        lines.append("🏷 " + ", ".join(labels))
+    if card.summary:
+        lines.append(clip(card.summary, SUMMARY_CHARS))
+    lines.append(t(lang, "card.more", id=card.id))
+    return "\n".join(lines)
+
+
+def _counted(items: Iterable[tuple[str, int]], name: str, lang: str) -> str:
+    def label(key: str) -> str:
+        return sector_label(key, lang) if name == "sector" else region_name(key, lang)
+
+    return ", ".join(f"{label(key)} ({count})" for key, count in items)
+
+
+def across_border(overview: Overview, home: Sequence[str]) -> list[tuple[str, int]]:
+    """Partner regions (and national levels) on the other side from the `home` regions."""
+    countries = {_country(r) for r in home}
+    partners = [*overview.partners, *overview.national_level]
+    ranked = sorted(partners, key=lambda item: -item[1])
+    return [
+        (key, count)
+        for key, count in ranked
+        if key not in home and (key if key in {"KZ", "RU"} else _country(key)) not in countries
+    ]
+
+
+def overview_header(title: str, overview: Overview, lang: str, home: Sequence[str] = ()) -> str:
+    """The summary of a selection: count, date span, partners, top sectors, latest key facts."""
+    lines = [f"<b>{clip(title, TITLE_CHARS)}</b>", _count_line(overview, lang)]
+    if partners := across_border(overview, home)[:HEADER_ITEMS]:
+        lines.append(t(lang, "overview.partners", items=_counted(partners, "region", lang)))
+    if overview.sectors:
+        items = _counted(overview.sectors[:HEADER_ITEMS], "sector", lang)
+        lines.append(t(lang, "overview.sectors", items=items))
+    if overview.facts:
+        lines.append(t(lang, "overview.facts"))
+        lines.extend(_fact_line(fact, lang, article_id) for article_id, fact in overview.facts[:3])
+    return "\n".join(lines)
+
+
+def _count_line(overview: Overview, lang: str) -> str:
+    line = t(lang, "overview.count", count=overview.count)
+    if overview.dated_count:
+        line += " · " + format_span(overview.first_date, overview.last_date, lang)
+    undated = overview.count - overview.dated_count
+    if undated:
+        line += " · " + t(lang, "overview.undated", count=undated)
+    return line
+
+
+_FACT_ICONS = {"money": "💰", "agreement": "📝", "event": "📅"}
+
+
+def _fact_line(fact: Fact, lang: str, article_id: int | None = None) -> str:
+    icon = _FACT_ICONS.get(fact.kind, "•")
+    line = f"{icon} {clip(fact.text, FACT_CHARS)}"
+    return f"{line} (/article {article_id})" if article_id else line
+
+
+def summary_page(
+    header: str, cards: Sequence[ArticleCard], page: int, pages: int, lang: str
+) -> str:
+    """One page of a summary: the header, the cards, "page 2 of 5" when there are several."""
+    blocks = [header, *(article_card(card, lang) for card in cards)]
+    if pages > 1:
+        blocks.append(t(lang, "page.of", page=page + 1, pages=pages))
+    return join_within(blocks)
+
+
+def join_within(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> str:
+    """Blocks joined by blank lines, leaving out whole trailing blocks that would pass `limit`."""
+    text = ""
+    for block in blocks:
+        candidate = f"{text}\n\n{block}" if text else block
+        if len(candidate) > limit:
+            break
+        text = candidate
+    return text
+
+
+def article_full(detail: ArticleDetail, lang: str) -> list[str]:
+    """One article in full detail, as one or more messages each within Telegram's limit."""
+    card = detail.card
+    blocks = [f"<b>{clip(card.title, FULL_TITLE_CHARS)}</b>", _detail_meta(detail, lang)]
+    if card.regions or card.national_level:
+        blocks.append(_regions_block(card, lang))
+    if card.sectors:
+        labels = ", ".join(sector_label(s, lang) for s in card.sectors)
+        blocks.append(t(lang, "article.sectors", items=labels))
+    if card.summary.strip():
+        first, *rest = _split_words(card.summary, MESSAGE_LIMIT // 2)
+        blocks += [t(lang, "article.summary", text=first), *rest]
+    if detail.facts:
+        lines = [_fact_line(fact, lang) for fact in detail.facts[:DETAIL_ITEMS]]
+        blocks.append("\n".join([t(lang, "article.facts"), *lines]))
+    if detail.same_story:
+        blocks.append(_same_story_block(detail, lang))
+    if detail.body:
+        blocks.append(t(lang, "article.text"))
+        blocks.extend(_escaped_pieces(detail.body, MESSAGE_LIMIT))
+    return split_messages(blocks)
+
+
+def _detail_meta(detail: ArticleDetail, lang: str) -> str:
+    parts = [format_date(detail.card.date, lang)]
+    if detail.source:
+        parts.append(t(lang, "article.source", source=clip(detail.source, TITLE_CHARS)))
+    parts.append(f"#{detail.card.id}")
+    return " · ".join(parts)
+
+
+def _regions_block(card: ArticleCard, lang: str) -> str:
+    lines = [t(lang, "article.regions")]
+    for mention in card.regions[:DETAIL_ITEMS]:
+        role = t(lang, f"article.role_{mention.role}")
+        lines.append(f"• {region_name(mention.region_id, lang)} — {role}")
+    for country in card.national_level:
+        lines.append(f"• {region_name(country, lang)} — {t(lang, 'article.national')}")
+    return "\n".join(lines)
+
+
+def _same_story_block(detail: ArticleDetail, lang: str) -> str:
+    lines = [t(lang, "article.same_story")]
+    for version in detail.same_story[:DETAIL_ITEMS]:
+        source = f" ({clip(version.source, FACT_CHARS)})" if version.source else ""
+        title = clip(version.title, TITLE_CHARS)
+        lines.append(f"• {title}{source} — /article {version.article_id}")
+    return "\n".join(lines)
+
+
+def _escaped_pieces(text: str, limit: int) -> list[str]:
+    """Plain text as escaped paragraphs, each within `limit`, split between words."""
+    pieces: list[str] = []
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if paragraph:
+            pieces.extend(_split_words(paragraph, limit))
+    return pieces
+
+
+def _split_words(text: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for token in _tokens(text, limit // 6):  # escaping makes a character at most 6 long
+        escaped = escape(token)
+        if current.strip() and len(current) + len(escaped) > limit:
+            pieces.append(current.strip())
+            current = ""
+        current += escaped
+    if current.strip():
+        pieces.append(current.strip())
+    return pieces
+
+
+def _tokens(text: str, longest: int) -> Iterable[str]:
+    """Words and the spaces between them; a "word" longer than `longest` is cut (rare)."""
+    for token in _BREAK.split(text):
+        for start in range(0, len(token), longest):
+            yield token[start : start + longest]
+
+
+def split_messages(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Blocks (each within `limit`, each with balanced markup) packed into as few messages."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            messages.append(current)
+        current = block
+    if current:
+        messages.append(current)
+    return messages

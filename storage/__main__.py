@@ -1,0 +1,95 @@
+"""Command line: `load [--db PATH] [DIR]` into the archive, `inspect FILE... [--json]` reading."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storage.db import Database
+from storage.loader import load_directory, read_file_bytes, render_report
+from storage.models import ArticleRecord
+from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
+
+DEFAULT_DATABASE = "data/archive.sqlite3"
+DEFAULT_SEEDS = "seeds"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "load":
+        directory = Path(args.directory)
+        if not directory.is_dir():
+            print(f"error: {directory} is not a folder", file=sys.stderr)
+            return 2
+        return asyncio.run(_load(Path(args.db), directory))
+    return _inspect([Path(name) for name in args.files], as_json=args.json)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m storage", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    load = commands.add_parser("load", help="load a folder of article files into the archive")
+    load.add_argument(
+        "--db",
+        default=os.environ.get("DATABASE_PATH") or DEFAULT_DATABASE,
+        help="archive file (default: $DATABASE_PATH or %(default)s)",
+    )
+    load.add_argument(
+        "directory",
+        nargs="?",
+        default=os.environ.get("SEEDS_DIR") or DEFAULT_SEEDS,
+        help="folder of *.txt article files (default: $SEEDS_DIR or %(default)s)",
+    )
+    inspect = commands.add_parser("inspect", help="show how files are read (no database)")
+    inspect.add_argument("files", nargs="+", help="article files")
+    inspect.add_argument("--json", action="store_true", help="one JSON object per file")
+    return parser
+
+
+async def _load(database_path: Path, directory: Path) -> int:
+    database = await Database.open(database_path)
+    try:
+        report = await load_directory(database, directory)
+    finally:
+        await database.close()
+    print(render_report(report))
+    return 0
+
+
+def _inspect(paths: Sequence[Path], *, as_json: bool) -> int:
+    failures = 0
+    for path in paths:
+        try:
+            record = _read(path)
+        except UnreadableArticle as error:
+            print(f"error: {path.name}: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        fields = record_to_json(record, path.name)
+        if as_json:
+            print(json.dumps(fields, ensure_ascii=False))
+        else:
+            print(_as_text(fields))
+    return 1 if failures else 0
+
+
+def _read(path: Path) -> ArticleRecord:
+    return read_article(decode_article_file(read_file_bytes(path)))
+
+
+def _as_text(fields: dict[str, object]) -> str:
+    lines = [f"== {fields['file']}"]
+    for key, value in fields.items():
+        if key != "file":
+            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            lines.append(f"{key}: {shown}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The SQL of an article selection: which table drives it, its filters, the newest-first key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from storage.fts import match_expression
+from storage.models import Selection
+
+# sort_key = date ordinal * DAY + id (0 * DAY + id when undated): unique, newest first when
+# descending, undated after dated, and a date range is a key range. See 0001_archive.sql.
+DAY = 1 << 32
+_LAST_KEY = (dt.date.max.toordinal() + 1) * DAY - 1
+
+
+def sort_key(date: dt.date | None, article_id: int) -> int:
+    """The newest-first ordering key of an article."""
+    return (date.toordinal() if date else 0) * DAY + article_id
+
+
+def key_date(key: int | None) -> dt.date | None:
+    """The date encoded in a sort key (None for an undated article or no key)."""
+    if key is None or key < DAY:
+        return None
+    return dt.date.fromordinal(key // DAY)
+
+
+@dataclass(slots=True)
+class Filtered:
+    """A selection as SQL parts: FROM source, WHERE conditions, its key and id expressions."""
+
+    source: str
+    key: str
+    id: str
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.where.append(condition)
+        self.params.extend(params)
+
+    @property
+    def clause(self) -> str:
+        return f"FROM {self.source} WHERE {' AND '.join(self.where) or '1'}"
+
+    def page_sql(self) -> str:
+        """Ids newest first; bind params + [limit, offset]."""
+        return f"SELECT {self.id} {self.clause} ORDER BY {self.key} DESC LIMIT ? OFFSET ?"
+
+    def count_sql(self) -> str:
+        return f"SELECT count(*) {self.clause}"
+
+    def span_sql(self) -> str:
+        """count, dated count, oldest dated key, newest key."""
+        return (
+            f"SELECT count(*), count(nullif({self.key} >= {DAY}, 0)),"
+            f" min(CASE WHEN {self.key} >= {DAY} THEN {self.key} END), max({self.key})"
+            f" {self.clause}"
+        )
+
+    def ids_sql(self) -> str:
+        """Every matching id, as a subquery with one column named id."""
+        return f"SELECT {self.id} AS id {self.clause}"
+
+
+def filtered(selection: Selection) -> Filtered | None:
+    """The SQL parts of a selection; None when it cannot match anything (a query of no words).
+
+    The driving table is the most selective index that also yields the newest-first order:
+    the full-text index (its rowid is the sort key), else the first region's links, else the
+    sector's links, else the articles themselves. Other criteria become EXISTS probes by key.
+    """
+    regions = list(selection.region_ids)
+    if selection.query is not None:
+        expression = match_expression(selection.query)
+        if expression is None:
+            return None
+        parts = Filtered("articles_fts", "articles_fts.rowid", f"(articles_fts.rowid % {DAY})")
+        parts.add("articles_fts MATCH ?", expression)
+    elif regions:
+        parts = Filtered("article_regions AS d", "d.sort_key", "d.article_id")
+        parts.add("d.region_id = ?", regions.pop(0))
+        if selection.role is not None:
+            parts.add("d.role = ?", selection.role)
+    elif selection.sector is not None:
+        parts = Filtered("article_sectors AS d", "d.sort_key", "d.article_id")
+        parts.add("d.sector_id = ?", selection.sector)
+    else:
+        parts = Filtered("articles AS d", "d.sort_key", "d.id")
+    _add_filters(parts, selection, regions)
+    return parts
+
+
+def _add_filters(parts: Filtered, selection: Selection, regions: list[str]) -> None:
+    for region_id in regions:
+        role = "" if selection.role is None else " AND r.role = ?"
+        params = [region_id] if selection.role is None else [region_id, selection.role]
+        parts.add(
+            "EXISTS (SELECT 1 FROM article_regions AS r"
+            f" WHERE r.article_id = {parts.id} AND r.region_id = ?{role})",
+            *params,
+        )
+    if selection.sector is not None and not parts.source.startswith("article_sectors"):
+        parts.add(
+            "EXISTS (SELECT 1 FROM article_sectors AS s"
+            f" WHERE s.article_id = {parts.id} AND s.sector_id = ?)",
+            selection.sector,
+        )
+    if selection.since is not None or selection.until is not None:
+        low = selection.since.toordinal() * DAY if selection.since else DAY
+        high = (selection.until.toordinal() + 1) * DAY - 1 if selection.until else _LAST_KEY
+        parts.add(f"{parts.key} BETWEEN ? AND ?", low, high)

@@ -1,0 +1,71 @@
+"""Reading one raw article (ru/kk) into a record: title, date, language, regions, sectors, summary, facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.models import ArticleRecord
+from storage.reading.cleaning import clean_article, raw_lines
+from storage.reading.dates import find_publication_date
+from storage.reading.decoding import MAX_FILE_BYTES, UnreadableArticle, decode_article_file
+from storage.reading.facts import find_facts
+from storage.reading.language import detect_language
+from storage.reading.partners import assign_roles, national_level, partner_countries
+from storage.reading.sentences import split_body
+from storage.reading.summary import summarise
+from storage.regions import get_region
+from storage.sectors import strong_sectors
+
+__all__ = ["UnreadableArticle", "decode_article_file", "read_article", "record_to_json"]
+
+
+def read_article(text: str) -> ArticleRecord:
+    """The record of one article text; raises UnreadableArticle when the text is not an article."""
+    if len(text) > MAX_FILE_BYTES:
+        raise UnreadableArticle("The text is larger than 1 MB.")
+    lines = raw_lines(text)
+    clean = clean_article(lines)
+    if clean.title is None:
+        raise UnreadableArticle("The text has no recognisable title.")
+    sentences = split_body(clean.body_lines)
+    regions = assign_roles(clean.title, sentences)
+    return ArticleRecord(
+        title=clean.title,
+        date=find_publication_date(lines),
+        lang=detect_language(f"{clean.title}\n{clean.body}"),
+        source=clean.source,
+        regions=regions,
+        national_level=national_level(clean.title, clean.body, partner_countries(regions)),
+        sectors=strong_sectors(clean.body, title=clean.title),
+        summary=summarise(clean.title, sentences),
+        facts=find_facts(sentences),
+        body=clean.body,
+    )
+
+
+def record_to_json(record: ArticleRecord, file_name: str) -> dict[str, Any]:
+    """The stable JSON form of a reading (what `python -m storage inspect --json` prints)."""
+    regions = []
+    for mention in record.regions:
+        region = get_region(mention.region_id)
+        regions.append(
+            {
+                "id": mention.region_id,
+                "iso": region.iso if region else None,
+                "country": region.country if region else None,
+                "name_en": region.name_en if region else None,
+                "role": mention.role,
+            }
+        )
+    return {
+        "file": file_name,
+        "title": record.title,
+        "date": record.date.isoformat() if record.date else None,
+        "lang": record.lang,
+        "source": record.source,
+        "regions": regions,
+        "national_level": list(record.national_level),
+        "sectors": list(record.sectors),
+        "summary": record.summary,
+        "facts": [{"kind": fact.kind, "text": fact.text} for fact in record.facts],
+    }

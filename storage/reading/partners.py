@@ -1,0 +1,152 @@
+"""Which regions are parties to the cooperation reported and which are merely mentioned.
+
+score(r) = 3·[r in title] + 2·[r in the lead] + min(counted body mentions, 5)
+         + 2·[a mention is governed by a head-of-region title (губернатор, аким, әкімі…)];
+a mention right after "консульство/посольство … в" is not counted (the consulate's city is no party).
+A region is a partner when its score reaches PARTNER_SCORE.
+When one side of the cooperation is a country itself (an ambassador, a consul general), the record
+carries that country's code as a national-level marker instead of an invented region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storage.matching import Hit
+from storage.models import RegionMention
+from storage.regions import find_region_hits, get_region
+
+PARTNER_SCORE = 3
+TITLE_POINTS = 3
+LEAD_POINTS = 2
+LEAD_SENTENCES = 2
+MAX_BODY_POINTS = 5
+HEAD_POINTS = 2
+
+_UNIT_WORD = r"(?:республик\w*|област\w*|кра[яюейм]\w*|город\w*|округ\w*|регион\w*)"
+_HEAD_BEFORE = re.compile(
+    r"(?:губернатор\w*|глав[аеуыо]\w*|мэр\w*|аким\w*|замаким\w*|председател\w*\s+правительства|"
+    r"министр\w*(?:\s+[\w-]+){0,3}|руководител\w*|врио)\s+"
+    rf"(?:{_UNIT_WORD}\s+)?$",
+    re.IGNORECASE,
+)
+_HEAD_AFTER = re.compile(
+    r"^(?:[\s-]*(?:облыс|өлке|қала)\w*)?\s+(?:губернатор|әкім|басшы)\w*", re.IGNORECASE
+)
+_MISSION_BEFORE = re.compile(
+    r"(?:консульств|посольств|представительств|дипмисси|генконсульств)\w*(?:\s+[\w-]+){0,3}"
+    r"\s+во?\s+$",
+    re.IGNORECASE,
+)
+_MISSION_AFTER = re.compile(r"^\w*\s+(?:\w+\s+)?(?:консулдығ|елшілі|өкілдігі)\w*", re.IGNORECASE)
+_DIPLOMAT = re.compile(
+    r"\b(?:посол|посла|послу|послом|послы|послов|посольств\w*|генконсул\w*|"
+    r"консул(?:ьств\w*|дығ\w*|[ауеы]|ом|ов)?|дипмисси\w*|елші\w*)\b"
+    r"(?P<after>(?:\s+[\w-]+){0,3})",
+    re.IGNORECASE,
+)
+_ADJECTIVE_BEFORE = re.compile(r"(?:казахстанск|российск|қазақстан|ресей)\w*\s+$", re.IGNORECASE)
+_KZ_WORD = re.compile(r"\b(?:РК|Казахстан\w*|Қазақстан\w*|казахстанск\w*)", re.IGNORECASE)
+_RU_WORD = re.compile(r"\b(?:РФ|Росси\w*|Ресей\w*|Российск\w*)", re.IGNORECASE)
+_WINDOW = 80
+
+
+@dataclass
+class _Tally:
+    first_seen: int
+    in_title: bool = False
+    in_lead: bool = False
+    mentions: int = 0
+    headed: bool = False
+
+    @property
+    def score(self) -> int:
+        return (
+            TITLE_POINTS * self.in_title
+            + LEAD_POINTS * self.in_lead
+            + min(self.mentions, MAX_BODY_POINTS)
+            + HEAD_POINTS * self.headed
+        )
+
+
+def _is_at_mission(text: str, hit: Hit) -> bool:
+    before = text[max(0, hit.start - _WINDOW) : hit.start]
+    after = text[hit.end : hit.end + _WINDOW]
+    return bool(_MISSION_BEFORE.search(before) or _MISSION_AFTER.match(after))
+
+
+def _is_headed(text: str, hit: Hit) -> bool:
+    before = text[max(0, hit.start - _WINDOW) : hit.start]
+    after = text[hit.end : hit.end + _WINDOW]
+    return bool(_HEAD_BEFORE.search(before) or _HEAD_AFTER.match(after))
+
+
+def _tally(title: str, sentences: list[str]) -> dict[str, _Tally]:
+    tallies: dict[str, _Tally] = {}
+    for hit in find_region_hits(title):
+        tallies.setdefault(hit.value, _Tally(first_seen=-1)).in_title = True
+    for index, sentence in enumerate(sentences):
+        for hit in find_region_hits(sentence):
+            tally = tallies.setdefault(hit.value, _Tally(first_seen=index))
+            if _is_at_mission(sentence, hit):
+                continue
+            tally.mentions += 1
+            tally.in_lead = tally.in_lead or index < LEAD_SENTENCES
+            tally.headed = tally.headed or _is_headed(sentence, hit)
+    return tallies
+
+
+def _diplomat_countries(text: str) -> set[str]:
+    """The countries whose diplomats act in the text; "" stands for a diplomat of no named country."""
+    countries: set[str] = set()
+    for match in _DIPLOMAT.finditer(text):
+        before = _ADJECTIVE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        context = f"{before.group() if before else ''} {match.group('after')}"
+        kz, ru = _KZ_WORD.search(context), _RU_WORD.search(context)
+        if kz and (not ru or kz.start() < ru.start()):
+            countries.add("KZ")
+        elif ru:
+            countries.add("RU")
+        else:
+            countries.add("")
+    return countries
+
+
+def national_level(title: str, body: str, partner_countries: set[str]) -> tuple[str, ...]:
+    """Country codes whose side of the cooperation is the country itself, not one of its regions."""
+    diplomats = _diplomat_countries(f"{title}\n{body}")
+    marked: list[str] = []
+    kz_named = bool(_KZ_WORD.search(title)) and "RU" in partner_countries
+    if "KZ" not in partner_countries and ({"KZ", ""} & diplomats or kz_named):
+        marked.append("KZ")
+    ru_named = bool(_RU_WORD.search(title)) and "KZ" in partner_countries
+    if "RU" not in partner_countries and ("RU" in diplomats or ru_named):
+        marked.append("RU")
+    return tuple(marked)
+
+
+def assign_roles(title: str, sentences: list[str]) -> tuple[RegionMention, ...]:
+    """Every region the article names, partners first, each ordered by score then first mention."""
+    tallies = _tally(title, sentences)
+    ranked = sorted(
+        tallies.items(),
+        key=lambda item: (item[1].score < PARTNER_SCORE, -item[1].score, item[1].first_seen),
+    )
+    return tuple(
+        RegionMention(
+            region_id,
+            "partner" if tally.score >= PARTNER_SCORE else "mentioned",
+            float(tally.score),
+        )
+        for region_id, tally in ranked
+    )
+
+
+def partner_countries(mentions: tuple[RegionMention, ...]) -> set[str]:
+    countries = set()
+    for mention in mentions:
+        region = get_region(mention.region_id)
+        if region and mention.role == "partner":
+            countries.add(region.country)
+    return countries

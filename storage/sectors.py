@@ -1,0 +1,92 @@
+"""The 17 fixed sectors of cooperation: catalogue, Russian + Kazakh lexicon, query resolution."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from storage.matching import PhraseMatcher, lower_same_length
+from storage.models import Sector
+
+TITLE_WEIGHT = 3.0  # a sector word in the title counts as much as three in the body
+MIN_SCORE = 1.5  # below this a sector is a passing word, not a subject of the article
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalogue:
+    sectors: tuple[Sector, ...]
+    by_id: dict[str, Sector]
+    by_label: dict[str, Sector]  # ids and labels in every language, lower-cased
+    matcher: PhraseMatcher
+
+
+@cache
+def _catalogue() -> _Catalogue:
+    raw = resources.files("storage").joinpath("data/sectors.json").read_text(encoding="utf-8")
+    entries = json.loads(raw)["sectors"]
+    sectors = tuple(
+        Sector(e["id"], e["label_ru"], e["label_kk"], e["label_en"]) for e in entries
+    )
+    phrases = [
+        (phrase, entry["id"], float(weight))
+        for entry in entries
+        for phrase, weight in entry["lexicon"].items()
+    ]
+    by_label: dict[str, Sector] = {}
+    for sector in sectors:
+        for name in (sector.id, sector.label_ru, sector.label_kk, sector.label_en):
+            by_label[lower_same_length(name)] = sector
+    return _Catalogue(sectors, {s.id: s for s in sectors}, by_label, PhraseMatcher(phrases))
+
+
+def all_sectors() -> tuple[Sector, ...]:
+    return _catalogue().sectors
+
+
+def get_sector(sector_id: str) -> Sector | None:
+    return _catalogue().by_id.get(sector_id)
+
+
+def resolve_sector(query: str) -> Sector | None:
+    """The sector a person means: its id or a label in ru/kk/en (any case), or one lexicon word."""
+    catalogue = _catalogue()
+    needle = lower_same_length(query.strip())
+    if not needle:
+        return None
+    if needle in catalogue.by_label:
+        return catalogue.by_label[needle]
+    hits = catalogue.matcher.find(query.strip(), ignore_case=True)
+    return catalogue.by_id[hits[0].value] if hits else None
+
+
+def suggest_sectors(query: str, limit: int = 5) -> list[Sector]:
+    """Sectors whose labels are spelled close to `query`."""
+    catalogue = _catalogue()
+    needle = lower_same_length(query.strip())
+    if not needle:
+        return []
+    labels = list(catalogue.by_label)
+    close = [label for label in labels if len(needle) >= 3 and label.startswith(needle)]
+    close += difflib.get_close_matches(needle, labels, n=limit * 4, cutoff=0.5)
+    ids = dict.fromkeys(catalogue.by_label[label].id for label in close)
+    return [catalogue.by_id[sector_id] for sector_id in list(ids)[:limit]]
+
+
+def score_sectors(text: str, *, title: str = "") -> list[tuple[str, float]]:
+    """Every sector the text speaks of with its score, strongest first (ties by catalogue order)."""
+    catalogue = _catalogue()
+    scores = dict.fromkeys(catalogue.by_id, 0.0)
+    for hit in catalogue.matcher.find(title):
+        scores[hit.value] += hit.weight * TITLE_WEIGHT
+    for hit in catalogue.matcher.find(text):
+        scores[hit.value] += hit.weight
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    return [(sector_id, round(score, 2)) for sector_id, score in ranked if score > 0]
+
+
+def strong_sectors(text: str, *, title: str = "") -> tuple[str, ...]:
+    """The ids of the sectors an article is about, strongest first."""
+    return tuple(sid for sid, score in score_sectors(text, title=title) if score >= MIN_SCORE)

@@ -1,0 +1,146 @@
+"""Writing articles into the archive: rows, region and sector links, facts (in a transaction)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.models import ArticleRecord, RegionMention
+from storage.queries import sort_key
+
+SELECT_FILES = "SELECT file, id, sha256 FROM articles"
+SELECT_NEXT_ID = """
+SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0),
+           coalesce((SELECT max(id) FROM articles), 0)) + 1
+"""
+SELECT_REGION_IDS = "SELECT id FROM regions"
+SELECT_SECTOR_IDS = "SELECT id FROM sectors"
+INSERT_ARTICLE = """
+INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
+                      summary, body, raw)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+UPDATE_ARTICLE = """
+UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
+    national_level = ?, sort_key = ?, summary = ?, body = ?, raw = ?, story_id = NULL,
+    loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+WHERE id = ?
+"""
+DELETE_ARTICLES = "DELETE FROM articles WHERE file IN (SELECT value FROM json_each(?))"
+DELETE_REGION_LINKS = "DELETE FROM article_regions WHERE article_id = ?"
+DELETE_SECTOR_LINKS = "DELETE FROM article_sectors WHERE article_id = ?"
+DELETE_FACTS = "DELETE FROM facts WHERE article_id = ?"
+INSERT_REGION_LINK = """
+INSERT INTO article_regions (article_id, region_id, role, score, position, sort_key)
+VALUES (?, ?, ?, ?, ?, ?)
+"""
+INSERT_SECTOR_LINK = """
+INSERT INTO article_sectors (article_id, sector_id, rank, sort_key) VALUES (?, ?, ?, ?)
+"""
+INSERT_FACT = """
+INSERT INTO facts (article_id, position, kind, text, sort_key) VALUES (?, ?, ?, ?, ?)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The region and sector ids the archive knows; links to anything else are dropped."""
+
+    regions: frozenset[str]
+    sectors: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """One article to write: its id (assigned by the caller), file name, raw text, hash, record."""
+
+    id: int
+    file: str
+    raw: str
+    sha256: str
+    record: ArticleRecord
+
+    @property
+    def key(self) -> int:
+        return sort_key(self.record.date, self.id)
+
+    def columns(self) -> tuple[object, ...]:
+        r = self.record
+        date = r.date.isoformat() if r.date else None
+        national = ",".join(r.national_level)
+        return (
+            self.file, self.sha256, r.title, date, r.lang, r.source, national, self.key,
+            r.summary, r.body, self.raw,
+        )  # fmt: skip
+
+
+async def existing_files(db: aiosqlite.Connection) -> dict[str, tuple[int, str]]:
+    """file name -> (article id, sha256) of everything in the archive."""
+    async with db.execute(SELECT_FILES) as cursor:
+        return {file: (article_id, digest) for file, article_id, digest in await cursor.fetchall()}
+
+
+async def next_article_id(db: aiosqlite.Connection) -> int:
+    """The id the next new article gets: ids only grow, even past deleted articles."""
+    async with db.execute(SELECT_NEXT_ID) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def known_catalogue(db: aiosqlite.Connection) -> Catalogue:
+    async with db.execute(SELECT_REGION_IDS) as cursor:
+        regions = frozenset(row[0] for row in await cursor.fetchall())
+    async with db.execute(SELECT_SECTOR_IDS) as cursor:
+        sectors = frozenset(row[0] for row in await cursor.fetchall())
+    return Catalogue(regions, sectors)
+
+
+async def insert_articles(
+    db: aiosqlite.Connection, articles: Sequence[NewArticle], catalogue: Catalogue
+) -> None:
+    """Insert new articles with their links and facts (ids chosen by the caller)."""
+    await db.executemany(INSERT_ARTICLE, [(a.id, *a.columns()) for a in articles])
+    await _insert_links(db, articles, catalogue)
+
+
+async def update_article(
+    db: aiosqlite.Connection, article: NewArticle, catalogue: Catalogue
+) -> None:
+    """Replace an article's content, keeping its id; links and facts are rewritten."""
+    await db.execute(UPDATE_ARTICLE, (*article.columns(), article.id))
+    for sql in (DELETE_REGION_LINKS, DELETE_SECTOR_LINKS, DELETE_FACTS):
+        await db.execute(sql, (article.id,))
+    await _insert_links(db, [article], catalogue)
+
+
+async def delete_articles(db: aiosqlite.Connection, files: Sequence[str]) -> None:
+    """Remove articles by file name; links and facts go with them (ON DELETE CASCADE)."""
+    if files:
+        await db.execute(DELETE_ARTICLES, (json.dumps(list(files)),))
+
+
+async def _insert_links(
+    db: aiosqlite.Connection, articles: Sequence[NewArticle], catalogue: Catalogue
+) -> None:
+    regions, sectors, facts = [], [], []
+    for a in articles:
+        known = _first_of_each(m for m in a.record.regions if m.region_id in catalogue.regions)
+        regions += [(a.id, m.region_id, m.role, m.score, i, a.key) for i, m in enumerate(known)]
+        ranked = list(dict.fromkeys(s for s in a.record.sectors if s in catalogue.sectors))
+        sectors += [(a.id, sector, rank, a.key) for rank, sector in enumerate(ranked)]
+        facts += [(a.id, i, f.kind, f.text, a.key) for i, f in enumerate(a.record.facts)]
+    await db.executemany(INSERT_REGION_LINK, regions)
+    await db.executemany(INSERT_SECTOR_LINK, sectors)
+    await db.executemany(INSERT_FACT, facts)
+
+
+def _first_of_each(mentions: Iterable[RegionMention]) -> list[RegionMention]:
+    """The mentions in order, each region once (its first, most relevant, mention)."""
+    first: dict[str, RegionMention] = {}
+    for mention in mentions:
+        first.setdefault(mention.region_id, mention)
+    return list(first.values())

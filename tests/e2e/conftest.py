@@ -1,0 +1,205 @@
+"""Fixtures of the end-to-end layer: the Bot API emulator and the bot as a real subprocess."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.client import Emulator, EmulatorError, TelegramUser, wait_until
+
+EMULATOR_DIR = Path(__file__).parent / "emulator"
+REPO_ROOT = Path(__file__).parents[2]
+READY_PREFIX = "EMULATOR READY "
+START_TIMEOUT = 30.0
+STOP_TIMEOUT = 10.0
+NPM_TIMEOUT = 300.0
+ADMIN_ID = 9001
+
+_bot_numbers = itertools.count(1)
+
+
+def _ensure_emulator_installed() -> None:
+    """`npm ci` when the emulator's packages are missing (CI installs them itself)."""
+    if (EMULATOR_DIR / "node_modules" / "telegram-test-api").is_dir():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm (Node >= 18) is needed for the end-to-end tests; install Node.js")
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund"],
+        cwd=EMULATOR_DIR,
+        check=True,
+        timeout=NPM_TIMEOUT,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _read_ready_line(process: subprocess.Popen[str]) -> str:
+    """The emulator's URL from its one ready line, waiting at most START_TIMEOUT seconds."""
+    assert process.stdout is not None
+    deadline = time.monotonic() + START_TIMEOUT
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if selector.select(timeout=deadline - time.monotonic()):
+                line = process.stdout.readline()
+                if line.startswith(READY_PREFIX):
+                    return line[len(READY_PREFIX) :].strip()
+                if not line:
+                    break
+    raise RuntimeError("the Bot API emulator did not print its ready line")
+
+
+def _stop(process: subprocess.Popen[str], *, hard: bool = False) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
+        try:
+            process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=STOP_TIMEOUT)
+
+
+@pytest.fixture(scope="session")
+def emulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start tests/e2e/emulator/launcher.js once per session; its base URL."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node (Node >= 18) is needed for the end-to-end tests; install Node.js")
+    _ensure_emulator_installed()
+    log = tmp_path_factory.mktemp("emulator") / "emulator.log"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [node, str(EMULATOR_DIR / "launcher.js")],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        )
+    try:
+        url = _read_ready_line(process)
+        yield url
+    finally:
+        _stop(process)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+@pytest.fixture
+def emulator(emulator_url: str) -> Iterator[Emulator]:
+    """The emulator's control API for a bot token of this test alone."""
+    client = Emulator(emulator_url, f"{next(_bot_numbers)}00{os.getpid()}:e2e-test-token")
+    yield client
+    client.clear_faults()
+
+
+class BotProcess:
+    """`python -m bot` as a subprocess against the emulator; start, stop, kill, restart."""
+
+    def __init__(self, emulator: Emulator, workdir: Path, env: dict[str, str]) -> None:
+        self.emulator = emulator
+        self.workdir = workdir
+        self.env = env
+        self.log_path = workdir / "bot.log"
+        self.process: subprocess.Popen[str] | None = None
+
+    def start(self, **extra_env: str) -> None:
+        """Start the bot and wait (bounded) until it polls for updates."""
+        assert self.process is None or self.process.poll() is not None, "the bot is running"
+        after = self.emulator.last_call_seq()
+        with self.log_path.open("a") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot"],
+                cwd=self.workdir,
+                env={**self.env, **extra_env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        try:
+            wait_until(lambda: self._polling(after), START_TIMEOUT, "the bot did not poll")
+        except EmulatorError as error:
+            self.stop()
+            raise EmulatorError(f"the bot did not start polling:\n{self.log_tail()}") from error
+
+    def _polling(self, after: int) -> bool | None:
+        if not self.running:
+            raise EmulatorError(f"the bot exited with {self.returncode}")
+        return True if self.emulator.calls("getUpdates", after=after) else None
+
+    def stop(self) -> int | None:
+        """SIGTERM (then SIGKILL after a bounded wait); the exit code."""
+        if self.process is not None:
+            _stop(self.process)
+        return self.returncode
+
+    def kill(self) -> None:
+        """SIGKILL: the bot dies mid-work without any cleanup."""
+        if self.process is not None:
+            _stop(self.process, hard=True)
+
+    def restart(self, **extra_env: str) -> None:
+        self.stop()
+        self.start(**extra_env)
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    @property
+    def returncode(self) -> int | None:
+        return None if self.process is None else self.process.poll()
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+@pytest.fixture
+def bot_process(emulator: Emulator, tmp_path: Path) -> Iterator[BotProcess]:
+    """The bot, configured for the emulator and a fresh archive, not started yet."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO_ROOT / "seeds", seeds)
+    workdir = tmp_path / "run"
+    workdir.mkdir()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "VIRTUAL_ENV"}
+    }
+    env.update(
+        BOT_TOKEN=emulator.token,
+        TELEGRAM_API_URL=emulator.url,
+        DATABASE_PATH=str(tmp_path / "data" / "archive.sqlite3"),
+        SEEDS_DIR=str(seeds),
+        ADMIN_IDS=str(ADMIN_ID),
+        LOG_LEVEL="DEBUG",
+        PYTHONUNBUFFERED="1",
+        PYTHONPATH=str(REPO_ROOT),
+    )
+    process = BotProcess(emulator, workdir, env)
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def bot(bot_process: BotProcess) -> BotProcess:
+    """The bot, started and polling."""
+    bot_process.start()
+    return bot_process
+
+
+@pytest.fixture
+def user(emulator: Emulator, bot: BotProcess) -> TelegramUser:
+    """A Russian-speaking user in a private chat with the running bot."""
+    return emulator.user(1001, "ru")

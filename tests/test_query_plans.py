@@ -1,0 +1,70 @@
+"""The hot queries walk an index in newest-first order: no temporary B-tree sort, FTS drives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database
+from storage.models import Selection
+from storage.queries import filtered
+
+SELECTIONS = {
+    "region": Selection(region_ids=("ru-astrakhan",)),
+    "region_role": Selection(region_ids=("ru-astrakhan",), role="partner"),
+    "region_dates": Selection(region_ids=("ru-astrakhan",), since=dt.date(2020, 1, 1)),
+    "pair": Selection(region_ids=("kz-atyrau", "ru-astrakhan")),
+    "sector": Selection(sector="trade"),
+    "sector_dates": Selection(sector="trade", until=dt.date(2021, 1, 1)),
+    "dates": Selection(since=dt.date(2020, 1, 1), until=dt.date(2021, 1, 1)),
+    "latest": Selection(),
+    "search": Selection(query="Астрахань"),
+    "search_region": Selection(query="Астрахань", region_ids=("kz-atyrau",)),
+    "search_sector_dates": Selection(
+        query="губернатор", sector="trade", since=dt.date(2020, 1, 1)
+    ),
+}
+
+
+@pytest.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "archive.sqlite3")
+    yield database
+    await database.close()
+
+
+async def _plan(database: Database, selection: Selection) -> list[str]:
+    parts = filtered(selection)
+    assert parts is not None
+    sql = f"EXPLAIN QUERY PLAN {parts.page_sql()}"
+    async with database.reader.execute(sql, [*parts.params, 10, 0]) as cursor:
+        return [row[3] for row in await cursor.fetchall()]
+
+
+@pytest.mark.parametrize("name", sorted(SELECTIONS))
+async def test_no_temporary_sort(database: Database, name: str) -> None:
+    plan = await _plan(database, SELECTIONS[name])
+    assert not [step for step in plan if "TEMP B-TREE" in step], plan
+
+
+@pytest.mark.parametrize("name", ["search", "search_region", "search_sector_dates"])
+async def test_text_search_is_driven_by_the_full_text_index(database: Database, name: str) -> None:
+    plan = await _plan(database, SELECTIONS[name])
+    assert plan[0].startswith("SCAN articles_fts VIRTUAL TABLE"), plan
+
+
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [
+        ("region", "article_regions_by_region"),
+        ("pair", "article_regions_by_region"),
+        ("sector", "article_sectors_by_sector"),
+        ("dates", "sqlite_autoindex_articles"),
+    ],
+)
+async def test_listings_walk_their_index(database: Database, name: str, index: str) -> None:
+    plan = await _plan(database, SELECTIONS[name])
+    assert index in plan[0], plan
