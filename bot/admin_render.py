@@ -2,43 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
-from bot.render import format_date, region_name, sector_label
+from bot.render import MESSAGE_LIMIT, format_date, region_name, sector_label, shorten
 from bot.texts import t
 from storage.loader import LoadReport
 from storage.models import ArticleRecord
 from storage.stats import AdminStats, ReloadEntry
 
-FILES_SHOWN = 15
+FILES_SHOWN = 15  # per group of the reload report
 
 _Namer = Callable[[str, str], str]
 
 
-def reload_report(report: LoadReport, lang: str) -> str:
-    """The header with the time taken, then each group of files with its names."""
-    lines = [t(lang, "admin.reload_done", seconds=_seconds(report.seconds))]
+def reload_report(report: LoadReport, lang: str) -> list[str]:
+    """The time taken, then each group of files with (the first of) its names; as messages."""
     groups = (
-        ("admin.report_added", report.added),
-        ("admin.report_updated", report.updated),
-        ("admin.report_removed", report.removed),
+        ("admin.report_added", [_name(name) for name in report.added]),
+        ("admin.report_updated", [_name(name) for name in report.updated]),
+        ("admin.report_removed", [_name(name) for name in report.removed]),
+        (
+            "admin.report_rejected",
+            [f"{_name(name)}: {escape(shorten(reason, 120))}" for name, reason in report.rejected],
+        ),
     )
-    for key, files in groups:
-        lines.append(t(lang, key, count=len(files)))
-        lines.extend(_file_lines((escape(name) for name in files), len(files), lang))
-    lines.append(t(lang, "admin.report_rejected", count=len(report.rejected)))
-    rejected = (f"{escape(name)}: {escape(reason)}" for name, reason in report.rejected)
-    lines.extend(_file_lines(rejected, len(report.rejected), lang))
+    lines = [t(lang, "admin.reload_done", seconds=_seconds(report.seconds))]
+    for key, items in groups:
+        lines.append(t(lang, key, count=len(items)))
+        lines += [f"  • {item}" for item in items[:FILES_SHOWN]]
+        if len(items) > FILES_SHOWN:
+            lines.append("  " + t(lang, "admin.report_more", count=len(items) - FILES_SHOWN))
     lines.append(t(lang, "admin.report_unchanged", count=len(report.unchanged)))
-    return "\n".join(lines)
+    return _packed(lines)
 
 
-def _file_lines(items: Iterable[str], count: int, lang: str) -> list[str]:
-    lines = [f"  • {item}" for _, item in zip(range(FILES_SHOWN), items, strict=False)]
-    if count > FILES_SHOWN:
-        lines.append("  " + t(lang, "admin.report_more", count=count - FILES_SHOWN))
-    return lines
+def _packed(lines: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Lines (each far below `limit`) joined into as few messages as fit."""
+    messages = [""]
+    for line in lines:
+        if messages[-1] and len(messages[-1]) + 1 + len(line) > limit:
+            messages.append("")
+        messages[-1] = f"{messages[-1]}\n{line}" if messages[-1] else line
+    return messages
+
+
+def _name(file_name: str) -> str:
+    return escape(shorten(file_name, 80))
 
 
 def upload_result(
@@ -68,7 +78,7 @@ def reading(record: ArticleRecord, lang: str) -> list[str]:
     partners += [region_name(code, lang) for code in record.national_level]
     mentioned = [region_name(m.region_id, lang) for m in record.regions if m.role == "mentioned"]
     lines = [
-        t(lang, "admin.reading_title", title=escape(record.title)),
+        t(lang, "admin.reading_title", title=escape(shorten(record.title, 200))),
         t(lang, "admin.reading_date", date=format_date(record.date, lang)),
         t(lang, "admin.reading_regions", regions=_listed(partners, lang)),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message
 
@@ -18,7 +19,8 @@ class IsAdmin(Filter):
     """True for admins; for anyone else the update falls through to the next routers.
 
     A refused attempt at an admin command or an upload is logged, so that operators can see
-    probing, while the user gets exactly the answer any unknown command gets.
+    probing, while the user gets the answer anybody gets for the same message (for a command,
+    the unknown-command answer).
     """
 
     async def __call__(self, event: Message | CallbackQuery, settings: Settings) -> bool:
@@ -36,13 +38,16 @@ class IsAdmin(Filter):
 
 
 def _looks_like_admin_action(message: Message) -> bool:
-    return message.document is not None or _command_name(message.text) in ADMIN_COMMANDS
+    upload = message.document is not None and message.chat.type == ChatType.PRIVATE
+    return upload or _command_name(message.text) in ADMIN_COMMANDS
 
 
-def _command_name(text: str | None) -> str | None:
+def _command_name(text: str | None) -> str:
+    """ "reload" for "/reload@this_bot now"; "" when the text is not a command."""
     if not text or not text.startswith("/"):
-        return None
-    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else None
+        return ""
+    word = text[1:].split(maxsplit=1)[0] if text[1:].strip() else ""
+    return word.partition("@")[0].lower()
 
 
 def _describe(message: Message) -> str:

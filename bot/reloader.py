@@ -19,6 +19,10 @@ class ReloadRunning(RuntimeError):
     """A reload was asked for while another one runs."""
 
 
+class SeedsFolderMissing(FileNotFoundError):
+    """`SEEDS_DIR` is not a folder: loading it would empty the archive, so nothing is done."""
+
+
 class Reloader:
     """Runs `load_directory` over `SEEDS_DIR`, never two at once.
 
@@ -60,6 +64,8 @@ class Reloader:
 
     async def _load(self, trigger: str) -> LoadReport:
         try:
+            if not self.seeds_dir.is_dir():
+                raise SeedsFolderMissing(f"{self.seeds_dir} is not a folder")
             report = await load_directory(self.database, self.seeds_dir)
         except Exception as error:
             logger.exception("reload of %s failed", self.seeds_dir)

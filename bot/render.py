@@ -126,17 +126,29 @@ def across_border(overview: Overview, home: Sequence[str]) -> list[tuple[str, in
     ]
 
 
-def overview_header(title: str, overview: Overview, lang: str, home: Sequence[str] = ()) -> str:
-    """The summary of a selection: count, date span, partners, top sectors, latest key facts."""
+def overview_header(
+    title: str,
+    overview: Overview,
+    lang: str,
+    home: Sequence[str] = (),
+    sector: str | None = None,
+) -> str:
+    """The summary of a selection: count, date span, partners, top sectors, latest key facts.
+
+    `home` are the regions the summary is about (their partners across the border are listed),
+    `sector` the sector it is about (left out of the top sectors).
+    """
     lines = [f"<b>{clip(title, TITLE_CHARS)}</b>", _count_line(overview, lang)]
-    if partners := across_border(overview, home)[:HEADER_ITEMS]:
-        lines.append(t(lang, "overview.partners", items=_counted(partners, "region", lang)))
-    if overview.sectors:
-        items = _counted(overview.sectors[:HEADER_ITEMS], "sector", lang)
-        lines.append(t(lang, "overview.sectors", items=items))
+    partners = across_border(overview, home)[:HEADER_ITEMS]
+    if partners:
+        key = "overview.partners" if home else "overview.regions"
+        lines.append(t(lang, key, items=_counted(partners, "region", lang)))
+    if sectors := [item for item in overview.sectors if item[0] != sector][:HEADER_ITEMS]:
+        lines.append(t(lang, "overview.sectors", items=_counted(sectors, "sector", lang)))
     if overview.facts:
         lines.append(t(lang, "overview.facts"))
-        lines.extend(_fact_line(fact, lang, article_id) for article_id, fact in overview.facts[:3])
+        facts = overview.facts[:HEADER_FACTS]
+        lines.extend(_fact_line(fact, lang, article_id) for article_id, fact in facts)
     return "\n".join(lines)
 
 
@@ -183,7 +195,7 @@ def join_within(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> str:
 def article_full(detail: ArticleDetail, lang: str) -> list[str]:
     """One article in full detail, as one or more messages each within Telegram's limit."""
     card = detail.card
-    blocks = [f"<b>{clip(card.title, FULL_TITLE_CHARS)}</b>", _detail_meta(detail, lang)]
+    blocks = [f"<b>{clip(card.title, FULL_TITLE_CHARS)}</b>\n{_detail_meta(detail, lang)}"]
     if card.regions or card.national_level:
         blocks.append(_regions_block(card, lang))
     if card.sectors:

@@ -58,21 +58,33 @@ def save_upload(directory: Path, name: str, data: bytes) -> SavedUpload:
     is never overwritten: the bytes go to a hidden temporary file first, then get a hard link
     under a free name (`link` fails instead of replacing), so the move is atomic too.
     """
-    directory.mkdir(parents=True, exist_ok=True)
     temporary = directory / f".upload-{secrets.token_hex(6)}.part"
     temporary.write_bytes(data)
     try:
         for candidate in _candidates(directory, name):
             if candidate.exists() and candidate.read_bytes() == data:
                 return SavedUpload(candidate, existed=True)
-            try:
-                os.link(temporary, candidate)
-            except FileExistsError:
-                continue
-            return SavedUpload(candidate, existed=False)
+            if _place(temporary, candidate, data):
+                return SavedUpload(candidate, existed=False)
     finally:
         temporary.unlink(missing_ok=True)
     raise UnsafeUpload(f"no free name for {name!r}")  # pragma: no cover
+
+
+def _place(temporary: Path, target: Path, data: bytes) -> bool:
+    """Put the bytes at `target` unless something is there already; True when placed."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        return False
+    except OSError:
+        # A filesystem without hard links: exclusive creation still never replaces a file.
+        try:
+            with target.open("xb") as file:
+                file.write(data)
+        except FileExistsError:
+            return False
+    return True
 
 
 def _candidates(directory: Path, name: str, attempts: int = 1000) -> Iterator[Path]:

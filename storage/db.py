@@ -12,6 +12,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.fts import stemmed_text
+
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
@@ -116,6 +118,8 @@ async def _connect(path: Path) -> aiosqlite.Connection:
     try:
         for pragma in _PRAGMAS:
             await connection.execute(pragma)
+        # The full-text triggers index word stems through this function (0001_archive.sql).
+        await connection.create_function("fts_stems", 1, stemmed_text, deterministic=True)
     except BaseException:
         await connection.close()
         raise

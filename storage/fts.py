@@ -1,12 +1,20 @@
-"""Turning what a person types into a safe FTS5 query that finds Russian and Kazakh word forms."""
+"""Stemming for the full-text index: the same stems are indexed and searched, so word forms meet.
+
+Each word is indexed under a Russian stem and a Kazakh stem (one token when they agree), and a
+query word matches either: "Астраханской" (ru) and "Астраханға" (kk) both give "астрахан", which
+"Астрахань" also gives. Queries are exact terms: one doclist read newest first and stopped at the
+page size, where a prefix query would merge every matching term in full.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
-# Endings removed from a query word, longest first, so that the stem matches every form as a
-# prefix: Russian noun and adjective endings (with the "-ск-" of place adjectives, so that
-# "Астраханской" meets "Астрахань") and Kazakh case, possessive and plural suffixes ("Астраханға").
+# Endings removed from a word, longest first. Russian noun and adjective endings (adjectives with
+# the "-ск-" of place names, so "Астраханской" meets "Астрахань"); Kazakh case, possessive and
+# plural suffixes. Applying each language's list separately keeps them from mangling each other
+# ("Казахстан" is not Kazakh ablative "-тан" in Russian text).
 _ADJECTIVE = "ая яя ой ей ий ый ое ее ую юю ого его ому ему ом ем ые ие ых их ым им ыми ими"
 _RUSSIAN_NOUN = "а я о е ы и у ю ь ам ям ах ях ами ями ов ев ей ом ем ью ия ии ие ию"
 _KAZAKH = (
@@ -14,41 +22,54 @@ _KAZAKH = (
     " ны ні ды ді ты ті мен бен пен лар лер дар дер тар тер сы сі ы і ын ін сын сін ына іне"
     " ында інде ынан інен ының інің ымен імен"
 )
-
-
-def _endings() -> list[str]:
-    adjectives = [p + e for p in ("", "ск", "цк") for e in _ADJECTIVE.split()]
-    every = {*_RUSSIAN_NOUN.split(), *_KAZAKH.split(), *adjectives}
-    return sorted(every, key=len, reverse=True)
-
-
-_ENDINGS = _endings()
 MIN_STEM = 4
-MIN_PREFIX = 3
 MAX_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
 
 
-def stem(word: str) -> str:
-    """The lower-case stem of one word: its longest known ending removed, keeping 4 letters."""
-    word = word.lower()
-    for ending in _ENDINGS:
+def _longest_first(endings: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+_RUSSIAN = _longest_first(
+    {*_RUSSIAN_NOUN.split(), *(p + e for p in ("", "ск", "цк") for e in _ADJECTIVE.split())}
+)
+_KAZAKH_ENDINGS = _longest_first(set(_KAZAKH.split()))
+
+
+def _strip(word: str, endings: tuple[str, ...]) -> str:
+    for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             return word[: -len(ending)]
     return word
 
 
+@functools.lru_cache(maxsize=200_000)
+def stems(word: str) -> tuple[str, ...]:
+    """The Russian and the Kazakh stem of a word, lower-cased (one when they are the same)."""
+    word = word.lower()
+    return tuple(dict.fromkeys((_strip(word, _RUSSIAN), _strip(word, _KAZAKH_ENDINGS))))
+
+
+def stemmed_text(text: str | None) -> str:
+    """The stems of every word of a text, space-separated: what the full-text index stores.
+
+    Registered as the SQL function fts_stems() on every connection (see storage.db); changing
+    the stemmer requires a migration that rebuilds articles_fts, since deletes replay it.
+    """
+    return " ".join(" ".join(stems(word)) for word in _WORD.findall(text or ""))
+
+
 def match_expression(text: str) -> str | None:
-    """An FTS5 MATCH string for user text: every word quoted, stemmed and searched as a prefix.
+    """An FTS5 MATCH string for user text: every word required, in any of its stems.
 
     None when the text has no word at all (only punctuation, emoji, spaces). User text never
     becomes FTS syntax: AND, OR, NEAR, quotes, stars and brackets are plain words or dropped.
     """
-    words = _WORD.findall(text)[:MAX_WORDS]
-    return " ".join(_term(word) for word in words) or None
+    words = dict.fromkeys(stems(word) for word in _WORD.findall(text)[:MAX_WORDS])
+    return " AND ".join(_any_of(group) for group in words) or None
 
 
-def _term(word: str) -> str:
-    # A prefix of one or two letters would expand to a large part of the vocabulary.
-    stemmed = stem(word)
-    return f'"{stemmed}"*' if len(stemmed) >= MIN_PREFIX else f'"{stemmed}"'
+def _any_of(group: tuple[str, ...]) -> str:
+    quoted = [f'"{term}"' for term in group]
+    return quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})"

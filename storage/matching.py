@@ -1,7 +1,7 @@
-"""Fast phrase matching for the region gazetteer and the sector lexicon (stems plus allowed endings).
+"""Fast phrase matching for the region gazetteer and the sector lexicon (stems plus endings).
 
 A phrase is written as words separated by spaces. Each word may carry:
-- a leading `!`: the word is matched with its case exactly as written (proper names, abbreviations);
+- a leading `!`: the word keeps its case exactly as written (proper names, abbreviations);
 - a trailing `/CLASSES`: endings the word may take, from the classes below;
 - a trailing `*`: any tail (the same as the class `O`).
 A word without a suffix must end where it is written. Phrases are found on word boundaries whose
@@ -40,6 +40,7 @@ ENDING_CLASSES = {
     "O": r"\w+",
 }
 _SEPARATOR = r"[\s\u00a0]+"
+_WORD_STARTS = " \n\t\u00a0«“„\"'(-–—/[.,;:"
 _RIGHT_BOUNDARY = r"(?!\w)"
 
 
@@ -101,18 +102,18 @@ class PhraseMatcher:
             strict, key = compile_phrase(phrase, strict=True)
             loose, _ = compile_phrase(phrase, strict=False)
             by_key.setdefault(key, []).append(_Phrase(value, weight, strict, loose))
+        # Keys start with the character before the word, so only word starts are reported.
         for key, entries in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
+            for boundary in _WORD_STARTS:
+                self._automaton.add_word(boundary + key, (len(key), tuple(entries)))
         self._automaton.make_automaton()
 
     def find(self, text: str, *, ignore_case: bool = False) -> list[Hit]:
         """Non-overlapping finds in text order, the longest winning where finds overlap."""
-        lowered = lower_same_length(text)
+        lowered = " " + lower_same_length(text)
         candidates: list[Hit] = []
         for last, (length, entries) in self._automaton.iter(lowered):
-            start = last - length + 1
-            if start > 0 and lowered[start - 1].isalnum():
-                continue
+            start = last - length  # in `text`, which is one character shorter than `lowered`
             for entry in entries:
                 regex = entry.loose if ignore_case else entry.strict
                 match = regex.match(text, start)

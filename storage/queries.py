@@ -46,8 +46,19 @@ class Filtered:
         return f"FROM {self.source} WHERE {' AND '.join(self.where) or '1'}"
 
     def page_sql(self) -> str:
-        """Ids newest first; bind params + [limit, offset]."""
-        return f"SELECT {self.id} {self.clause} ORDER BY {self.key} DESC LIMIT ? OFFSET ?"
+        """(id, key) newest first; bind params + [limit, offset]."""
+        return (
+            f"SELECT {self.id} AS id, {self.key} AS key {self.clause}"
+            f" ORDER BY {self.key} DESC LIMIT ? OFFSET ?"
+        )
+
+    def cards_sql(self) -> str:
+        """One page of card rows (any order: each has its key) with the total in every row.
+
+        Bind params + [limit, offset] + params.
+        """
+        total = f"(SELECT count(*) {self.clause})"
+        return f"WITH page AS ({self.page_sql()}) {CARD_COLUMNS.format(total=total)}"
 
     def count_sql(self) -> str:
         return f"SELECT count(*) {self.clause}"
@@ -63,6 +74,23 @@ class Filtered:
     def ids_sql(self) -> str:
         """Every matching id, as a subquery with one column named id."""
         return f"SELECT {self.id} AS id {self.clause}"
+
+
+# Card rows over a CTE `page(id, key)`: key, id, title, date, lang, national_level, summary,
+# regions as JSON [[position, id, role, score]...], sectors as JSON [[rank, id]...], total.
+CARD_COLUMNS = """
+SELECT page.key, a.id, a.title, a.date, a.lang, a.national_level, a.summary,
+    (SELECT json_group_array(json_array(r.position, r.region_id, r.role, r.score))
+     FROM article_regions AS r WHERE r.article_id = a.id),
+    (SELECT json_group_array(json_array(s.rank, s.sector_id))
+     FROM article_sectors AS s WHERE s.article_id = a.id),
+    {total}
+FROM page JOIN articles AS a ON a.id = page.id
+"""
+CARDS_BY_ID_SQL = (
+    "WITH page AS (SELECT value AS id, -key AS key FROM json_each(?)) "
+    + CARD_COLUMNS.format(total="NULL")
+)
 
 
 def filtered(selection: Selection) -> Filtered | None:

@@ -14,7 +14,7 @@ from storage.models import Region
 
 # Words of the English names that say what kind of unit it is, not which one.
 _ENGLISH_KIND_WORDS = frozenset(
-    "region oblast krai republic of autonomous okrug people's the".split()
+    ["region", "oblast", "krai", "republic", "of", "autonomous", "okrug", "people's", "the"]
 )
 _TOKEN = re.compile(r"[\w-]+")
 

@@ -21,24 +21,12 @@ from storage.models import (
     Selection,
     StoryVersion,
 )
-from storage.queries import DAY, Filtered, filtered, key_date
+from storage.queries import CARDS_BY_ID_SQL, DAY, Filtered, filtered, key_date
 
 OVERVIEW_FACTS = 5
 OVERVIEW_TOP = 10
 _FACT_ARTICLES = 20
 
-SELECT_CARDS = """
-SELECT id, title, date, lang, national_level, summary FROM articles
-WHERE id IN (SELECT value FROM json_each(?))
-"""
-SELECT_CARD_REGIONS = """
-SELECT article_id, region_id, role, score FROM article_regions
-WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position
-"""
-SELECT_CARD_SECTORS = """
-SELECT article_id, sector_id FROM article_sectors
-WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, rank
-"""
 SELECT_DETAIL = "SELECT file, source, story_id, body FROM articles WHERE id = ?"
 SELECT_FACTS = "SELECT kind, text FROM facts WHERE article_id = ? ORDER BY position"
 SELECT_SAME_STORY = """
@@ -74,9 +62,15 @@ class Archive:
         parts = filtered(selection)
         if parts is None:
             return Page((), 0, offset, limit)
-        ids = [row[0] for row in await self._all(parts.page_sql(), *parts.params, limit, offset)]
-        total = (await self._one(parts.count_sql(), *parts.params))[0]
-        return Page(await self.cards(ids), total, offset, limit)
+        params = [*parts.params, limit, offset, *parts.params]
+        rows = list(await self._all(parts.cards_sql(), *params))
+        if rows:
+            total = rows[0][-1]
+        elif offset:  # past the end: count on its own
+            total = (await self._one(parts.count_sql(), *parts.params))[0]
+        else:
+            total = 0
+        return Page(_cards(rows), total, offset, limit)
 
     async def overview(self, selection: Selection) -> Overview:
         """How many articles, their date span, partner regions, top sectors, recent facts.
@@ -192,11 +186,7 @@ class Archive:
         """Cards for these ids, in the order given (missing ids are skipped)."""
         if not ids:
             return []
-        ids_json = json.dumps(list(ids))
-        regions = _grouped(await self._all(SELECT_CARD_REGIONS, ids_json))
-        sectors = _grouped(await self._all(SELECT_CARD_SECTORS, ids_json))
-        rows = {row[0]: row for row in await self._all(SELECT_CARDS, ids_json)}
-        return [_card(rows[i], regions.get(i, []), sectors.get(i, [])) for i in ids if i in rows]
+        return _cards(await self._all(CARDS_BY_ID_SQL, json.dumps(list(ids))))
 
     async def _partners(
         self, parts: Filtered, exclude: Sequence[str]
@@ -244,22 +234,23 @@ WHERE a.national_level != '' GROUP BY c.value ORDER BY 2 DESC, 1 LIMIT ?
 """
 
 
-def _grouped(rows: Iterable[Any]) -> dict[int, list[tuple[Any, ...]]]:
-    groups: dict[int, list[tuple[Any, ...]]] = {}
-    for article_id, *rest in rows:
-        groups.setdefault(article_id, []).append(tuple(rest))
-    return groups
+def _cards(rows: Iterable[Any]) -> list[ArticleCard]:
+    """Card rows (key first) to cards, newest first."""
+    return [_card(row[1:]) for row in sorted(rows, key=lambda row: row[0], reverse=True)]
 
 
-def _card(row: Any, regions: list[tuple[Any, ...]], sectors: list[tuple[Any, ...]]) -> ArticleCard:
-    article_id, title, date, lang, national, summary = row
+def _card(row: Sequence[Any]) -> ArticleCard:
+    article_id, title, date, lang, national, summary, regions, sectors, _total = row
     return ArticleCard(
         id=article_id,
         title=title,
         date=dt.date.fromisoformat(date) if date else None,
         lang=lang,
         summary=summary,
-        sectors=tuple(sector for (sector,) in sectors),
-        regions=tuple(RegionMention(region, role, score) for region, role, score in regions),
+        sectors=tuple(sector for _, sector in sorted(json.loads(sectors))),
+        regions=tuple(
+            RegionMention(region, role, score)
+            for _, region, role, score in sorted(json.loads(regions))
+        ),
         national_level=tuple(national.split(",")) if national else (),
     )

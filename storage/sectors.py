@@ -27,9 +27,7 @@ class _Catalogue:
 def _catalogue() -> _Catalogue:
     raw = resources.files("storage").joinpath("data/sectors.json").read_text(encoding="utf-8")
     entries = json.loads(raw)["sectors"]
-    sectors = tuple(
-        Sector(e["id"], e["label_ru"], e["label_kk"], e["label_en"]) for e in entries
-    )
+    sectors = tuple(Sector(e["id"], e["label_ru"], e["label_kk"], e["label_en"]) for e in entries)
     phrases = [
         (phrase, entry["id"], float(weight))
         for entry in entries
@@ -76,7 +74,7 @@ def suggest_sectors(query: str, limit: int = 5) -> list[Sector]:
 
 
 def score_sectors(text: str, *, title: str = "") -> list[tuple[str, float]]:
-    """Every sector the text speaks of with its score, strongest first (ties by catalogue order)."""
+    """Every sector the text speaks of, with its score, strongest first (ties: catalogue order)."""
     catalogue = _catalogue()
     scores = dict.fromkeys(catalogue.by_id, 0.0)
     for hit in catalogue.matcher.find(title):

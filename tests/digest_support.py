@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from storage import subscriptions
@@ -27,6 +28,7 @@ class FakeTime:
     async def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
         self.now += seconds
+        await asyncio.sleep(0)  # let other tasks run, as a real sleep would
 
 
 async def subscriber(
@@ -48,7 +50,10 @@ async def subscriber(
 async def new_article(
     database: Database,
     title: str = "Атырау и Астрахань подписали соглашение",
-    regions: tuple[tuple[str, Role], ...] = (("kz-atyrau", "partner"), ("ru-astrakhan", "partner")),
+    regions: tuple[tuple[str, Role], ...] = (
+        ("kz-atyrau", "partner"),
+        ("ru-astrakhan", "partner"),
+    ),
     sectors: tuple[str, ...] = ("trade",),
 ) -> int:
     """Store one article as a load would; its id."""

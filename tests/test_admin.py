@@ -14,6 +14,7 @@ from aiogram import Bot, Dispatcher, Router
 from aiogram.filters import Command
 from aiogram.types import BotCommandScopeChat, Contact, Document, Message
 
+from bot import admin_render
 from bot import reloader as reloader_module
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings
@@ -22,7 +23,7 @@ from bot.menu import set_command_menu
 from bot.texts import t
 from storage.db import Database
 from storage.loader import LoadReport
-from tests.fakes import RecordingSession, make_message, make_update, make_user
+from tests.fakes import RecordingSession, make_chat, make_message, make_update, make_user
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ADMIN = 1001
@@ -181,6 +182,23 @@ async def test_refused_attempts_are_logged(send: Send, caplog: pytest.LogCapture
     )
 
 
+async def test_a_lone_slash_from_a_stranger_is_just_an_unknown_command(send: Send) -> None:
+    unknown = await send("/nosuchcommand", STRANGER)
+    assert unknown
+    assert await send("/ ", STRANGER) == unknown
+
+
+async def test_admin_sharing_a_file_in_a_group_is_not_an_upload(
+    send: Send, session: UploadSession, seeds_dir: Path
+) -> None:
+    before = _names(seeds_dir)
+    group = make_chat(-100777, "supergroup")
+    document = _document(session, "minutes.txt", _seed_text(3))
+    assert await send(None, chat=group, document=document) == []
+    assert _names(seeds_dir) == before
+    assert not session.sent("getFile")
+
+
 # --- reload ---------------------------------------------------------------------------------
 
 
@@ -209,7 +227,7 @@ async def test_reload_reports_new_changed_deleted_and_broken_files(
 
 
 async def test_second_reload_while_one_runs_is_refused(
-    send: Send, database: Database, monkeypatch: pytest.MonkeyPatch
+    send: Send, session: UploadSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = asyncio.Event()
     entered = asyncio.Event()
@@ -227,7 +245,8 @@ async def test_second_reload_while_one_runs_is_refused(
     stats = await send("/stats")  # reading keeps working while the reload waits
     assert "Статей: 0" in stats[0]
     release.set()
-    (report,) = await asyncio.wait_for(first, 10)
+    await asyncio.wait_for(first, 10)
+    report = session.texts()[-1]  # the first reload answers last
     assert "Добавлено: 3" in report
 
 
@@ -266,6 +285,21 @@ async def test_reload_failure_leaves_a_clear_answer_and_a_log_line(
     assert answer == t("ru", "admin.reload_failed", error="disk on fire")
     (stats,) = await send("/stats")
     assert "ошибка: disk on fire" in stats
+
+
+async def test_reload_of_a_missing_seeds_folder_keeps_the_archive(
+    send: Send, session: UploadSession, seeds_dir: Path
+) -> None:
+    await send("/reload")
+    shutil.rmtree(seeds_dir)
+    missing = t("ru", "admin.seeds_missing", folder=str(seeds_dir))
+    assert await send("/reload") == [missing]
+    document = _document(session, "news.txt", _seed_text(3))
+    assert await send(None, document=document) == [missing]
+    assert "seeds" not in _names(seeds_dir.parent)
+    (stats,) = await send("/stats")
+    assert "Статей: 3" in stats
+    assert "is not a folder" in stats
 
 
 async def test_reload_with_new_articles_wakes_the_digests(
@@ -329,7 +363,7 @@ async def test_upload_of_the_same_file_again_changes_nothing(
     await send(None, document=_document(session, "news.txt", _seed_text(3)))
     (answer,) = await send(None, document=_document(session, "news.txt", _seed_text(3)))
     assert "Такой файл уже есть" in answer
-    assert "Архив не изменился" in answer
+    assert "Статья уже есть в архиве" in answer
     assert not (seeds_dir / "news-2.txt").exists()
 
 
@@ -480,3 +514,20 @@ async def test_admin_menu_skips_an_admin_without_a_chat(
 async def test_startup_registers_the_admin_menu(dispatcher: Dispatcher) -> None:
     callbacks = [handler.callback for handler in dispatcher.startup.handlers]
     assert set_admin_menu in callbacks
+
+
+def test_a_huge_reload_report_fits_telegram_messages() -> None:
+    names = [f"{'очень-длинное-имя-' * 20}{i}.txt" for i in range(300)]
+    report = LoadReport(
+        added=names,
+        updated=names,
+        removed=names,
+        rejected=[(name, "<bad> " * 100) for name in names],
+        seconds=1.5,
+    )
+    messages = admin_render.reload_report(report, "ru")
+    assert all(len(message) <= 4096 for message in messages)
+    text = "\n".join(messages)
+    assert text.count("… и ещё 285") == 4
+    assert "&lt;bad&gt;" in text
+    assert "<bad>" not in text

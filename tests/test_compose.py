@@ -60,12 +60,15 @@ def test_a_short_digest_is_one_message_with_headings_and_cards() -> None:
     assert "📍 <b>Атырауская область</b>" in text
     assert "📍 <b>Костанайская область ⇄ Челябинская область</b>" in text
     assert "Атырауская область ⇄ Астраханская область" in text  # the card's region pair
-    assert "/article 1" in text and "/article 2" in text
+    assert "/article 1" in text
+    assert "/article 2" in text
     assert text.index("Статья 1") < text.index("Костанайская область ⇄ Челябинская область</b>")
 
 
 def test_article_text_is_escaped() -> None:
-    messages = compose_digest([card(1, title="<b>Tom & Jerry</b>", summary="a < b")], [ATYRAU], "en")
+    messages = compose_digest(
+        [card(1, title="<b>Tom & Jerry</b>", summary="a < b")], [ATYRAU], "en"
+    )
     assert "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;" in messages[0].text
     assert "a &lt; b" in messages[0].text
 

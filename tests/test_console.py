@@ -50,7 +50,8 @@ async def test_a_region_summary_and_a_pressed_button(settings: Settings) -> None
     assert "Заинтересованы в новых контактах" in summary
     assert "Атырауская область (1)" in summary
     assert f"[1] {t('ru', 'summary.subscribe')}" in summary
-    assert "<b>" not in summary and "&quot;" not in summary
+    assert "<b>" not in summary
+    assert "&quot;" not in summary
     assert after_press.strip(), "pressing the button answered something"
     assert first_line(t("ru", "start.welcome", coverage="")) not in transcript  # after /quit
 

@@ -1,4 +1,4 @@
-"""Digest times: daily and weekly slots in a chat's own zone, DST, and one catch-up after downtime."""
+"""Digest times: daily and weekly slots in a chat's own zone, DST, one catch-up after downtime."""
 
 from __future__ import annotations
 

@@ -75,6 +75,21 @@ def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
 
 
 def test_save_refuses_a_name_that_leaves_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
     with pytest.raises(UnsafeUpload):
         save_upload(tmp_path / "seeds", "../x.txt", b"1")
     assert not (tmp_path / "x.txt").exists()
+    assert list((tmp_path / "seeds").iterdir()) == []
+
+
+def test_save_works_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError("operation not permitted")
+
+    monkeypatch.setattr("bot.uploads.os.link", no_links)
+    (tmp_path / "news.txt").write_bytes(b"old")
+    saved = save_upload(tmp_path, "news.txt", b"new")
+    assert saved.path == tmp_path / "news-2.txt"
+    assert saved.path.read_bytes() == b"new"
+    assert (tmp_path / "news.txt").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news-2.txt", "news.txt"]

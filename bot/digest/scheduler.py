@@ -13,7 +13,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 
 from bot.config import Settings
 from bot.digest.compose import compose_digest
-from bot.digest.pacing import Pacer
+from bot.digest.pacing import Pacer, Sleep
 from bot.digest.schedule import Schedule, next_due
 from bot.digest.sender import Clock, Sender, Target
 from bot.texts import t
@@ -60,9 +60,11 @@ class DigestScheduler:
         clock: Clock,
         tick: float = TICK,
         pacer: Pacer | None = None,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.database = database
-        self.pacer = pacer or Pacer(settings.send_rate)
+        self.pacer = pacer or Pacer(settings.send_rate, sleep=sleep)
+        self._sleep = sleep
         self.tick = tick
         self.sender: Sender | None = None
         self._clock = clock
@@ -86,7 +88,7 @@ class DigestScheduler:
                 "%d deliveries were in flight at the last stop: marked failed", interrupted
             )
         lane = sender_lane(bot)
-        self.sender = Sender(lane, self.database, self.pacer, clock=self._clock)
+        self.sender = Sender(lane, self.database, self.pacer, clock=self._clock, sleep=self._sleep)
         self._stopping = False
         self._tasks = [asyncio.create_task(self._worker()) for _ in range(self._workers)]
         self._tasks.append(asyncio.create_task(self._loop()))

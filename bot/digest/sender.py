@@ -92,34 +92,40 @@ class Sender:
             except TelegramRetryAfter as error:
                 await self._refused(target, article_ids, f"429: retry after {error.retry_after}s")
                 self.pacer.slow_down(error.retry_after)
-                continue
             except TelegramMigrateToChat as error:
                 target = await self._migrate(target, error.migrate_to_chat_id)
-                continue
             except TelegramForbiddenError as error:
                 return await self._inactive(target, error.message)
             except TelegramBadRequest as error:
-                if any(sign in error.message.lower() for sign in _GONE):
-                    return await self._inactive(target, error.message)
-                if target.thread_id is not None and "thread not found" in error.message.lower():
-                    target = replace(target, thread_id=None)  # the topic was deleted
-                    await self._refused(target, article_ids, error.message)
-                    continue
-                return await self._failed(target, article_ids, error.message)
+                retry = await self._bad_request(target, article_ids, error.message)
+                if isinstance(retry, Delivery):
+                    return retry
+                target = retry
             except _TRANSIENT as error:
                 failures += 1
                 if failures >= ATTEMPTS:
                     return await self._failed(target, article_ids, str(error))
                 await self._refused(target, article_ids, str(error))
                 await self._sleep(BACKOFF * 2 ** (failures - 1))
-                continue
             except AiogramError as error:
                 return await self._failed(target, article_ids, str(error))
-            self.pacer.succeeded()
-            await outbox.mark_sent(
-                self._database, target.chat_id, article_ids, self._clock(), message.message_id
-            )
-            return Delivery("sent", target.chat_id, message.message_id)
+            else:
+                self.pacer.succeeded()
+                await outbox.mark_sent(
+                    self._database, target.chat_id, article_ids, self._clock(), message.message_id
+                )
+                return Delivery("sent", target.chat_id, message.message_id)
+
+    async def _bad_request(
+        self, target: Target, article_ids: Sequence[int], error: str
+    ) -> Delivery | Target:
+        """A 400: the chat is gone, its topic is gone (send to the chat itself), or it failed."""
+        if any(sign in error.lower() for sign in _GONE):
+            return await self._inactive(target, error)
+        if target.thread_id is not None and "thread not found" in error.lower():
+            await self._refused(target, article_ids, error)
+            return replace(target, thread_id=None)
+        return await self._failed(target, article_ids, error)
 
     async def _refused(self, target: Target, article_ids: Sequence[int], error: str) -> None:
         logger.warning("digest to chat %s refused, will retry: %s", target.chat_id, error)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from html import escape
 
 from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import BotCommand, BotCommandScopeChat, Document, Message
@@ -17,7 +18,7 @@ from bot import admin_render
 from bot.config import Settings
 from bot.filters import ADMIN_COMMANDS, IsAdmin
 from bot.menu import menu_commands
-from bot.reloader import Reloader, ReloadRunning
+from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
 from storage.db import Database
@@ -64,11 +65,15 @@ async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
     except ReloadRunning:
         await message.answer(t(lang, "admin.reload_running"))
         return
+    except SeedsFolderMissing:
+        await message.answer(_seeds_missing(reloader, lang))
+        return
     except Exception as error:
         # The loader works in one transaction: whatever failed, the archive is as it was.
         await message.answer(t(lang, "admin.reload_failed", error=escape(str(error)[:200])))
         return
-    await message.answer(admin_render.reload_report(report, lang))
+    for text in admin_render.reload_report(report, lang):
+        await message.answer(text)
 
 
 @router.message(Command("stats"))
@@ -79,11 +84,12 @@ async def cmd_stats(
     await message.answer(admin_render.stats(figures, lang))
 
 
-@router.message(F.document)
+# Private chats only: an admin sharing a file in a group is not adding an article.
+@router.message(F.document, F.chat.type == ChatType.PRIVATE)
 async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
     assert message.document is not None  # guaranteed by the F.document filter
     try:
-        name, data, record = await _accept(bot, message.document, lang)
+        name, data, record = await _accept(bot, message.document, reloader, lang)
     except Refused as refusal:
         await message.answer(str(refusal))
         return
@@ -99,8 +105,12 @@ class Refused(Exception):
     """An upload that is not accepted; the message is the answer for the admin."""
 
 
-async def _accept(bot: Bot, document: Document, lang: str) -> tuple[str, bytes, ArticleRecord]:
+async def _accept(
+    bot: Bot, document: Document, reloader: Reloader, lang: str
+) -> tuple[str, bytes, ArticleRecord]:
     """The safe file name, the bytes and their reading, or `Refused` saying why not."""
+    if not reloader.seeds_dir.is_dir():
+        raise Refused(_seeds_missing(reloader, lang))
     if document.file_size is not None and document.file_size > MAX_UPLOAD_BYTES:
         raise Refused(t(lang, "admin.upload_too_big", size=_size(document.file_size)))
     try:
@@ -124,6 +134,10 @@ async def _read(data: bytes, lang: str) -> ArticleRecord:
         return await asyncio.to_thread(read_article, text)
     except UnreadableArticle as error:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
+
+
+def _seeds_missing(reloader: Reloader, lang: str) -> str:
+    return t(lang, "admin.seeds_missing", folder=escape(str(reloader.seeds_dir)))
 
 
 def _size(size: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -15,8 +16,8 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.digest.schedule import Schedule, next_due
+from bot.digest.subscribing import may_manage
 from bot.digest.views import SettingsCallback, settings_keyboard, settings_text
-from bot.handlers.subscriptions import may_manage
 from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
@@ -52,8 +53,13 @@ def typed(chat: ChatSettings, text: str) -> ChatSettings | None:
     return changed(chat, "tz", text)
 
 
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())  # reads the zone database once
+
+
 def _known_zone(name: str) -> bool:
-    if name not in available_timezones():
+    if name not in _zone_names():
         return False
     try:
         ZoneInfo(name)

@@ -35,6 +35,7 @@ class Summary:
     title: str
     selection: Selection
     home: tuple[str, ...] = ()
+    sector: str | None = None
     subscribe: SubscribeCallback | None = None
     with_overview: bool = True
 
@@ -51,14 +52,14 @@ def region_summary(regions: list[Region], lang: str) -> Summary:
         subscribe = SubscribeCallback(
             action="add", kind=kind, key=PAIR_SEPARATOR.join(sorted(ids))
         )
-    return Summary("r", key, title, Selection(region_ids=ids), ids, subscribe)
+    return Summary("r", key, title, Selection(region_ids=ids), home=ids, subscribe=subscribe)
 
 
 def sector_summary(sector: Sector, lang: str) -> Summary:
     subscribe = SubscribeCallback(action="add", kind="sector", key=sector.id)
-    return Summary(
-        "s", sector.id, escape(sector.label(lang)), Selection(sector=sector.id), (), subscribe
-    )
+    selection = Selection(sector=sector.id)
+    title = escape(sector.label(lang))
+    return Summary("s", sector.id, title, selection, sector=sector.id, subscribe=subscribe)
 
 
 def period_summary(period: Period, lang: str) -> Summary:
@@ -120,9 +121,11 @@ async def render_summary(
 async def _header(archive: Archive, summary: Summary, lang: str) -> tuple[int, str]:
     if not summary.with_overview:
         total = (await archive.articles(summary.selection, limit=0)).total
-        return total, f"<b>{summary.title}</b>"
+        return total, f"<b>{summary.title}</b>\n{t(lang, 'overview.count', count=total)}"
     overview = await archive.overview(summary.selection)
-    return overview.count, overview_header(summary.title, overview, lang, summary.home)
+    return overview.count, overview_header(
+        summary.title, overview, lang, summary.home, summary.sector
+    )
 
 
 async def answer_summary(

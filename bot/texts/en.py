@@ -9,6 +9,7 @@ TEXTS: dict[str, str] = {
     "overview.count": "Articles: <b>{count}</b>",
     "overview.undated": "undated: {count}",
     "overview.partners": "Partners across the border: {items}",
+    "overview.regions": "Partner regions: {items}",
     "overview.sectors": "Top sectors: {items}",
     "overview.facts": "Key facts:",
     "page.of": "Page {page} of {pages}",
@@ -166,6 +167,17 @@ TEXTS: dict[str, str] = {
     "weekday_short.4": "Fr",
     "weekday_short.5": "Sa",
     "weekday_short.6": "Su",
+    "cmd.subscribe": "follow a region, a pair or a sector",
+    "cmd.subscriptions": "this chat's subscriptions",
+    "cmd.unsubscribe": "stop following",
+    "cmd.settings": "when digests come",
+    "cmd.digest": "the digest now",
+    "help.digests": (
+        "/subscribe Atyrau — a news digest (a region, a pair: /subscribe Atyrau Astrakhan, "
+        "or a sector)\n"
+        "/subscriptions — subscriptions · /unsubscribe Atyrau — stop following\n"
+        "/settings — instant, daily or weekly, time zone · /digest — the digest now"
+    ),
     # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Sorry, something went wrong. Please try again a little later.",
@@ -175,6 +187,10 @@ TEXTS: dict[str, str] = {
     "admin.cmd_stats": "Bot statistics",
     "admin.reload_running": "⏳ A reload is already running. Wait for its report.",
     "admin.reload_failed": "❌ The reload failed; the archive is unchanged: {error}",
+    "admin.seeds_missing": (
+        "❌ The articles folder {folder} was not found: "
+        "check SEEDS_DIR. The archive is unchanged."
+    ),
     "admin.reload_done": "<b>Archive reloaded</b> in {seconds} s.",
     "admin.report_added": "Added: {count}",
     "admin.report_updated": "Updated: {count}",
@@ -191,7 +207,7 @@ TEXTS: dict[str, str] = {
     "admin.upload_existed": "<b>This file is already there</b>: {file}.",
     "admin.upload_added": "The article was added to the archive.",
     "admin.upload_updated": "The article in the archive was updated.",
-    "admin.upload_unchanged": "The archive did not change.",
+    "admin.upload_unchanged": "The article is already in the archive.",
     "admin.upload_rejected": "The loader rejected the file: {reason}.",
     "admin.reading_title": "Title: {title}",
     "admin.reading_date": "Date: {date}",

@@ -9,6 +9,7 @@ TEXTS: dict[str, str] = {
     "overview.count": "Мақалалар: <b>{count}</b>",
     "overview.undated": "күні жоқ: {count}",
     "overview.partners": "Шекараның арғы бетіндегі әріптестер: {items}",
+    "overview.regions": "Әріптес өңірлер: {items}",
     "overview.sectors": "Негізгі салалар: {items}",
     "overview.facts": "Негізгі деректер:",
     "page.of": "{pages} беттің {page}-беті",
@@ -167,6 +168,17 @@ TEXTS: dict[str, str] = {
     "weekday_short.4": "Жм",
     "weekday_short.5": "Сн",
     "weekday_short.6": "Жс",
+    "cmd.subscribe": "өңірге, жұпқа не салаға жазылу",
+    "cmd.subscriptions": "осы чаттың жазылымдары",
+    "cmd.unsubscribe": "жазылымнан бас тарту",
+    "cmd.settings": "дайджест қашан келеді",
+    "cmd.digest": "дайджест қазір",
+    "help.digests": (
+        "/subscribe Атырау — жаңалықтар дайджесі (өңір, жұп: /subscribe Атырау Астрахань, "
+        "немесе сала)\n"
+        "/subscriptions — жазылымдар · /unsubscribe Атырау — бас тарту\n"
+        "/settings — бірден, күн сайын не апта сайын, уақыт белдеуі · /digest — дайджест қазір"
+    ),
     # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Кешіріңіз, бірдеңе дұрыс болмады. Сәл кейінірек қайталап көріңіз.",
@@ -176,6 +188,10 @@ TEXTS: dict[str, str] = {
     "admin.cmd_stats": "Бот статистикасы",
     "admin.reload_running": "⏳ Қайта жүктеу жүріп жатыр. Оның есебін күтіңіз.",
     "admin.reload_failed": "❌ Қайта жүктеу сәтсіз аяқталды, мұрағат өзгерген жоқ: {error}",
+    "admin.seeds_missing": (
+        "❌ {folder} мақалалар қалтасы табылмады: "
+        "SEEDS_DIR мәнін тексеріңіз. Мұрағат өзгерген жоқ."
+    ),
     "admin.reload_done": "<b>Мұрағат қайта жүктелді</b>, {seconds} с.",
     "admin.report_added": "Қосылды: {count}",
     "admin.report_updated": "Жаңартылды: {count}",
@@ -192,7 +208,7 @@ TEXTS: dict[str, str] = {
     "admin.upload_existed": "<b>Мұндай файл бар</b>: {file}.",
     "admin.upload_added": "Мақала мұрағатқа қосылды.",
     "admin.upload_updated": "Мұрағаттағы мақала жаңартылды.",
-    "admin.upload_unchanged": "Мұрағат өзгерген жоқ.",
+    "admin.upload_unchanged": "Мақала мұрағатта бар.",
     "admin.upload_rejected": "Жүктегіш файлды қабылдамады: {reason}.",
     "admin.reading_title": "Тақырыбы: {title}",
     "admin.reading_date": "Күні: {date}",

@@ -9,6 +9,7 @@ TEXTS: dict[str, str] = {
     "overview.count": "Статей: <b>{count}</b>",
     "overview.undated": "без даты: {count}",
     "overview.partners": "Партнёры по ту сторону границы: {items}",
+    "overview.regions": "Регионы-партнёры: {items}",
     "overview.sectors": "Ведущие отрасли: {items}",
     "overview.facts": "Ключевые факты:",
     "page.of": "Страница {page} из {pages}",
@@ -165,6 +166,17 @@ TEXTS: dict[str, str] = {
     "weekday_short.4": "Пт",
     "weekday_short.5": "Сб",
     "weekday_short.6": "Вс",
+    "cmd.subscribe": "подписаться на регион, пару или отрасль",
+    "cmd.subscriptions": "подписки этого чата",
+    "cmd.unsubscribe": "отписаться",
+    "cmd.settings": "когда присылать дайджест",
+    "cmd.digest": "дайджест сейчас",
+    "help.digests": (
+        "/subscribe Атырау — дайджест новостей (регион, пара: /subscribe Атырау Астрахань, "
+        "или отрасль)\n"
+        "/subscriptions — подписки · /unsubscribe Атырау — отписаться\n"
+        "/settings — сразу, ежедневно или еженедельно, часовой пояс · /digest — дайджест сейчас"
+    ),
     # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.",
@@ -174,6 +186,10 @@ TEXTS: dict[str, str] = {
     "admin.cmd_stats": "Статистика бота",
     "admin.reload_running": "⏳ Перезагрузка уже идёт. Дождитесь её отчёта.",
     "admin.reload_failed": "❌ Перезагрузка не удалась, архив не изменён: {error}",
+    "admin.seeds_missing": (
+        "❌ Папка статей {folder} не найдена: "
+        "проверьте SEEDS_DIR. Архив не изменён."
+    ),
     "admin.reload_done": "<b>Архив перезагружен</b> за {seconds} с.",
     "admin.report_added": "Добавлено: {count}",
     "admin.report_updated": "Обновлено: {count}",
@@ -188,7 +204,7 @@ TEXTS: dict[str, str] = {
     "admin.upload_existed": "<b>Такой файл уже есть</b>: {file}.",
     "admin.upload_added": "Статья добавлена в архив.",
     "admin.upload_updated": "Статья в архиве обновлена.",
-    "admin.upload_unchanged": "Архив не изменился.",
+    "admin.upload_unchanged": "Статья уже есть в архиве.",
     "admin.upload_rejected": "Загрузчик отклонил файл: {reason}.",
     "admin.reading_title": "Заголовок: {title}",
     "admin.reading_date": "Дата: {date}",

@@ -84,30 +84,33 @@ CREATE TABLE facts (
 
 CREATE INDEX facts_by_sort_key ON facts (sort_key);
 
--- Words are indexed as written (lower case, ё/й folded by remove_diacritics); a query word is
--- stemmed and searched as a prefix, so "Астрахань" finds "Астраханской" and "Астраханға".
+-- The index holds word stems, not the words (storage/fts.py): fts_stems() is a function every
+-- connection registers (storage/db.py). It is contentless (the text lives in articles), keeps
+-- only which articles hold a stem (detail none: no phrase queries, a smaller, faster index), and
+-- its rowid is the article's sort_key, so matches come out newest first without a sort.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, summary, body,
-    content = 'articles',
-    content_rowid = 'sort_key',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '3 4 5 6'
+    content = '',
+    detail = none,
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, summary, body)
-    VALUES (new.sort_key, new.title, new.summary, new.body);
+    VALUES (new.sort_key, fts_stems(new.title), fts_stems(new.summary), fts_stems(new.body));
 END;
 
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
-    VALUES ('delete', old.sort_key, old.title, old.summary, old.body);
+    VALUES ('delete', old.sort_key, fts_stems(old.title), fts_stems(old.summary),
+            fts_stems(old.body));
 END;
 
 CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body, sort_key ON articles
 BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
-    VALUES ('delete', old.sort_key, old.title, old.summary, old.body);
+    VALUES ('delete', old.sort_key, fts_stems(old.title), fts_stems(old.summary),
+            fts_stems(old.body));
     INSERT INTO articles_fts (rowid, title, summary, body)
-    VALUES (new.sort_key, new.title, new.summary, new.body);
+    VALUES (new.sort_key, fts_stems(new.title), fts_stems(new.summary), fts_stems(new.body));
 END;

@@ -1,4 +1,4 @@
-"""Reading one raw article (ru/kk) into a record: title, date, language, regions, sectors, summary, facts."""
+"""Reading one raw article (ru/kk) into a record: title, date, language, regions, sectors…"""
 
 from __future__ import annotations
 

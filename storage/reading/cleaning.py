@@ -23,7 +23,7 @@ _DEBRIS = re.compile(
     | (?:фото|сурет|photo)\b.{0,60}                    # photo credits: фото РСК
     | .{0,60}\b(?:фото|сурет)\s*$
     | (?:автор|author)\b.{0,80}                        # bylines
-    | (?:[^()\n]{1,40}\(\d{1,3}\)\s*)+                 # gallery captions: аким Каз. РФ (8)
+    | (?:[^()\s][^()\n]{0,39}\(\d{1,3}\)\s*)+         # gallery captions: аким Каз. РФ (8)
     | .*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*
     | .*(?:подписывайтесь|подпишитесь|жазылыңыз|узнайте\s+первым).*
     )$""",
@@ -37,9 +37,12 @@ _PASSED_ON_BY = re.compile(
 _SOURCE_LINE = re.compile(r"^(?:источник|дереккөз|source)\s*:\s*(.{2,80})$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
 _WORD_WITH_LETTERS = re.compile(r"[^\W\d_][\w-]*")
+_INVISIBLE = (("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "), ("\r\n", "\n"), ("\r", "\n"))
+_PASSED_ON_STEMS = ("переда", "сообща", "пишет", "хабарла")
 _TITLE_MAX_CHARS = 300
 _DEBRIS_MAX_CHARS = 200
 _SHORT_LINE_WORDS = 4
+_SHORT_LINE_MAX_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +58,9 @@ class CleanArticle:
 
 def raw_lines(text: str) -> list[str]:
     """The non-empty lines of a raw text, with spaces normalised."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = (re.sub(r"[ \t\u200b\ufeff]+", " ", line).strip() for line in text.split("\n"))
+    for invisible, replacement in _INVISIBLE:
+        text = text.replace(invisible, replacement)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return [line for line in lines if line]
 
 
@@ -82,6 +86,8 @@ def _is_debris(line: str) -> bool:
 
 
 def _is_short_fragment(line: str) -> bool:
+    if len(line) > _SHORT_LINE_MAX_CHARS:
+        return False
     return _word_count(line) < _SHORT_LINE_WORDS and not _SENTENCE_END.search(line)
 
 
@@ -94,6 +100,9 @@ def find_source(lines: list[str]) -> str | None:
         if labelled:
             return labelled.group(1).strip()
     for line in lines:
+        lowered = line.lower()
+        if not any(stem in lowered for stem in _PASSED_ON_STEMS):
+            continue
         passed = _PASSED_ON_BY.search(line)
         if passed:
             return passed.group(1).rstrip(".")

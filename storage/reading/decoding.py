@@ -1,4 +1,4 @@
-"""Turning the bytes of an article file into text, or saying in one sentence why it cannot be read."""
+"""Turning the bytes of an article file into text, or saying in one sentence why it cannot."""
 
 from __future__ import annotations
 

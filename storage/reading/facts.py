@@ -1,4 +1,4 @@
-"""Key facts of an article: money figures, agreements signed (with their period), forums and events."""
+"""Key facts of an article: money figures, agreements signed (with their period), events."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from storage.models import Fact
 
 MAX_FACT_CHARS = 220
 MAX_PER_KIND = 3
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" are unpunctuated runs of text, not statements
 
-_NUMBER = r"\d[\d\s ]*(?:[.,]\d+)?"
+_NUMBER = r"\d{1,3}(?:[\s\u00a0]?\d{3})*(?:[.,]\d+)?"  # 600, 1 000, 15,8
 _SCALE = r"(?:млн|млрд|трлн|тыс|миллион\w*|миллиард\w*|мың)\.?"
 _CURRENCY = r"(?:долл\w*|\$|руб\w*|тенге|теңге|евро|€|юан\w*|АҚШ\s+доллар\w*|USD|KZT|RUB)"
 _MONEY = re.compile(
@@ -33,6 +34,19 @@ _NAME_WORD = re.compile(
 )
 _NAMED = re.compile(r"[«“\"\d]|\b[IVXLC]+\b|международн|всероссийск|республиканск|халықаралық")
 _KAZAKH_LETTER = re.compile(r"[әғқңөұүһі]")
+_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+_AGREEMENT_STEMS = ("подпис", "заключ", "қол қой")
+_EVENT_STEMS = (
+    "форум",
+    "фестивал",
+    "ярмарк",
+    "выставк",
+    "чемпионат",
+    "конференци",
+    "саммит",
+    "жәрмеңке",
+    "көрме",
+)
 _MAX_WORDS_BEFORE_EVENT = 6
 _MAX_EVENT_WORDS = 20
 _CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|\s[-–—]\s|[»”]")
@@ -50,14 +64,18 @@ def _trimmed(text: str, anchor: int) -> str:
     return window.rsplit(" ", 1)[0] + "…"
 
 
-def _money(sentence: str) -> Fact | None:
+def _money(sentence: str, lowered: str) -> Fact | None:
+    if not _DIGIT_OR_DOLLAR.search(sentence):
+        return None
     match = _MONEY.search(sentence)
     if not match or not any(c.isdigit() for c in match.group()):
         return None
     return Fact("money", _trimmed(sentence, match.start()))
 
 
-def _agreement(sentence: str) -> Fact | None:
+def _agreement(sentence: str, lowered: str) -> Fact | None:
+    if not any(stem in lowered for stem in _AGREEMENT_STEMS):
+        return None
     match = _AGREEMENT.search(sentence)
     return Fact("agreement", _trimmed(sentence, match.start())) if match else None
 
@@ -65,7 +83,7 @@ def _agreement(sentence: str) -> Fact | None:
 def _name_before(text: str) -> list[str]:
     words: list[str] = []
     for word in reversed(text.split()[-_MAX_WORDS_BEFORE_EVENT:]):
-        if not _NAME_WORD.match(word.strip("«“”»\"")):
+        if not _NAME_WORD.match(word.strip('«“”»"')):
             break
         words.insert(0, word)
     while words and words[0] == "мен":
@@ -81,7 +99,9 @@ def _name_after(sentence: str, keyword: re.Match[str]) -> str:
     return sentence[keyword.start() : stop]
 
 
-def _event(sentence: str) -> Fact | None:
+def _event(sentence: str, lowered: str) -> Fact | None:
+    if not any(stem in lowered for stem in _EVENT_STEMS):
+        return None
     keyword = _EVENT.search(sentence)
     if not keyword:
         return None
@@ -93,7 +113,9 @@ def _event(sentence: str) -> Fact | None:
 def find_facts(sentences: list[str]) -> tuple[Fact, ...]:
     """Money figures, agreements and events, in article order, a few of each kind."""
     facts: list[Fact] = []
+    sentences = [s.replace("\n", " ") for s in sentences if len(s) <= MAX_SENTENCE_CHARS]
+    lowered = "\n".join(sentences).lower().split("\n")  # one lower() for the whole body
     for finder in (_money, _agreement, _event):
-        found = [fact for fact in map(finder, sentences) if fact]
+        found = [fact for fact in map(finder, sentences, lowered) if fact]
         facts += list(dict.fromkeys(found))[:MAX_PER_KIND]
     return tuple(facts)

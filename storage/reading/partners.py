@@ -2,7 +2,8 @@
 
 score(r) = 3·[r in title] + 2·[r in the lead] + min(counted body mentions, 5)
          + 2·[a mention is governed by a head-of-region title (губернатор, аким, әкімі…)];
-a mention right after "консульство/посольство … в" is not counted (the consulate's city is no party).
+a mention right after "консульство/посольство … в" is not counted (a consulate's city is no
+party).
 A region is a partner when its score reaches PARTNER_SCORE.
 When one side of the cooperation is a country itself (an ambassador, a consul general), the record
 carries that country's code as a national-level marker instead of an invented region.
@@ -11,9 +12,10 @@ carries that country's code as a national-level marker instead of an invented re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
-from storage.matching import Hit
 from storage.models import RegionMention
 from storage.regions import find_region_hits, get_region
 
@@ -46,10 +48,32 @@ _DIPLOMAT = re.compile(
     r"(?P<after>(?:\s+[\w-]+){0,3})",
     re.IGNORECASE,
 )
+_DIPLOMAT_STEMS = ("посол", "посл", "консул", "дипмисси", "елші")
 _ADJECTIVE_BEFORE = re.compile(r"(?:казахстанск|российск|қазақстан|ресей)\w*\s+$", re.IGNORECASE)
 _KZ_WORD = re.compile(r"\b(?:РК|Казахстан\w*|Қазақстан\w*|казахстанск\w*)", re.IGNORECASE)
 _RU_WORD = re.compile(r"\b(?:РФ|Росси\w*|Ресей\w*|Российск\w*)", re.IGNORECASE)
 _WINDOW = 80
+_MISSION_STEMS = (
+    "консульств",
+    "посольств",
+    "представительств",
+    "дипмисси",
+    "консулдығ",
+    "елшілі",
+    "өкілдігі",
+)
+_HEAD_STEMS = (
+    "губернатор",
+    "глав",
+    "мэр",
+    "аким",
+    "председател",
+    "министр",
+    "руководител",
+    "врио",
+    "әкім",
+    "басшы",
+)
 
 
 @dataclass
@@ -70,37 +94,64 @@ class _Tally:
         )
 
 
-def _is_at_mission(text: str, hit: Hit) -> bool:
-    before = text[max(0, hit.start - _WINDOW) : hit.start]
-    after = text[hit.end : hit.end + _WINDOW]
+def _window_before(text: str, start: int, floor: int) -> str:
+    return text[max(floor, start - _WINDOW) : start]
+
+
+def _is_at_mission(before: str, after: str) -> bool:
+    lowered = f"{before} {after[:40]}".lower()
+    if not any(stem in lowered for stem in _MISSION_STEMS):
+        return False
     return bool(_MISSION_BEFORE.search(before) or _MISSION_AFTER.match(after))
 
 
-def _is_headed(text: str, hit: Hit) -> bool:
-    before = text[max(0, hit.start - _WINDOW) : hit.start]
-    after = text[hit.end : hit.end + _WINDOW]
+def _is_headed(before: str, after: str) -> bool:
+    lowered = f"{before[-45:]} {after[:45]}".lower()
+    if not any(stem in lowered for stem in _HEAD_STEMS):
+        return False
     return bool(_HEAD_BEFORE.search(before) or _HEAD_AFTER.match(after))
 
 
 def _tally(title: str, sentences: list[str]) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
     for hit in find_region_hits(title):
-        tallies.setdefault(hit.value, _Tally(first_seen=-1)).in_title = True
-    for index, sentence in enumerate(sentences):
-        for hit in find_region_hits(sentence):
-            tally = tallies.setdefault(hit.value, _Tally(first_seen=index))
-            if _is_at_mission(sentence, hit):
-                continue
-            tally.mentions += 1
-            tally.in_lead = tally.in_lead or index < LEAD_SENTENCES
-            tally.headed = tally.headed or _is_headed(sentence, hit)
+        tally = tallies.setdefault(hit.value, _Tally(first_seen=-1))
+        before, after = _window_before(title, hit.start, 0), title[hit.end :]
+        tally.in_title = tally.in_title or not _is_at_mission(before, after)
+    body = "\n".join(sentences)
+    starts = list(accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
+    for hit in find_region_hits(body):
+        index = bisect_right(starts, hit.start) - 1
+        tally = tallies.setdefault(hit.value, _Tally(first_seen=index))
+        before = _window_before(body, hit.start, starts[index])
+        after = body[hit.end : hit.end + _WINDOW].split("\n", 1)[0]
+        if _is_at_mission(before, after):
+            continue
+        tally.mentions += 1
+        tally.in_lead = tally.in_lead or index < LEAD_SENTENCES
+        tally.headed = tally.headed or _is_headed(before, after)
     return tallies
 
 
+def _occurrences(text: str, stem: str) -> list[int]:
+    found, at = [], text.find(stem)
+    while at >= 0:
+        found.append(at)
+        at = text.find(stem, at + 1)
+    return found
+
+
+def _diplomat_mentions(text: str) -> list[re.Match[str]]:
+    lowered = text.lower()
+    starts = sorted({at for stem in _DIPLOMAT_STEMS for at in _occurrences(lowered, stem)})
+    matches = (_DIPLOMAT.match(text, at) for at in starts)
+    return [match for match in matches if match]
+
+
 def _diplomat_countries(text: str) -> set[str]:
-    """The countries whose diplomats act in the text; "" stands for a diplomat of no named country."""
+    """Countries whose diplomats act in the text; "" stands for a diplomat of no named country."""
     countries: set[str] = set()
-    for match in _DIPLOMAT.finditer(text):
+    for match in _diplomat_mentions(text):
         before = _ADJECTIVE_BEFORE.search(text, max(0, match.start() - 30), match.start())
         context = f"{before.group() if before else ''} {match.group('after')}"
         kz, ru = _KZ_WORD.search(context), _RU_WORD.search(context)
@@ -114,7 +165,7 @@ def _diplomat_countries(text: str) -> set[str]:
 
 
 def national_level(title: str, body: str, partner_countries: set[str]) -> tuple[str, ...]:
-    """Country codes whose side of the cooperation is the country itself, not one of its regions."""
+    """Country codes whose side of the cooperation is the country itself, not a region."""
     diplomats = _diplomat_countries(f"{title}\n{body}")
     marked: list[str] = []
     kz_named = bool(_KZ_WORD.search(title)) and "RU" in partner_countries
@@ -144,7 +195,7 @@ def assign_roles(title: str, sentences: list[str]) -> tuple[RegionMention, ...]:
 
 
 def partner_countries(mentions: tuple[RegionMention, ...]) -> set[str]:
-    countries = set()
+    countries: set[str] = set()
     for mention in mentions:
         region = get_region(mention.region_id)
         if region and mention.role == "partner":

@@ -3,58 +3,62 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from razdel import sentenize
 
 _OPENING_QUOTES = "«“„"
 _CLOSING_QUOTES = "»”"
 _QUOTE_WINDOW_WORDS = 4
+_POSSIBLE_BOUNDARY = re.compile(r"[.!?…]\S*\s")  # razdel is only needed where one may be
+_TAIL_CHARS = 160
+_MAX_MERGES = 3
 # Abbreviations after which razdel splits although the sentence goes on (`600 млн. АҚШ`).
-_ABBREVIATION_END = re.compile(r"(?:\b(?:млн|млрд|трлн|тыс|руб|долл|г|гг|им|ул|обл|д)\.)$")
+_ABBREVIATION_END = re.compile(r"(?:^|\W)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|им|ул|обл|д)\.$")
 _CAPITALISED_WORD = re.compile(r"^[«“\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
 # `…Бабушкиным И.Ю. Губернатор…`: initials after a surname end the sentence.
 _SURNAME_INITIALS = re.compile(r"\b[А-ЯЁ][а-яё]{2,} [А-ЯЁ]\.[А-ЯЁ]\.( )(?=[А-ЯЁ][а-яё]* [а-яё])")
 
 
 def _open_quote_is_recent(fragment: str) -> bool:
-    """Whether the fragment ends inside a quotation opened at most a few words before its end."""
-    if not any(quote in fragment for quote in _OPENING_QUOTES):
-        return False
-    still_open: list[int] = []
-    for index, char in enumerate(fragment):
-        if char in _OPENING_QUOTES:
-            still_open.append(index)
-        elif char in _CLOSING_QUOTES and still_open:
-            still_open.pop()
-    if not still_open:
-        return False
-    return len(fragment[still_open[-1] :].split()) <= _QUOTE_WINDOW_WORDS
+    """Whether the fragment ends inside a quotation opened within its last few words."""
+    words = fragment[-_TAIL_CHARS:].rsplit(None, _QUOTE_WINDOW_WORDS)[-_QUOTE_WINDOW_WORDS:]
+    tail = " ".join(words)
+    opened = max(tail.rfind(quote) for quote in _OPENING_QUOTES)
+    return opened >= 0 and not any(quote in tail[opened:] for quote in _CLOSING_QUOTES)
 
 
 def _continues(fragment: str, following: str) -> bool:
     if _open_quote_is_recent(fragment):
         return True
-    return bool(_ABBREVIATION_END.search(fragment)) and not _CAPITALISED_WORD.match(following)
+    ending = fragment[-6:]
+    return bool(_ABBREVIATION_END.search(ending)) and not _CAPITALISED_WORD.match(following)
 
 
 def _repaired(fragments: list[str]) -> list[str]:
-    merged: list[str] = []
+    """Fragments glued back where razdel cut a sentence (a few pieces at most per sentence)."""
+    sentences: list[list[str]] = []
     for fragment in fragments:
-        if merged and _continues(merged[-1], fragment):
-            merged[-1] = f"{merged[-1]} {fragment}"
+        last = sentences[-1] if sentences else None
+        if last and len(last) <= _MAX_MERGES and _continues(last[-1], fragment):
+            last.append(fragment)
         else:
-            merged.append(fragment)
-    return merged
+            sentences.append([fragment])
+    return [" ".join(parts) for parts in sentences]
 
 
 def _split_after_initials(sentence: str) -> list[str]:
+    if ". " not in sentence:
+        return [sentence]
     cuts = [match.start(1) for match in _SURNAME_INITIALS.finditer(sentence)]
     bounds = [0, *cuts, len(sentence)]
-    return [sentence[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [sentence[a:b].strip() for a, b in pairwise(bounds) if b > a]
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one paragraph (a paragraph is one line of the cleaned body)."""
+    if not _POSSIBLE_BOUNDARY.search(paragraph):
+        return [paragraph.strip()] if paragraph.strip() else []
     fragments = [s.text for s in sentenize(paragraph) if s.text.strip()]
     return [part for sentence in _repaired(fragments) for part in _split_after_initials(sentence)]
 

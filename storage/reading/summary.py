@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 MAX_CHARS = 450
 LONG_FIRST_SENTENCE = 300  # a first sentence this long is a summary on its own
@@ -17,7 +18,13 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 _OPENS_MID_SPEECH = re.compile(r"^[-–—«\"“„'(]")
+_BYLINE_STEMS = ("автор", "фото", "сурет", "корреспондент", "тілшісі")
 _BYLINE = re.compile(r"\b(?:автор|фото|сурет|корреспондент|тілшісі)\b", re.IGNORECASE)
+
+
+def _names_a_byline(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(stem in lowered for stem in _BYLINE_STEMS) and bool(_BYLINE.search(sentence))
 
 
 def _closes_a_quote_opened_before(sentence: str) -> bool:
@@ -26,13 +33,13 @@ def _closes_a_quote_opened_before(sentence: str) -> bool:
 
 
 def is_self_contained(sentence: str) -> bool:
-    """Whether a sentence reads well without its neighbours (long enough, no dash, quote, anaphora)."""
+    """Whether a sentence reads well alone (long enough; no dash, quote or anaphora first)."""
     return not (
         len(sentence.split()) < MIN_WORDS
         or _closes_a_quote_opened_before(sentence)
         or _OPENS_MID_SPEECH.match(sentence)
         or _ANAPHORA.match(sentence)
-        or _BYLINE.search(sentence)
+        or _names_a_byline(sentence)
         or sentence.rstrip().endswith((":", "?"))
     )
 
@@ -44,28 +51,16 @@ def _shortened(text: str) -> str:
     return cut.rstrip(",;:–- ") + "…"
 
 
-def summarise(title: str, sentences: list[str], wanted: tuple[str, ...] = ()) -> str:
-    """Two or three self-contained sentences taken from the article, at most about 450 characters.
-
-    `wanted` are words (such as partner region names) that earn a third sentence if it fits.
-    """
-    candidates = [s for s in sentences if s != title and is_self_contained(s)]
-    if not candidates:
+def summarise(title: str, sentences: list[str]) -> str:
+    """The first two self-contained sentences of the article (one if the first is long),
+    at most about 450 characters; the title when the article has no body."""
+    candidates = islice((s for s in sentences if s != title and is_self_contained(s)), 2)
+    chosen = list(candidates)
+    if not chosen:
         return _shortened(sentences[0] if sentences else title)
-    chosen = [candidates[0]]
-    if len(chosen[0]) <= LONG_FIRST_SENTENCE and len(candidates) > 1:
-        if len(chosen[0]) + len(candidates[1]) + 1 <= MAX_CHARS:
-            chosen.append(candidates[1])
-    chosen += _third_sentence(chosen, candidates, wanted)
-    return _shortened(" ".join(chosen))
-
-
-def _third_sentence(chosen: list[str], candidates: list[str], wanted: tuple[str, ...]) -> list[str]:
-    if len(chosen) < 2:
-        return []
-    text = " ".join(chosen)
-    missing = [word for word in wanted if word not in text]
-    for sentence in candidates[2:]:
-        if any(word in sentence for word in missing) and len(text) + len(sentence) < MAX_CHARS:
-            return [sentence]
-    return []
+    first = chosen[0]
+    if len(chosen) == 1 or len(first) > LONG_FIRST_SENTENCE:
+        return _shortened(first)
+    if len(first) + len(chosen[1]) + 1 > MAX_CHARS:
+        return _shortened(first)
+    return " ".join(chosen)

@@ -1,4 +1,13 @@
-"""The test's side of the Bot API emulator: play a Telegram user, read what the bot did."""
+"""The test's side of the Bot API emulator: play a Telegram user, read what the bot did.
+
+user = emulator.user(1001, "ru")          # a private chat; pass chat={...} for a group
+user.send("/region Астрахань")
+summary = user.wait_reply()               # the next new bot message, bounded wait
+user.press(summary, "▶")                  # a callback query from that message's button
+page_two = user.wait_edit(summary)        # the same message after the bot edited it
+emulator.inject_fault("sendMessage", error_code=429, retry_after=1)
+emulator.calls("sendMessage")             # the log of Bot API calls of this bot
+"""
 
 from __future__ import annotations
 
@@ -140,6 +149,16 @@ class Emulator:
             f"no {method} call",
         )
 
+    def inline_results(self, inline_query_id: str, timeout: float = DEFAULT_TIMEOUT) -> list[Any]:
+        """The results the bot answered an inline query with (answerInlineQuery)."""
+        call = self.wait_for_call(
+            "answerInlineQuery",
+            match=lambda c: c["params"].get("inline_query_id") == inline_query_id,
+            timeout=timeout,
+        )
+        results = call["params"].get("results", "[]")
+        return list(json.loads(results) if isinstance(results, str) else results)
+
     def inject_fault(
         self,
         method: str,
@@ -234,7 +253,7 @@ class TelegramUser:
 
     def messages(self) -> list[BotMessage]:
         """Every message of the bot in this chat, as it reads now."""
-        found = self.emulator.get("/messages", chat_id=self.chat_id)
+        found = self.emulator.get("/messages", token=self.emulator.token, chat_id=self.chat_id)
         return [BotMessage.from_json(item) for item in found]
 
     def wait_reply(self, timeout: float = DEFAULT_TIMEOUT) -> BotMessage:

@@ -24,6 +24,7 @@ START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 NPM_TIMEOUT = 300.0
 ADMIN_ID = 9001
+_KEPT_ENVIRONMENT = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "VIRTUAL_ENV"}
 
 _bot_numbers = itertools.count(1)
 
@@ -165,31 +166,63 @@ class BotProcess:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
 
-@pytest.fixture
-def bot_process(emulator: Emulator, tmp_path: Path) -> Iterator[BotProcess]:
-    """The bot, configured for the emulator and a fresh archive, not started yet."""
-    seeds = tmp_path / "seeds"
+def _bot_process(emulator: Emulator, root: Path) -> BotProcess:
+    """The bot, configured for the emulator and a fresh archive under `root`, not started."""
+    seeds = root / "seeds"
     shutil.copytree(REPO_ROOT / "seeds", seeds)
-    workdir = tmp_path / "run"
+    workdir = root / "run"
     workdir.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "VIRTUAL_ENV"}
-    }
+    env = {key: value for key, value in os.environ.items() if key in _KEPT_ENVIRONMENT}
     env.update(
         BOT_TOKEN=emulator.token,
         TELEGRAM_API_URL=emulator.url,
-        DATABASE_PATH=str(tmp_path / "data" / "archive.sqlite3"),
+        DATABASE_PATH=str(root / "data" / "archive.sqlite3"),
         SEEDS_DIR=str(seeds),
         ADMIN_IDS=str(ADMIN_ID),
         LOG_LEVEL="DEBUG",
         PYTHONUNBUFFERED="1",
         PYTHONPATH=str(REPO_ROOT),
     )
-    process = BotProcess(emulator, workdir, env)
+    return BotProcess(emulator, workdir, env)
+
+
+def _check_methods_supported(emulator: Emulator) -> None:
+    """Fail when the bot called a method the emulator does not know (the harness must learn it)."""
+    unknown = {
+        call["method"]
+        for call in emulator.calls()
+        if call.get("status") in {404, 500} and not call.get("injected")
+    }
+    if unknown:
+        pytest.fail(f"the emulator could not answer Bot API methods {sorted(unknown)}")
+
+
+@pytest.fixture
+def bot_process(emulator: Emulator, tmp_path: Path) -> Iterator[BotProcess]:
+    """The bot of this test alone, not started yet (`start()`, `kill()`, `restart()`)."""
+    process = _bot_process(emulator, tmp_path)
     yield process
     process.stop()
+    _check_methods_supported(emulator)
+
+
+@pytest.fixture(scope="module")
+def module_emulator(emulator_url: str) -> Iterator[Emulator]:
+    """The emulator's control API for a bot token shared by the tests of one module."""
+    client = Emulator(emulator_url, f"{next(_bot_numbers)}00{os.getpid()}:e2e-module-token")
+    yield client
+    client.clear_faults()
+
+
+@pytest.fixture(scope="module")
+def module_bot_process(
+    module_emulator: Emulator, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BotProcess]:
+    """One bot for a whole module (starting Python and aiogram takes seconds), not started."""
+    process = _bot_process(module_emulator, tmp_path_factory.mktemp("bot"))
+    yield process
+    process.stop()
+    _check_methods_supported(module_emulator)
 
 
 @pytest.fixture

@@ -207,7 +207,6 @@ class Emulator {
     this.members = new Map(); // "<chat>:<user>" -> status
     this.edits = new Map(); // "<chat>:<message>" -> number of edits
     this.waiters = new Set();
-    this.callbackId = 1;
     this.inlineQueryId = 1;
     this.stopping = false;
   }
@@ -401,8 +400,9 @@ class Emulator {
     req.res.once('close', () => { closed = true; this.wake(); });
     while (!updates.length && !closed && !this.stopping && Date.now() < deadline) {
       await new Promise((resolve) => {
-        const timer = setTimeout(resolve, deadline - Date.now());
-        this.waiters.add(() => { clearTimeout(timer); resolve(); });
+        const waiter = () => { clearTimeout(timer); resolve(); };
+        const timer = setTimeout(() => { this.waiters.delete(waiter); resolve(); }, deadline - Date.now());
+        this.waiters.add(waiter);
       });
       updates = this.pendingUpdates(token, limit);
     }
@@ -446,7 +446,10 @@ function sendMessage(emulator, token, params) {
 
 function sendFile(kind) {
   return (emulator, token, params, req) => {
-    const upload = req.files && req.files[kind];
+    // A file part is either named after the field or referenced from it as attach://<part>.
+    const reference = String(params[kind] || '');
+    const partName = reference.startsWith('attach://') ? reference.slice('attach://'.length) : kind;
+    const upload = req.files && req.files[partName];
     let file;
     if (upload) {
       file = emulator.storeFile(upload);
@@ -555,8 +558,8 @@ function getFile(emulator, token, params) {
 
 function getChatMember(emulator, token, params) {
   const userId = Number(params.user_id);
-  const status = emulator.members.get(`${Number(params.chat_id)}:${userId}`)
-    || (Number(params.chat_id) === userId ? 'member' : 'member');
+  // Everybody is a plain member unless a test said otherwise (POST /_control/chat_member).
+  const status = emulator.members.get(`${Number(params.chat_id)}:${userId}`) || 'member';
   const member = { status, user: { id: userId, is_bot: false, first_name: 'User' } };
   if (status === 'administrator') {
     Object.assign(member, {
@@ -639,6 +642,7 @@ function botApiRoute(emulator) {
         await new Promise((resolve) => { setTimeout(resolve, fault.delay_ms); });
       }
       if (fault && fault.error_code) {
+        entry.injected = true;
         const parameters = fault.retry_after !== undefined ? { retry_after: fault.retry_after } : undefined;
         throw new BotApiError(fault.error_code, fault.description || 'Injected fault', parameters);
       }
@@ -683,7 +687,8 @@ function controlRoutes(emulator) {
   router.post('/updates/callback', wrap((req) => emulator.addUserCallback(req.body)));
   router.post('/updates/inline_query', wrap((req) => emulator.addUserInlineQuery(req.body)));
   router.get('/messages', wrap((req) => emulator.telegram.storage.botMessages
-    .filter((stored) => String(stored.message.chat_id) === String(req.query.chat_id)
+    .filter((stored) => stored.botToken === req.query.token
+      && String(stored.message.chat_id) === String(req.query.chat_id)
       && stored.messageId > Number(req.query.after || 0))
     .map((stored) => ({ ...emulator.messageFromBot(stored), html: stored.message.text,
       edits: emulator.edits.get(`${stored.message.chat_id}:${stored.messageId}`) || 0 }))));

@@ -1,0 +1,149 @@
+"""Handler benchmark: /region, /date and /search through the real dispatcher at 100,000 articles.
+
+    .venv/bin/python -m bench.handlers                  # builds a 100,000-article archive
+    .venv/bin/python -m bench.handlers --db big.sqlite3 # reuses (or builds once) that file
+
+Updates go through `make_dispatcher` with the recording session in place of Telegram, so the
+figures are the bot's own work: middleware, filters, queries, rendering. Prints p50/p99 latency
+of each command and the throughput of 1,000 concurrent users sending 10 commands each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import Update
+
+from bench.archive import read_base, store
+from bot.app import make_bot, make_dispatcher
+from bot.config import Settings
+from storage.db import Database
+from storage.regions import all_regions
+from storage.repository import Archive
+from tests.fakes import RecordingSession, make_message, make_update, make_user
+
+LATENCY_TARGET_MS = 20.0
+THROUGHPUT_TARGET = 500.0  # updates per second
+REGIONS = ("Астрахань", "Атырау", "ЗКО", "Омск", "Самара", "Оренбург", "Astrakhan", "Челябинск")
+PERIODS = ("2022", "2019-11", "11.2020", "ноябрь 2021", "07.03.2022", "2018-03-01..2018-06-30")
+WORDS = ("товарооборот", "туризм", "губернатор", "Астрахань", "форум", "судостроение", "Омск")
+
+
+def command_makers(rng: random.Random) -> dict[str, list[str]]:
+    return {
+        "/region": [f"/region {name}" for name in REGIONS],
+        "/date": [f"/date {period}" for period in PERIODS],
+        "/search": [f"/search {word}" for word in WORDS],
+    }
+
+
+def update_for(text: str, user_id: int) -> Update:
+    return make_update(make_message(text, user=make_user(user_id, "ru")))
+
+
+async def latency(
+    dispatcher: Dispatcher, bot: Bot, session: RecordingSession, rounds: int
+) -> bool:
+    ok = True
+    rng = random.Random(5)
+    for name, texts in command_makers(rng).items():
+        for _ in range(20):  # warm the caches
+            await dispatcher.feed_update(bot, update_for(rng.choice(texts), 1))
+        timings = []
+        for _ in range(rounds):
+            update = update_for(rng.choice(texts), 1)
+            started = time.perf_counter()
+            await dispatcher.feed_update(bot, update)
+            timings.append((time.perf_counter() - started) * 1000)
+        session.clear()
+        p50 = statistics.median(timings)
+        p99 = statistics.quantiles(timings, n=100)[98]
+        met = p99 < LATENCY_TARGET_MS
+        ok &= met
+        print(
+            f"{name:<8} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
+            f"(target p99 < {LATENCY_TARGET_MS:.0f} ms) {'OK' if met else 'MISSED'}"
+        )
+    return ok
+
+
+async def throughput(
+    dispatcher: Dispatcher, bot: Bot, session: RecordingSession, users: int, per_user: int
+) -> bool:
+    rng = random.Random(6)
+    pool = [text for texts in command_makers(rng).values() for text in texts]
+    pool += ["/latest", "/sector туризм", "/start", "/help", "/regions"]
+    plans = [[rng.choice(pool) for _ in range(per_user)] for _ in range(users)]
+
+    async def user(user_id: int, texts: list[str]) -> None:
+        for text in texts:
+            await dispatcher.feed_update(bot, update_for(text, user_id))
+
+    started = time.perf_counter()
+    await asyncio.gather(*(user(10_000 + n, plan) for n, plan in enumerate(plans)))
+    elapsed = time.perf_counter() - started
+    total = users * per_user
+    rate = total / elapsed
+    replies = len(session.sent("sendMessage"))
+    session.clear()
+    met = rate >= THROUGHPUT_TARGET
+    print(
+        f"{users:,} users x {per_user} commands: {total:,} updates in {elapsed:.1f} s = "
+        f"{rate:,.0f} updates/s, {replies:,} replies "
+        f"(target >= {THROUGHPUT_TARGET:.0f} updates/s) {'OK' if met else 'MISSED'}"
+    )
+    return met
+
+
+async def ensure_archive(database: Database, n: int, base_count: int) -> None:
+    have = (await Archive(database.reader).coverage()).articles
+    if have >= n:
+        print(f"reusing the archive: {have:,} articles")
+        return
+    await store(database, read_base(base_count), n - have, 5_000)
+
+
+async def run(path: Path, n: int, base_count: int, rounds: int, users: int, per_user: int) -> int:
+    settings = Settings(_env_file=None, bot_token="1:bench", database_path=path)
+    database = await Database.open(path)
+    session = RecordingSession()
+    bot = make_bot(settings, session)
+    try:
+        await ensure_archive(database, n, base_count)
+        dispatcher = make_dispatcher(settings, database, clock=lambda: dt.datetime.now(dt.UTC))
+        print(f"regions known: {len(all_regions())}; timing {rounds} runs per command")
+        ok = await latency(dispatcher, bot, session, rounds)
+        ok &= await throughput(dispatcher, bot, session, users, per_user)
+    finally:
+        await bot.session.close()
+        await database.close()
+    return 0 if ok else 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=100_000, help="articles in the archive")
+    parser.add_argument("--base", type=int, default=2_000, help="articles read for real")
+    parser.add_argument("--rounds", type=int, default=300, help="timed runs of each command")
+    parser.add_argument("--users", type=int, default=1_000, help="concurrent users")
+    parser.add_argument("--per-user", type=int, default=10, help="commands each user sends")
+    parser.add_argument("--db", type=Path, help="archive file to build once and reuse")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.db or Path(folder) / "bench.sqlite3"
+        code = asyncio.run(run(path, args.n, args.base, args.rounds, args.users, args.per_user))
+    raise SystemExit(code)
+
+
+if __name__ == "__main__":
+    main()

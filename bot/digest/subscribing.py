@@ -1,0 +1,76 @@
+"""What a typed name or a deep link means as a subscription, and who may change them."""
+
+from __future__ import annotations
+
+import re
+
+from aiogram import Bot
+from aiogram.types import Chat, InlineKeyboardMarkup, User
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import SubscribeCallback
+from bot.digest.compose import subscription_title
+from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.sectors import get_sector, resolve_sector, suggest_sectors
+from storage.subscriptions import Subscription, pair_key
+
+MANAGERS = frozenset({"creator", "administrator"})
+_LINK = re.compile(r"^sub-(?P<kind>[rsp])-(?P<key>[a-z0-9-]+(?:[+_ ][a-z0-9-]+)?)$")
+_KINDS = {"r": "region", "s": "sector", "p": "pair"}
+
+
+async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat | None) -> bool:
+    """Anyone in a private chat; in a group only its administrators (anonymous ones included)."""
+    if chat.type == "private":
+        return True
+    if sender_chat is not None and sender_chat.id == chat.id:
+        return True
+    if user is None:
+        return False
+    member = await bot.get_chat_member(chat.id, user.id)
+    return member.status in MANAGERS
+
+
+def parse_subscription(text: str) -> tuple[list[Subscription], bool]:
+    """What a typed name means: ([one subscription], True), or choices with False.
+
+    Same resolution as /region: one region, two regions (a pair), else a sector.
+    Unknown names give close suggestions as choices; an empty list means nothing came close.
+    """
+    regions = resolve_regions(text)
+    if len(regions) == 1:
+        return [Subscription("region", regions[0].id)], True
+    if len(regions) == 2:
+        return [Subscription("pair", pair_key(regions[0].id, regions[1].id))], True
+    if regions:
+        return [Subscription("region", region.id) for region in regions], False
+    if sector := resolve_sector(text):
+        return [Subscription("sector", sector.id)], True
+    close = [Subscription("region", r.id) for r in suggest_regions(text, limit=4)]
+    close += [Subscription("sector", s.id) for s in suggest_sectors(text, limit=2)]
+    return close, False
+
+
+def from_link(payload: str) -> Subscription | None:
+    """`sub-r-<id>`, `sub-s-<id>`, `sub-p-<id>+<id>` (or `_` between, as links allow)."""
+    found = _LINK.match(payload)
+    if not found:
+        return None
+    kind, key = _KINDS[found["kind"]], found["key"]
+    parts = re.split(r"[+_ ]", key)
+    if kind == "pair" and len(parts) == 2 and all(get_region(p) for p in parts):
+        return Subscription("pair", pair_key(parts[0], parts[1]))
+    if kind == "region" and get_region(key):
+        return Subscription("region", key)
+    if kind == "sector" and get_sector(key):
+        return Subscription("sector", key)
+    return None
+
+
+def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for s in choices:
+        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
+        builder.button(text=subscription_title(s, lang), callback_data=data)
+    builder.adjust(1)
+    return builder.as_markup()

@@ -1,0 +1,118 @@
+"""Tables of cases for each step of reading: header date, language, sentences, cleaning, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storage.reading import read_article
+from storage.reading.cleaning import clean_article, raw_lines
+from storage.reading.dates import find_publication_date
+from storage.reading.language import detect_language
+from storage.reading.sentences import split_sentences
+from storage.reading.summary import is_self_contained
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("7.11.2018, 12:10", dt.date(2018, 11, 7)),
+        ("Автор Olga_Gafurova Monday, 07 March 2022 3:13 PM", dt.date(2022, 3, 7)),
+        ("27.11.2022 00:00", dt.date(2022, 11, 27)),
+        ("2023-05-04 10:00", dt.date(2023, 5, 4)),
+        ("5 мая 2021, 09:15", dt.date(2021, 5, 5)),
+        ("12 декабря 2020 г.", dt.date(2020, 12, 12)),
+        ("2018 жылғы 7 қараша", dt.date(2018, 11, 7)),
+        ("7 қазан 2019", dt.date(2019, 10, 7)),
+        ("03.04.2021", dt.date(2021, 4, 3)),  # day first
+        ("31.02.2021", None),  # no such day
+        ("4168", None),  # a view counter
+        ("на 2023–2026 годы", None),
+    ],
+)
+def test_header_dates(header: str, expected: dt.date | None) -> None:
+    assert find_publication_date(["Заголовок статьи из трёх слов", header]) == expected
+
+
+def test_body_dates_are_never_the_publication_date() -> None:
+    body = "Встреча состоялась 22 ноября 2022 года в Астрахани, " * 5
+    assert find_publication_date(["Заголовок статьи из трёх слов", body]) is None
+    lines = ["Заголовок", "a", "b", "c", "d", "e", "7.11.2018"]
+    assert find_publication_date(lines) is None  # beyond the header zone
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Батыс Қазақстан облысы Самара облысымен ынтымақтастықты дамытып келеді.", "kk"),
+        ("Губернатор Астраханской области встретился с консулом.", "ru"),
+        ("В Семее открылась выставка «Ерлік – елге мұра»" + " и другие новости" * 20, "ru"),
+        ("", "ru"),
+    ],
+)
+def test_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        ("встреча Генерального консула Мадиева А.Е. с губернатором области.", 1),
+        ("центра им. Курмангазы в сохранении языка.", 1),
+        ("составил порядка $100 млн. Глава региона подчеркнул интерес.", 2),
+        ("заседании “Сибирь. Экономика будущего” в рамках форума.", 1),
+        ("тауар айналымы 600 млн. АҚШ долларынан асқан. Келесі сөйлем.", 2),
+        ("с губернатором Бабушкиным И.Ю. Губернатор поздравил коллег.", 2),
+    ],
+)
+def test_sentence_split_and_repairs(paragraph: str, count: int) -> None:
+    assert len(split_sentences(paragraph)) == count
+
+
+def test_cleaning_drops_boilerplate_and_keeps_the_body() -> None:
+    raw = (
+        "7.11.2018, 12:10\nОқылды: 60\n\nЗаголовок новости про два региона\n4168\nСерик Кабдулов\n"
+        "фото РСК\nЗаголовок новости про два региона\nПервый абзац статьи, который остаётся.\n"
+        "аким Каз. РФ (6) аким Каз. РФ (7)\nzhaikpress.kz\nПодписывайтесь на наш Telegram-канал!\n"
+        "Добавить комментарий\nПопулярное\nВ Семее открылась выставка\n• [[year]]"
+    )
+    clean = clean_article(raw_lines(raw))
+    assert clean.title == "Заголовок новости про два региона"
+    assert clean.body_lines == ("Первый абзац статьи, который остаётся.",)
+    assert clean.source == "zhaikpress.kz"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Одна из них – туризм.",
+        "– Члены комиссии также рассмотрели вопрос создания свободной экономической зоны.",
+        "«Мы крайне заинтересованы в сотрудничестве и новых контрактах», – сказал он вчера.",
+        "Также достигнута договоренность о наращивании работы по расширению ассортимента.",
+        "образование», – сообщили в Посольстве Казахстана в России по итогам визита делегации.",
+    ],
+)
+def test_summary_skips_sentences_that_need_their_neighbours(sentence: str) -> None:
+    assert not is_self_contained(sentence)
+
+
+def test_russian_national_level_when_the_russian_side_is_the_embassy() -> None:
+    record = read_article(
+        "Посол России встретился с акимом Атырауской области\n"
+        "Посол Российской Федерации в Казахстане Алексей Бородавкин встретился с акимом "
+        "Атырауской области Серикам Шапкеновым. Стороны обсудили торговлю и туризм."
+    )
+    assert record.partners == ("kz-atyrau",)
+    assert record.national_level == ("RU",)
+
+
+def test_consulate_city_is_mentioned_not_partner() -> None:
+    record = read_article(
+        "Генконсульство Казахстана в Омске встретило делегацию из Павлодара\n"
+        "Руководитель Консульства Республики Казахстан в Омске провёл встречу с делегацией "
+        "Павлодарской области. Аким Павлодарской области рассказал о торговле."
+    )
+    roles = [(m.region_id, m.role) for m in record.regions]
+    assert roles == [("kz-pavlodar", "partner"), ("ru-omsk", "mentioned")]
+    assert record.national_level == ()

@@ -1,0 +1,115 @@
+"""The sector catalogue, its ru + kk lexicon on the pitfalls of sectors.md, and resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.sectors import (
+    all_sectors,
+    get_sector,
+    resolve_sector,
+    score_sectors,
+    strong_sectors,
+    suggest_sectors,
+)
+
+SECTOR_IDS = {
+    "trade", "industry", "machine_building", "transport_logistics", "energy", "agriculture",
+    "investment", "tourism", "culture", "education", "science", "healthcare", "ecology",
+    "sport", "space", "shipbuilding", "construction",
+}  # fmt: skip
+
+
+def scores(text: str) -> dict[str, float]:
+    return dict(score_sectors(text))
+
+
+def test_the_17_fixed_ids_with_labels() -> None:
+    assert {s.id for s in all_sectors()} == SECTOR_IDS
+    assert all(s.label_ru and s.label_kk and s.label_en for s in all_sectors())
+    assert get_sector("tourism").label("kk") == "Туризм"  # type: ignore[union-attr]
+    assert get_sector("nothing") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Товарооборот вырос на 15%.", "trade"),
+        ("Экспорт зерна и импорт техники", "trade"),
+        ("тауар айналымы 600 млн. АҚШ долларынан асқан", "trade"),
+        ("жеңіл өнеркәсіп саласында", "industry"),
+        ("сборка грузовых машин и спецтехники", "machine_building"),
+        ("әуе қатынасын ұйымдастыру", "transport_logistics"),
+        ("строительство газопровода", "energy"),
+        ("табиғи газ өндірісі", "energy"),
+        ("ауыл шаруашылығы саласында", "agriculture"),
+        ("инвестициялық әлеуетін дамыту", "investment"),
+        ("развитие медицинского туризма", "tourism"),
+        ("мәдени-гуманитарлық салалардағы", "culture"),
+        ("в астраханских вузах учатся студенты", "education"),
+        ("ғылыми зертхана", "science"),
+        ("денсаулық сақтау саласы", "healthcare"),
+        ("экологического состояния рек", "ecology"),
+        ("соревнования по борьбе", "sport"),
+        ("комплекс «Байконур»", "space"),
+        ("сотрудничество в сфере судостроения", "shipbuilding"),
+        ("тұрғын үй құрылысы", "construction"),
+    ],
+)
+def test_lexicon_finds_the_sector(text: str, sector: str) -> None:
+    assert score_sectors(text)[0][0] == sector
+
+
+def test_kazakh_art_is_not_industry_and_industry_is_not_art() -> None:
+    assert set(scores("өнеркәсіп кәсіпорындары")) == {"industry"}
+    assert "industry" not in scores("халық өнері фестивалі")
+    assert "culture" in scores("халық өнері фестивалі")
+
+
+def test_kazakh_newspaper_is_not_gas() -> None:
+    assert "energy" not in scores("Облыстық газет жазды. Газеттің тілшісі хабарлады.")
+    assert "energy" in scores("Табиғи газ құбыры салынады.")
+
+
+def test_torgovo_ekonomicheskiy_is_counted_once_and_weakly() -> None:
+    assert scores("торгово-экономического сотрудничества") == {"trade": 0.5}
+    assert scores("торговля") == {"trade": 1.0}
+
+
+def test_medical_tourism_is_tourism_not_healthcare() -> None:
+    assert scores("развитие медицинского туризма") == {"tourism": 1.5}
+
+
+def test_generic_words_are_weak_evidence() -> None:
+    assert strong_sectors("Завод и кәсіпорын, торгово-экономический") == ()
+
+
+def test_title_weighs_more_and_order_is_strongest_first() -> None:
+    text = "Обсуждены вопросы торговли. Туризм тоже."
+    assert strong_sectors(text, title="Сотрудничество в сфере туризма")[0] == "tourism"
+    ranked = score_sectors("туризм туризм торговля")
+    assert [sid for sid, _ in ranked] == ["tourism", "trade"]
+
+
+@pytest.mark.parametrize(
+    ("query", "sector"),
+    [
+        ("туризм", "tourism"),
+        ("Tourism", "tourism"),
+        ("сауда", "trade"),
+        ("ТОРГОВЛЯ", "trade"),
+        ("machine_building", "machine_building"),
+        ("Ғарыш", "space"),
+        ("образование", "education"),
+        ("судостроение", "shipbuilding"),
+    ],
+)
+def test_resolve_sector(query: str, sector: str) -> None:
+    assert resolve_sector(query).id == sector  # type: ignore[union-attr]
+
+
+def test_resolve_and_suggest_unknown() -> None:
+    assert resolve_sector("погода") is None
+    assert resolve_sector("  ") is None
+    assert suggest_sectors("турзим")[0].id == "tourism"
+    assert suggest_sectors("") == []
