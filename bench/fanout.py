@@ -45,7 +45,8 @@ USER_COMMANDS = ("/region Атырау", "/subscriptions", "/sector туризм
 ADD_CHATS = "INSERT INTO chats (id, type, lang, tz, cursor) VALUES (?, 'private', 'ru', ?, ?)"
 ADD_SUBSCRIPTIONS = "INSERT INTO subscriptions (chat_id, kind, key) VALUES (?, 'region', ?)"
 FIRST_CHAT = 10_000_000
-IDLE_SECONDS = 30.0  # of user commands before the fan-out, for the baseline
+USERS = 50  # distinct users sending the commands
+IDLE_SECONDS = 60.0  # of user commands before the fan-out, for the baseline
 
 
 def start_stub(limit: int) -> tuple[subprocess.Popen[str], str]:
@@ -83,7 +84,7 @@ async def prepare(database: Database, seeds: Path, chats: int) -> str:
 
 async def one_command(dispatcher: Dispatcher, bot: Bot, number: int) -> float:
     text = USER_COMMANDS[number % len(USER_COMMANDS)]
-    update = make_update(make_message(text, user=make_user(500 + number % 50, "ru")))
+    update = make_update(make_message(text, user=make_user(500 + number % USERS, "ru")))
     start = time.perf_counter()
     await dispatcher.feed_update(bot, update)
     return (time.perf_counter() - start) * 1000
@@ -175,6 +176,9 @@ async def run(chats: int, rate: float, user_rate: float, workdir: Path) -> None:
         await dispatcher.emit_startup(
             bot=bot, dispatcher=dispatcher, bots=[bot], **dispatcher.workflow_data
         )
+        for number in range(2 * USERS):  # warm-up: every user seen, every command run once
+            await one_command(dispatcher, bot, number)
+            await asyncio.sleep(0.1)  # within the flood limit
         idle = await user_traffic(dispatcher, bot, user_rate, IDLE_SECONDS)
         await fan_out(dispatcher, bot, database, chats, rate, user_rate, idle, url)
     finally:

@@ -119,7 +119,7 @@ async def _connect(path: Path) -> aiosqlite.Connection:
         for pragma in _PRAGMAS:
             await connection.execute(pragma)
         # The full-text triggers index word stems through this function (0001_archive.sql).
-        await connection.create_function("fts_stems", 1, stemmed_text, deterministic=True)
+        await connection.create_function("fts_stems", 2, stemmed_text, deterministic=True)
     except BaseException:
         await connection.close()
         raise

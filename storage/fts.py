@@ -1,7 +1,7 @@
 """Stemming for the full-text index: the same stems are indexed and searched, so word forms meet.
 
-Each word is indexed under a Russian stem and a Kazakh stem (one token when they agree), and a
-query word matches either: "Астраханской" (ru) and "Астраханға" (kk) both give "астрахан", which
+Each word is indexed under its stem in the article's language, and a query word matches its
+Russian or its Kazakh stem: "Астраханской" (ru) and "Астраханға" (kk) both give "астрахан", which
 "Астрахань" also gives. Queries are exact terms: one doclist read newest first and stopped at the
 page size, where a prefix query would merge every matching term in full.
 """
@@ -47,17 +47,22 @@ def _strip(word: str, endings: tuple[str, ...]) -> str:
 @functools.lru_cache(maxsize=200_000)
 def stems(word: str) -> tuple[str, ...]:
     """The Russian and the Kazakh stem of a word, lower-cased (one when they are the same)."""
-    word = word.lower()
-    return tuple(dict.fromkeys((_strip(word, _RUSSIAN), _strip(word, _KAZAKH_ENDINGS))))
+    return tuple(dict.fromkeys((_stem(word, "ru"), _stem(word, "kk"))))
 
 
-def stemmed_text(text: str | None) -> str:
-    """The stems of every word of a text, space-separated: what the full-text index stores.
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str, lang: str) -> str:
+    return _strip(word.lower(), _KAZAKH_ENDINGS if lang == "kk" else _RUSSIAN)
 
-    Registered as the SQL function fts_stems() on every connection (see storage.db); changing
-    the stemmer requires a migration that rebuilds articles_fts, since deletes replay it.
+
+def stemmed_text(text: str | None, lang: str | None) -> str:
+    """The stems of every word of a text in its language: what the full-text index stores.
+
+    Registered as the SQL function fts_stems(text, lang) on every connection (storage.db);
+    changing the stemmer requires a migration that rebuilds articles_fts, as deletes replay it.
     """
-    return " ".join(" ".join(stems(word)) for word in _WORD.findall(text or ""))
+    lang = lang or "ru"
+    return " ".join(_stem(word, lang) for word in _WORD.findall(text or ""))
 
 
 def match_expression(text: str) -> str | None:

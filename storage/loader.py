@@ -14,6 +14,7 @@ import aiosqlite
 from storage.db import Database
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
+from storage.reading.decoding import MAX_FILE_BYTES
 from storage.store import (
     NewArticle,
     delete_articles,
@@ -27,7 +28,6 @@ from storage.stories import group_stories
 
 logger = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(slots=True)

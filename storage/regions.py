@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -51,10 +52,26 @@ def _aliases(row: dict[str, str]) -> list[str]:
     return [alias.strip() for alias in row["aliases"].split(";") if alias.strip()]
 
 
-def _english_phrases(region: Region) -> list[str]:
-    words = [w for w in re.split(r"[\s–—-]+", region.name_en) if w]
-    core = [w for w in words if w.lower() not in _ENGLISH_KIND_WORDS]
-    return [" ".join(words), " ".join(core)] if core else [" ".join(words)]
+def _english_names(region: Region) -> list[str]:
+    """The English name and its parts around a dash (`Kemerovo Oblast`, `Kuzbass`)."""
+    name = region.name_en.replace("(", "").replace(")", "")
+    parts = [part.strip() for part in re.split(r"\s[–—]\s", name)]
+    return [name, *parts] if len(parts) > 1 else [name]
+
+
+def _english_phrases(regions: tuple[Region, ...]) -> list[tuple[str, str, float]]:
+    """English names, and their cores without kind words where a core names one region only
+    (`Astrakhan`, but not `Moscow` for Moscow Oblast, nor `Altai` for either Altai)."""
+    names = [(r.id, name) for r in regions for name in _english_names(r)]
+    cores = [
+        (region_id, " ".join(w for w in name.split() if w.lower() not in _ENGLISH_KIND_WORDS))
+        for region_id, name in names
+    ]
+    uses = Counter(name.lower() for _, name in {*names, *cores} if name)
+    phrases = [(name, region_id, 1.0) for region_id, name in names]
+    unique = [(rid, core) for rid, core in cores if core and uses[core.lower()] == 1]
+    phrases += [(core, rid, 1.0) for rid, core in unique]
+    return phrases
 
 
 def _spellings(region: Region, aliases: list[str]) -> dict[str, str]:
@@ -68,13 +85,12 @@ def _catalogue() -> _Catalogue:
     rows = _read_rows()
     regions = tuple(_region(row) for row in rows)
     text_phrases: list[tuple[str, str, float]] = []
-    query_phrases: list[tuple[str, str, float]] = []
     spellings: dict[str, str] = {}
     for row, region in zip(rows, regions, strict=True):
         aliases = _aliases(row)
         text_phrases += [(alias, region.id, 1.0) for alias in aliases]
-        query_phrases += [(p, region.id, 1.0) for p in _english_phrases(region)]
         spellings.update(_spellings(region, aliases))
+    query_phrases = _english_phrases(regions)
     by_code = {r.id.lower(): r for r in regions} | {r.iso.lower(): r for r in regions if r.iso}
     return _Catalogue(
         regions=regions,

@@ -87,4 +87,5 @@ def score_sectors(text: str, *, title: str = "") -> list[tuple[str, float]]:
 
 def strong_sectors(text: str, *, title: str = "") -> tuple[str, ...]:
     """The ids of the sectors an article is about, strongest first."""
-    return tuple(sid for sid, score in score_sectors(text, title=title) if score >= MIN_SCORE)
+    ranked = score_sectors(text, title=title)
+    return tuple(sector_id for sector_id, score in ranked if score >= MIN_SCORE)

@@ -21,8 +21,15 @@ SELECT count(*), count(date) FROM articles
 ARTICLES_BY_LANGUAGE = """
 SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY count(*) DESC, lang
 """
-REGIONS_COVERED = "SELECT count(DISTINCT region_id) FROM article_regions"
-SECTORS_COVERED = "SELECT count(DISTINCT sector_id) FROM article_sectors"
+# One index probe per catalogue row (109 regions, 17 sectors) instead of a scan of every link.
+REGIONS_COVERED = """
+SELECT count(*) FROM regions r
+WHERE EXISTS (SELECT 1 FROM article_regions ar WHERE ar.region_id = r.id)
+"""
+SECTORS_COVERED = """
+SELECT count(*) FROM sectors s
+WHERE EXISTS (SELECT 1 FROM article_sectors ars WHERE ars.sector_id = s.id)
+"""
 
 INSERT_RELOAD = """
 INSERT INTO reload_log

@@ -8,9 +8,8 @@ from typing import Any
 import aiosqlite
 
 from storage.queries import DAY
-from storage.reading.dedup import shingles, similarity
+from storage.reading.dedup import SAME_STORY_THRESHOLD, shingles, similarity
 
-SAME_STORY_SIMILARITY = 0.5
 WINDOW_DAYS = 7
 CANDIDATES = 50
 
@@ -76,7 +75,7 @@ async def _nearest_twin(
     async with db.execute(SELECT_CANDIDATES, params) as cursor:
         candidates = await cursor.fetchall()
     mine = shingles(body)
-    best: tuple[float, tuple[int, int | None, str] | None] = (SAME_STORY_SIMILARITY, None)
+    best: tuple[float, tuple[int, int | None, str] | None] = (SAME_STORY_THRESHOLD, None)
     for other_id, story_id, other_title, other_body in candidates:
         score = similarity(mine, shingles(other_body))
         if score >= best[0]:

@@ -196,3 +196,20 @@ def test_render_report_lists_every_kind() -> None:
     lines = render_report(report).splitlines()
     assert lines[0].startswith("1 added, 0 updated, 0 unchanged, 1 removed, 1 rejected")
     assert lines[1:] == ["added: a.txt", "removed: b.txt", "rejected: c.txt: file is empty"]
+
+
+async def test_full_text_index_follows_updates_and_deletes(database: Database, seeds: Path) -> None:
+    await load_directory(database, seeds)
+    archive = Archive(database.reader)
+    changed = seeds / seed_named("004")
+    changed.write_text(changed.read_text("utf-8").replace("судостроения", "ракетостроения"), "utf-8")
+    (seeds / seed_named("003")).unlink()
+    await load_directory(database, seeds)
+    ids = await _ids_by_file(database)
+    assert [card.id for card in (await archive.search("ракетостроение")).items] == [
+        ids[seed_named("004")]
+    ]
+    assert (await archive.search("судостроения")).total == 0
+    assert (await archive.search("Шапкенов")).total == 0  # only in the deleted 003
+    async with database.transaction() as writer:
+        await writer.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")

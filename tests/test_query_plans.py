@@ -36,18 +36,29 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
     await database.close()
 
 
-async def _plan(database: Database, selection: Selection) -> list[str]:
+async def _plan(database: Database, selection: Selection, *, cards: bool = False) -> list[str]:
     parts = filtered(selection)
     assert parts is not None
-    sql = f"EXPLAIN QUERY PLAN {parts.page_sql()}"
-    async with database.reader.execute(sql, [*parts.params, 10, 0]) as cursor:
+    sql = parts.cards_sql() if cards else parts.page_sql()
+    params = [*parts.params, 10, 0, *parts.params] if cards else [*parts.params, 10, 0]
+    async with database.reader.execute(f"EXPLAIN QUERY PLAN {sql}", params) as cursor:
         return [row[3] for row in await cursor.fetchall()]
 
 
 @pytest.mark.parametrize("name", sorted(SELECTIONS))
 async def test_no_temporary_sort(database: Database, name: str) -> None:
-    plan = await _plan(database, SELECTIONS[name])
-    assert not [step for step in plan if "TEMP B-TREE" in step], plan
+    for cards in (False, True):
+        plan = await _plan(database, SELECTIONS[name], cards=cards)
+        assert not [step for step in plan if "TEMP B-TREE" in step], plan
+
+
+@pytest.mark.parametrize("name", sorted(SELECTIONS))
+async def test_cards_are_fetched_by_primary_key_for_the_page_only(
+    database: Database, name: str
+) -> None:
+    plan = await _plan(database, SELECTIONS[name], cards=True)
+    assert plan[0] == "MATERIALIZE page", plan
+    assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
 
 
 @pytest.mark.parametrize("name", ["search", "search_region", "search_sector_dates"])

@@ -21,6 +21,7 @@ from storage.reading.summary import is_self_contained
         ("Автор Olga_Gafurova Monday, 07 March 2022 3:13 PM", dt.date(2022, 3, 7)),
         ("27.11.2022 00:00", dt.date(2022, 11, 27)),
         ("2023-05-04 10:00", dt.date(2023, 5, 4)),
+        ("Опубликовано: 2023-03-12T10:00:00+05:00", dt.date(2023, 3, 12)),
         ("5 мая 2021, 09:15", dt.date(2021, 5, 5)),
         ("12 декабря 2020 г.", dt.date(2020, 12, 12)),
         ("2018 жылғы 7 қараша", dt.date(2018, 11, 7)),
@@ -72,7 +73,8 @@ def test_sentence_split_and_repairs(paragraph: str, count: int) -> None:
 
 def test_cleaning_drops_boilerplate_and_keeps_the_body() -> None:
     raw = (
-        "7.11.2018, 12:10\nОқылды: 60\n\nЗаголовок новости про два региона\n4168\nСерик Кабдулов\n"
+        "Главная / Новости / Регионы\n7.11.2018, 12:10\nОқылды: 60\n\n"
+        "Заголовок новости про два региона\n4168\nСерик Кабдулов\n"
         "фото РСК\nЗаголовок новости про два региона\nПервый абзац статьи, который остаётся.\n"
         "аким Каз. РФ (6) аким Каз. РФ (7)\nzhaikpress.kz\nПодписывайтесь на наш Telegram-канал!\n"
         "Добавить комментарий\nПопулярное\nВ Семее открылась выставка\n• [[year]]"
@@ -116,3 +118,10 @@ def test_consulate_city_is_mentioned_not_partner() -> None:
     roles = [(m.region_id, m.role) for m in record.regions]
     assert roles == [("kz-pavlodar", "partner"), ("ru-omsk", "mentioned")]
     assert record.national_level == ()
+
+
+def test_cleaning_keeps_body_lines_that_merely_name_a_social_network() -> None:
+    news = "Министерство открыло Telegram-канал для предпринимателей региона."
+    raw = f"Заголовок новости про два региона\n{news}\nв Instagram и нашем Telegram - канале\n"
+    clean = clean_article(raw_lines(raw + "Комментарии (0)\nЧто-то ещё"))
+    assert clean.body_lines == (news,)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pycountry
 import pytest
 
+from storage.models import Region
 from storage.regions import (
     all_regions,
     find_region_hits,
@@ -44,6 +45,9 @@ def found(text: str) -> list[str]:
         ("Центр имеет статус клуба ЮНЕСКО.", []),
         ("балалар туризмі орталығы ЮНЕСКО клубының мәртебесіне ие", []),
         ("Делегация ХМАО посетила Павлодар.", ["ru-khmao", "kz-pavlodar"]),
+        ("ШҚО әкімі СҚО-ның әкімімен кездесті.", ["kz-east", "kz-north"]),
+        ("Делегация Астраханға барып, Ақтөбеде кездесті.", ["ru-astrakhan", "kz-aktobe"]),
+        ("Форум Нұр-Сұлтанда өтті.", ["kz-astana"]),
         # former names
         ("В 1940-е Гурьевская область была на военном положении.", ["kz-atyrau"]),
         ("Город Гурьев основан в 1640 году.", ["kz-atyrau"]),
@@ -95,6 +99,12 @@ def test_gazetteer_on_tricky_sentences(sentence: str, expected: list[str]) -> No
         ("kz-west", ["kz-west"]),
         ("Атырау Астрахань", ["kz-atyrau", "ru-astrakhan"]),
         ("West Kazakhstan", ["kz-west"]),
+        ("Moscow", ["ru-moscow"]),
+        ("Moscow Oblast", ["ru-moscow-oblast"]),
+        ("Kuzbass", ["ru-kemerovo"]),
+        ("Казань", ["ru-tatarstan"]),
+        ("Петропавловск", ["kz-north"]),
+        ("Петропавловск-Камчатский", ["ru-kamchatka"]),
         ("Samara", ["ru-samara"]),
         ("самара облысы", ["ru-samara"]),
         ("Челябинск", ["ru-chelyabinsk"]),
@@ -141,3 +151,10 @@ def test_kazakh_names() -> None:
     assert get_region("ru-samara").name("kk") == "Самара облысы"  # type: ignore[union-attr]
     assert get_region("ru-omsk").name("kk") == "Омбы облысы"  # type: ignore[union-attr]
     assert get_region("nowhere") is None
+
+
+@pytest.mark.parametrize("region", all_regions(), ids=lambda region: region.id)
+def test_every_name_of_a_region_names_it_alone(region: Region) -> None:
+    for name in (region.name_ru, region.name_kk, region.name_en):
+        assert resolve_regions(name) == [region], name
+    assert {hit.value for hit in find_region_hits(region.name_ru)} == {region.id}

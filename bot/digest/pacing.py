@@ -41,6 +41,7 @@ class Pacer:
         self._next_turn = 0.0
         self._chat_next: dict[int, float] = {}
         self._group_sent: dict[int, deque[float]] = {}
+        self._last_second: deque[float] = deque()  # when the sends of the last second went
 
     async def wait_turn(self, chat_id: int, *, group: bool) -> None:
         """Return when a message may go to `chat_id` now."""
@@ -56,6 +57,9 @@ class Pacer:
                 await self._sleep(turn - now)
                 if self.paused_until > self._clock():
                     continue  # a 429 arrived meanwhile: this turn is void
+            # Senders woken late together (a busy event loop) must not burst past the rate.
+            while (late := self._window_wait(self._clock())) > 0:
+                await self._sleep(late)
             self._note(chat_id, group, self._clock())
             return
 
@@ -66,6 +70,14 @@ class Pacer:
 
     def succeeded(self) -> None:
         self.rate = min(self.target_rate, self.rate + RECOVERY)
+
+    def _window_wait(self, now: float) -> float:
+        """Seconds until one more message fits into the last second at the current rate."""
+        while self._last_second and self._last_second[0] <= now - 1.0:
+            self._last_second.popleft()
+        if len(self._last_second) < max(1, int(self.rate)):
+            return 0.0
+        return self._last_second[0] + 1.0 - now
 
     def _chat_ready(self, chat_id: int, group: bool, now: float) -> float:
         ready = self._chat_next.get(chat_id, 0.0)
@@ -80,6 +92,7 @@ class Pacer:
     def _note(self, chat_id: int, group: bool, now: float) -> None:
         if len(self._chat_next) > _PRUNE_AT:
             self._prune(now)
+        self._last_second.append(now)
         self._chat_next[chat_id] = now + PER_CHAT_INTERVAL
         if group:
             self._group_sent.setdefault(chat_id, deque()).append(now)

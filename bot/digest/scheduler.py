@@ -8,6 +8,7 @@ import logging
 import math
 from dataclasses import replace
 
+import aiosqlite
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 
@@ -19,6 +20,7 @@ from bot.digest.sender import Clock, Sender, Target
 from bot.texts import t
 from storage import outbox, subscriptions
 from storage.db import Database
+from storage.models import ArticleCard
 from storage.repository import Archive
 from storage.subscriptions import ChatSettings
 
@@ -75,6 +77,13 @@ class DigestScheduler:
         self._notices: set[int] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
+        self._card_cache: dict[int, ArticleCard] = {}
+        self._reader: aiosqlite.Connection | None = None
+
+    @property
+    def reader(self) -> aiosqlite.Connection:
+        """The engine's own read connection once started (the shared reader before)."""
+        return self._reader or self.database.reader
 
     def wake(self) -> None:
         """Look for new articles now instead of at the next tick."""
@@ -87,6 +96,7 @@ class DigestScheduler:
             logger.warning(
                 "%d deliveries were in flight at the last stop: marked failed", interrupted
             )
+        self._reader = await outbox.open_reader(self.database.path)
         lane = sender_lane(bot)
         self.sender = Sender(lane, self.database, self.pacer, clock=self._clock, sleep=self._sleep)
         self._stopping = False
@@ -106,11 +116,14 @@ class DigestScheduler:
         self._tasks = []
         if self.sender is not None and isinstance(self.sender.bot.session, AiohttpSession):
             await self.sender.bot.session.close()
+        if self._reader is not None:
+            await self._reader.close()
+            self._reader = None
 
     async def send_now(self, chat_id: int) -> int:
         """/digest: plan the chat's pending digest now and queue it; how many articles it has."""
         await outbox.plan_chat(self.database, chat_id, self._clock())
-        count = len(await outbox.pending(self.database.reader, chat_id))
+        count = len(await outbox.pending(self.reader, chat_id))
         if count:
             self._enqueue(chat_id)
         return count
@@ -131,17 +144,18 @@ class DigestScheduler:
                 await asyncio.wait_for(self._wakeup.wait(), self.tick)
 
     async def _plan(self) -> None:
+        self._card_cache = {}  # a reload may have changed an article: read it afresh
         now = self._clock()
         added = await outbox.plan_instant(self.database, now)
         if added:
             logger.info("planned %d instant deliveries", added)
-        for chat_id in await outbox.due_chats(self.database.reader, now):
+        for chat_id in await outbox.due_chats(self.reader, now):
             await self._plan_scheduled(chat_id)
-        for chat_id in await outbox.chats_with_pending(self.database.reader):
+        for chat_id in await outbox.chats_with_pending(self.reader):
             self._enqueue(chat_id)
 
     async def _plan_scheduled(self, chat_id: int) -> None:
-        chat = await subscriptions.chat(self.database.reader, chat_id)
+        chat = await subscriptions.chat(self.reader, chat_id)
         if chat is None:
             return
         now = self._clock()
@@ -155,6 +169,13 @@ class DigestScheduler:
         if chat_id not in self._queued:
             self._queued.add(chat_id)
             self._queue.put_nowait(chat_id)
+
+    async def _cards(self, ids: list[int]) -> list[ArticleCard]:
+        """Cards of these articles, read once per round for the whole fan-out."""
+        missing = [i for i in ids if i not in self._card_cache]
+        for card in await Archive(self.reader).cards(missing):
+            self._card_cache[card.id] = card
+        return [self._card_cache[i] for i in ids if i in self._card_cache]
 
     async def _worker(self) -> None:
         while True:
@@ -171,7 +192,7 @@ class DigestScheduler:
 
     async def _deliver(self, chat_id: int) -> None:
         """Send a chat everything pending for it, as one digest of a few messages at most."""
-        reader = self.database.reader
+        reader = self.reader
         chat = await subscriptions.chat(reader, chat_id)
         if chat is None or not chat.active or self.sender is None:
             return
@@ -182,7 +203,7 @@ class DigestScheduler:
                 self._notices.discard(chat_id)
                 await self.sender.send(target, t(chat.lang, "digest.nothing_new"))
             return
-        cards = await Archive(reader).cards(ids)
+        cards = await self._cards(ids)
         if removed := sorted(set(ids) - {card.id for card in cards}):
             await outbox.mark_failed(self.database, chat_id, removed, "article removed")
         follows = await subscriptions.subscriptions(reader, chat_id)

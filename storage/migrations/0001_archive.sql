@@ -97,20 +97,40 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, summary, body)
-    VALUES (new.sort_key, fts_stems(new.title), fts_stems(new.summary), fts_stems(new.body));
+    VALUES (
+        new.sort_key,
+        fts_stems(new.title, new.lang),
+        fts_stems(new.summary, new.lang),
+        fts_stems(new.body, new.lang)
+    );
 END;
 
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
-    VALUES ('delete', old.sort_key, fts_stems(old.title), fts_stems(old.summary),
-            fts_stems(old.body));
+    VALUES (
+        'delete',
+        old.sort_key,
+        fts_stems(old.title, old.lang),
+        fts_stems(old.summary, old.lang),
+        fts_stems(old.body, old.lang)
+    );
 END;
 
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body, sort_key ON articles
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body, lang, sort_key ON articles
 BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
-    VALUES ('delete', old.sort_key, fts_stems(old.title), fts_stems(old.summary),
-            fts_stems(old.body));
+    VALUES (
+        'delete',
+        old.sort_key,
+        fts_stems(old.title, old.lang),
+        fts_stems(old.summary, old.lang),
+        fts_stems(old.body, old.lang)
+    );
     INSERT INTO articles_fts (rowid, title, summary, body)
-    VALUES (new.sort_key, fts_stems(new.title), fts_stems(new.summary), fts_stems(new.body));
+    VALUES (
+        new.sort_key,
+        fts_stems(new.title, new.lang),
+        fts_stems(new.summary, new.lang),
+        fts_stems(new.body, new.lang)
+    );
 END;

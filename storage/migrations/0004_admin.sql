@@ -1,4 +1,5 @@
--- Admin: a log of archive reloads (by /reload or an upload), for /stats and for the record.
+-- Admin: a log of archive reloads (by /reload or an upload), for /stats and for the record,
+-- and an index that lets /stats count articles by language and date without reading the rows.
 
 CREATE TABLE reload_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -13,3 +14,7 @@ CREATE TABLE reload_log (
     seconds REAL NOT NULL DEFAULT 0,
     error TEXT  -- a short reason when ok = 0
 ) STRICT;
+
+-- Covering index: count(*), count(date) and GROUP BY lang read this small index instead of the
+-- article rows (which carry the full text).
+CREATE INDEX articles_lang_date ON articles (lang, date);

@@ -29,6 +29,7 @@ def read_article(text: str) -> ArticleRecord:
         raise UnreadableArticle("The text has no recognisable title.")
     sentences = split_body(clean.body_lines)
     regions = assign_roles(clean.title, sentences)
+    partners = tuple(m.region_id for m in regions if m.role == "partner")
     return ArticleRecord(
         title=clean.title,
         date=find_publication_date(lines),
@@ -37,7 +38,7 @@ def read_article(text: str) -> ArticleRecord:
         regions=regions,
         national_level=national_level(clean.title, clean.body, partner_countries(regions)),
         sectors=strong_sectors(clean.body, title=clean.title),
-        summary=summarise(clean.title, sentences),
+        summary=summarise(clean.title, sentences, partners),
         facts=find_facts(sentences),
         body=clean.body,
     )

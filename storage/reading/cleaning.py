@@ -11,7 +11,7 @@ from storage.reading.dates import is_date_line
 _TAIL_START = re.compile(
     r"^(популярное|читайте также|читайте еще|читайте ещё|архив|похожие новости|комментарии|"
     r"другие новости|последние новости|новости по теме|см\. также|тағы оқыңыз|соңғы жаңалықтар|"
-    r"ұқсас жаңалықтар|өзекті)\s*:?$",
+    r"ұқсас жаңалықтар|өзекті)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 _DEBRIS = re.compile(
@@ -20,12 +20,14 @@ _DEBRIS = re.compile(
     | [•·*\s]*\d[\d\s]*                                # a bare counter: 4168
     | (?:оқылды|қаралды|просмотр\w*|views?)\s*:?\s*\d+ # view counters: Оқылды: 60
     | добавить\s+комментарий.* | пікір\s+қалдыру.*
+    | (?:главная|басты\s+бет|home)\s*[/»>|].*                # breadcrumbs
     | (?:фото|сурет|photo)\b.{0,60}                    # photo credits: фото РСК
     | .{0,60}\b(?:фото|сурет)\s*$
     | (?:автор|author)\b.{0,80}                        # bylines
     | (?:[^()\s][^()\n]{0,39}\(\d{1,3}\)\s*)+         # gallery captions: аким Каз. РФ (8)
-    | .*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*
-    | .*(?:подписывайтесь|подпишитесь|жазылыңыз|узнайте\s+первым).*
+    | .*(?:наш|біздің|subscribe|follow).*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*
+    | .*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*(?:наш|біздің|subscribe|follow).*
+    | .*(?:подписывайтесь|подпишитесь|жазылыңыз|узнайте\s+первым).*   # calls to subscribe
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

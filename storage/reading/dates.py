@@ -23,7 +23,7 @@ _MONTH = r"(?P<month>[^\W\d_]{3,12})"
 _TIME = r"(?:,?\s*(?:в\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?"
 _PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(rf"\b(?P<year>\d{{4}})\s+жыл\w*\s+(?P<day>\d{{1,2}})\s+{_MONTH}"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\.?,?\s+(?P<year>\d{{4}})\b"),
 )

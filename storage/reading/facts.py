@@ -64,7 +64,7 @@ def _trimmed(text: str, anchor: int) -> str:
     return window.rsplit(" ", 1)[0] + "…"
 
 
-def _money(sentence: str, lowered: str) -> Fact | None:
+def _money(sentence: str, _lowered: str) -> Fact | None:
     if not _DIGIT_OR_DOLLAR.search(sentence):
         return None
     match = _MONEY.search(sentence)

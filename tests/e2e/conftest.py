@@ -87,7 +87,10 @@ def emulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             text=True,
         )
     try:
-        url = _read_ready_line(process)
+        try:
+            url = _read_ready_line(process)
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}:\n{log.read_text(errors='replace')}") from error
         yield url
     finally:
         _stop(process)

@@ -1,0 +1,136 @@
+"""Admin benchmark: /reload of a seeds folder, reads during a reload, and /stats at size.
+
+    .venv/bin/python -m bench.admin                  # 2,000 files, then 500 more; /stats at 100k
+    .venv/bin/python -m bench.admin --files 500 --stats-n 10000
+
+Prints each figure next to its target:
+- reload throughput (files read, stored and indexed per second) and a no-change reload;
+- p95 of a reading query (latest articles, on the reader connection) while a reload of new files
+  runs, against the same query idle: reading commands must keep working during a reload;
+- p50/p99 of every /stats query together, on an archive of `--stats-n` articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.archive import read_base, store
+from bench.synthetic import synthetic_articles
+from bot.reloader import Reloader
+from storage.db import Database
+from storage.repository import Archive
+from storage.stats import admin_stats
+
+RELOAD_TARGET = 200  # files per second, reading included
+UNCHANGED_TARGET_S = 1.0  # a reload that finds nothing new, for --files files
+DURING_RATIO_TARGET = 3.0  # p95 of a read during a reload, relative to idle
+STATS_TARGET_MS = 250  # p99 of /stats at --stats-n articles
+NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+
+
+def _verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def write_files(folder: Path, texts: list[str], prefix: str) -> None:
+    for number, text in enumerate(texts):
+        (folder / f"{prefix}{number:05d}.txt").write_text(text, encoding="utf-8")
+
+
+async def timed_reads(archive: Archive, until: asyncio.Task[object] | int) -> list[float]:
+    """Milliseconds of `latest()` calls, until the task is done (or a number of rounds)."""
+    timings: list[float] = []
+    while (len(timings) < until) if isinstance(until, int) else not until.done():
+        started = time.perf_counter()
+        await archive.latest()
+        timings.append((time.perf_counter() - started) * 1000)
+        await asyncio.sleep(0.005)  # a user's command every few milliseconds, not a tight loop
+    return timings
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[18] if len(values) > 1 else values[0]
+
+
+async def reloads(folder: Path, files: int, more: int) -> None:
+    database = await Database.open(folder / "archive.sqlite3")
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    reloader = Reloader(database, seeds, lambda: NOW)
+    texts = synthetic_articles(files + more, seed=7)
+    write_files(seeds, texts[:files], "a")
+    try:
+        report = await reloader.reload()
+        rate = len(report.added) / report.seconds
+        print(
+            f"reload of {files:,} new files: {report.seconds:.2f} s, {rate:,.0f} files/s "
+            f"(target >= {RELOAD_TARGET}) {_verdict(rate >= RELOAD_TARGET)}; "
+            f"{len(report.rejected)} rejected"
+        )
+        report = await reloader.reload()
+        print(
+            f"reload with nothing changed: {report.seconds:.2f} s, {len(report.unchanged):,} "
+            f"unchanged (target <= {UNCHANGED_TARGET_S} s) "
+            f"{_verdict(report.seconds <= UNCHANGED_TARGET_S)}"
+        )
+        await during_reload(reloader, Archive(database.reader), seeds, texts[files:])
+    finally:
+        await database.close()
+
+
+async def during_reload(reloader: Reloader, archive: Archive, seeds: Path, new: list[str]) -> None:
+    idle = await timed_reads(archive, 300)
+    write_files(seeds, new, "b")
+    task: asyncio.Task[object] = asyncio.create_task(reloader.reload())
+    during = await timed_reads(archive, task)
+    report = await task
+    ratio = p95(during) / p95(idle)
+    print(
+        f"latest() p95 idle {p95(idle):.2f} ms, during a reload of {len(new):,} new files "
+        f"({getattr(report, 'seconds', 0):.2f} s, {len(during)} reads) {p95(during):.2f} ms: "
+        f"{ratio:.1f}x (target <= {DURING_RATIO_TARGET}x) {_verdict(ratio <= DURING_RATIO_TARGET)}"
+    )
+
+
+async def stats_at_size(folder: Path, n: int, rounds: int) -> None:
+    database = await Database.open(folder / "stats.sqlite3")
+    try:
+        await store(database, read_base(min(2_000, n)), n, 5_000)
+        timings = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            await admin_stats(database.reader, NOW)
+            timings.append((time.perf_counter() - started) * 1000)
+    finally:
+        await database.close()
+    p50, p99 = statistics.median(timings), statistics.quantiles(timings, n=100)[98]
+    print(
+        f"/stats at {n:,} articles: p50 {p50:.1f} ms, p99 {p99:.1f} ms "
+        f"(target p99 <= {STATS_TARGET_MS} ms) {_verdict(p99 <= STATS_TARGET_MS)}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--files", type=int, default=2_000, help="files of the first reload")
+    parser.add_argument("--more", type=int, default=500, help="new files of the timed reload")
+    parser.add_argument("--stats-n", type=int, default=100_000, help="articles for /stats")
+    parser.add_argument("--rounds", type=int, default=50, help="timed runs of /stats")
+    args = parser.parse_args()
+    random.seed(0)
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(reloads(Path(folder), args.files, args.more))
+        asyncio.run(stats_at_size(Path(folder), args.stats_n, args.rounds))
+
+
+if __name__ == "__main__":
+    main()
