@@ -25,6 +25,7 @@ _KAZAKH = (
 MIN_STEM = 4
 MAX_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]")
 
 
 def _longest_first(endings: set[str]) -> tuple[str, ...]:
@@ -45,14 +46,19 @@ def _strip(word: str, endings: tuple[str, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
-def stems(word: str) -> tuple[str, ...]:
-    """The Russian and the Kazakh stem of a word, lower-cased (one when they are the same)."""
-    return tuple(dict.fromkeys((_stem(word, "ru"), _stem(word, "kk"))))
+def _russian_stem(word: str) -> str:
+    return _strip(word, _RUSSIAN)
 
 
 @functools.lru_cache(maxsize=200_000)
-def _stem(word: str, lang: str) -> str:
-    return _strip(word.lower(), _KAZAKH_ENDINGS if lang == "kk" else _RUSSIAN)
+def _kazakh_stem(word: str) -> str:
+    return _strip(word, _KAZAKH_ENDINGS)
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """The Russian and the Kazakh stem of a word, lower-cased (one when they are the same)."""
+    word = word.lower()
+    return tuple(dict.fromkeys((_russian_stem(word), _kazakh_stem(word))))
 
 
 def stemmed_text(text: str | None, lang: str | None) -> str:
@@ -61,8 +67,8 @@ def stemmed_text(text: str | None, lang: str | None) -> str:
     Registered as the SQL function fts_stems(text, lang) on every connection (storage.db);
     changing the stemmer requires a migration that rebuilds articles_fts, as deletes replay it.
     """
-    lang = lang or "ru"
-    return " ".join(_stem(word, lang) for word in _WORD.findall(text or ""))
+    stem = _kazakh_stem if lang == "kk" else _russian_stem
+    return " ".join(map(stem, _WORD.findall((text or "").lower())))
 
 
 def match_expression(text: str) -> str | None:
@@ -78,3 +84,25 @@ def match_expression(text: str) -> str | None:
 def _any_of(group: tuple[str, ...]) -> str:
     quoted = [f'"{term}"' for term in group]
     return quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})"
+
+
+def region_tag(region_id: str, *, partner: bool = False) -> str:
+    """The index token of an article about a region (any role), or with it as a partner."""
+    return ("0p" if partner else "0r") + _compact(region_id)
+
+
+def sector_tag(sector_id: str) -> str:
+    return "0s" + _compact(sector_id)
+
+
+def _compact(identifier: str) -> str:
+    # Tokens are letters and digits only; ids are slugs such as "kz-west", "machine_building".
+    return _NOT_ALPHANUMERIC.sub("", identifier.lower())
+
+
+def tags_text(regions: list[tuple[str, bool]], sectors: list[str]) -> str:
+    """The tags column of an article: (region id, is partner) pairs and sector ids."""
+    tags = [region_tag(region) for region, _ in regions]
+    tags += [region_tag(region, partner=True) for region, partner in regions if partner]
+    tags += [sector_tag(sector) for sector in sectors]
+    return " ".join(tags)

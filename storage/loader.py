@@ -29,7 +29,6 @@ from storage.stories import group_stories
 logger = logging.getLogger(__name__)
 
 
-
 @dataclass(slots=True)
 class LoadReport:
     """What one load did; every list holds file names, sorted."""
@@ -65,17 +64,28 @@ async def load_directory(database: Database, directory: str | Path) -> LoadRepor
     and the exception propagates.
     """
     started = time.perf_counter()
-    report = LoadReport()
+    paths = await asyncio.to_thread(_article_files, Path(directory))
+    # Files are read before taking the writer, so other writes wait only for the SQL.
+    known = await existing_files(database.reader)
+    report, read = await _read_all(paths, known)
     async with database.transaction() as writer:
-        known = await existing_files(writer)
-        paths = await asyncio.to_thread(_article_files, Path(directory))
-        read = await asyncio.to_thread(_read_changed, paths, known, report)
+        if (now_known := await existing_files(writer)) != known:  # another load came first
+            known = now_known
+            report, read = await _read_all(paths, known)
         report.removed = sorted(set(known) - {path.name for path in paths})
         await delete_articles(writer, report.removed)
         await _write(writer, read, known, report)
     report.seconds = time.perf_counter() - started
     logger.info("load of %s: %s", directory, _summary_line(report))
     return report
+
+
+async def _read_all(
+    paths: list[Path], known: dict[str, tuple[int, str]]
+) -> tuple[LoadReport, list[ReadFile]]:
+    report = LoadReport()
+    read = await asyncio.to_thread(_read_changed, paths, known, report)
+    return report, read
 
 
 async def _write(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.fts import match_expression
+from storage.fts import match_expression, region_tag, sector_tag
 from storage.models import Selection
 
 # sort_key = date ordinal * DAY + id (0 * DAY + id when undated): unique, newest first when
@@ -52,13 +52,16 @@ class Filtered:
             f" ORDER BY {self.key} DESC LIMIT ? OFFSET ?"
         )
 
-    def cards_sql(self) -> str:
-        """One page of card rows (any order: each has its key) with the total in every row.
+    def cards_sql(self, total: str) -> str:
+        """One page of card rows (any order: each has its key) with `total` in every row.
 
-        Bind params + [limit, offset] + params.
+        Bind params + [limit, offset] + the parameters of `total`.
         """
-        total = f"(SELECT count(*) {self.clause})"
         return f"WITH page AS ({self.page_sql()}) {CARD_COLUMNS.format(total=total)}"
+
+    def capped_count_sql(self, cap: int) -> str:
+        """The number of matches, counting no further than `cap`."""
+        return f"SELECT count(*) FROM (SELECT 1 {self.clause} LIMIT {cap})"
 
     def count_sql(self) -> str:
         return f"SELECT count(*) {self.clause}"
@@ -96,46 +99,61 @@ CARDS_BY_ID_SQL = (
 def filtered(selection: Selection) -> Filtered | None:
     """The SQL parts of a selection; None when it cannot match anything (a query of no words).
 
-    The driving table is the most selective index that also yields the newest-first order:
-    the full-text index (its rowid is the sort key), else the first region's links, else the
-    sector's links, else the articles themselves. Other criteria become EXISTS probes by key.
+    A text search or a pair of regions is driven by the full-text index: words, region and
+    sector tags are intersected inside it and its rowid is the sort key. Otherwise the driving
+    table is the first region's links, else the sector's links, else the articles; other
+    criteria become probes by primary key, and a date range is a key range.
     """
-    regions = list(selection.region_ids)
+    words = None
     if selection.query is not None:
-        expression = match_expression(selection.query)
-        if expression is None:
+        words = match_expression(selection.query)
+        if words is None:
             return None
-        parts = Filtered("articles_fts", "articles_fts.rowid", f"(articles_fts.rowid % {DAY})")
-        parts.add("articles_fts MATCH ?", expression)
-    elif regions:
+    if words is not None or len(selection.region_ids) > 1:
+        parts = _full_text(selection, words)
+    elif selection.region_ids:
         parts = Filtered("article_regions AS d", "d.sort_key", "d.article_id")
-        parts.add("d.region_id = ?", regions.pop(0))
+        parts.add("d.region_id = ?", selection.region_ids[0])
         if selection.role is not None:
             parts.add("d.role = ?", selection.role)
+        _add_sector(parts, selection.sector)
     elif selection.sector is not None:
         parts = Filtered("article_sectors AS d", "d.sort_key", "d.article_id")
         parts.add("d.sector_id = ?", selection.sector)
     else:
         parts = Filtered("articles AS d", "d.sort_key", "d.id")
-    _add_filters(parts, selection, regions)
+    _add_dates(parts, selection)
     return parts
 
 
-def _add_filters(parts: Filtered, selection: Selection, regions: list[str]) -> None:
-    for region_id in regions:
-        role = "" if selection.role is None else " AND r.role = ?"
-        params = [region_id] if selection.role is None else [region_id, selection.role]
-        parts.add(
-            "EXISTS (SELECT 1 FROM article_regions AS r"
-            f" WHERE r.article_id = {parts.id} AND r.region_id = ?{role})",
-            *params,
-        )
-    if selection.sector is not None and not parts.source.startswith("article_sectors"):
+def _full_text(selection: Selection, words: str | None) -> Filtered:
+    partner = selection.role == "partner"
+    terms = [f"({words})"] if words else []
+    terms += [f'"{region_tag(region, partner=partner)}"' for region in selection.region_ids]
+    if selection.sector is not None:
+        terms.append(f'"{sector_tag(selection.sector)}"')
+    parts = Filtered("articles_fts", "articles_fts.rowid", f"(articles_fts.rowid % {DAY})")
+    parts.add("articles_fts MATCH ?", " AND ".join(terms))
+    if selection.role == "mentioned":  # rare: no tag for it, so probe the links
+        for region in selection.region_ids:
+            parts.add(
+                "EXISTS (SELECT 1 FROM article_regions AS r WHERE r.article_id = "
+                f"{parts.id} AND r.region_id = ? AND r.role = 'mentioned')",
+                region,
+            )
+    return parts
+
+
+def _add_sector(parts: Filtered, sector: str | None) -> None:
+    if sector is not None:
         parts.add(
             "EXISTS (SELECT 1 FROM article_sectors AS s"
             f" WHERE s.article_id = {parts.id} AND s.sector_id = ?)",
-            selection.sector,
+            sector,
         )
+
+
+def _add_dates(parts: Filtered, selection: Selection) -> None:
     if selection.since is not None or selection.until is not None:
         low = selection.since.toordinal() * DAY if selection.since else DAY
         high = (selection.until.toordinal() + 1) * DAY - 1 if selection.until else _LAST_KEY

@@ -9,6 +9,7 @@ from typing import Any
 
 import aiosqlite
 
+from storage.facets import LIVE_COUNTS, SELECT_COUNT, subject_of, top_values, total_key
 from storage.models import (
     ArticleCard,
     ArticleDetail,
@@ -24,6 +25,7 @@ from storage.models import (
 from storage.queries import CARDS_BY_ID_SQL, DAY, Filtered, filtered, key_date
 
 OVERVIEW_FACTS = 5
+SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
 OVERVIEW_TOP = 10
 _FACT_ARTICLES = 20
 
@@ -37,15 +39,12 @@ SELECT article_id, kind, text FROM facts
 WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC, position
 LIMIT ?
 """
-SELECT_REGION_COUNTS = """
-SELECT region_id, count(*) FROM article_regions GROUP BY region_id ORDER BY 2 DESC, 1
-"""
-SELECT_SECTOR_COUNTS = """
-SELECT sector_id, count(*) FROM article_sectors GROUP BY sector_id ORDER BY 2 DESC, 1
+SELECT_TOTALS = """
+SELECT value, count FROM facet_counts WHERE subject = '*' AND facet = ? ORDER BY 2 DESC, 1
 """
 SELECT_COVERAGE = f"""
 SELECT (SELECT count(*) FROM articles),
-       (SELECT count(DISTINCT region_id) FROM article_regions),
+       (SELECT count(*) FROM facet_counts WHERE subject = '*' AND facet = 'region'),
        (SELECT min(sort_key) FROM articles WHERE sort_key >= {DAY}),
        (SELECT max(sort_key) FROM articles WHERE sort_key >= {DAY})
 """
@@ -58,19 +57,34 @@ class Archive:
         self._db = connection
 
     async def articles(self, selection: Selection, *, limit: int = 10, offset: int = 0) -> Page:
-        """One page of a selection, newest first (undated articles last)."""
+        """One page of a selection, newest first (undated articles last).
+
+        The total is exact, except for a text search, where counting stops at SEARCH_TOTAL_CAP
+        (or at the end of this page, if that is further).
+        """
         parts = filtered(selection)
         if parts is None:
             return Page((), 0, offset, limit)
-        params = [*parts.params, limit, offset, *parts.params]
-        rows = list(await self._all(parts.cards_sql(), *params))
+        count_sql, count_params = self._total_query(selection, parts)
+        sql = parts.cards_sql(f"({count_sql})")
+        rows = list(await self._all(sql, *parts.params, limit, offset, *count_params))
         if rows:
             total = rows[0][-1]
         elif offset:  # past the end: count on its own
-            total = (await self._one(parts.count_sql(), *parts.params))[0]
+            total = (await self._one(count_sql, *count_params))[0]
         else:
             total = 0
-        return Page(_cards(rows), total, offset, limit)
+        cards = tuple(_cards(rows))
+        return Page(cards, max(total, offset + len(cards)), offset, limit)
+
+    @staticmethod
+    def _total_query(selection: Selection, parts: Filtered) -> tuple[str, list[Any]]:
+        key = total_key(selection)
+        if key is not None:
+            return SELECT_COUNT, list(key)
+        if selection.query is not None:
+            return parts.capped_count_sql(SEARCH_TOTAL_CAP), parts.params
+        return parts.count_sql(), parts.params
 
     async def overview(self, selection: Selection) -> Overview:
         """How many articles, their date span, partner regions, top sectors, recent facts.
@@ -86,10 +100,10 @@ class Archive:
             dated_count=dated,
             first_date=key_date(first),
             last_date=key_date(last),
-            partners=await self._partners(parts, selection.region_ids),
-            sectors=await self._counts(parts, _SECTOR_COUNTS),
+            partners=await self._facet(selection, parts, "partner"),
+            sectors=await self._facet(selection, parts, "sector"),
             facts=await self._recent_facts(parts),
-            national_level=await self._counts(parts, _NATIONAL_COUNTS),
+            national_level=await self._facet(selection, parts, "national"),
         )
 
     async def article(self, article_id: int) -> ArticleDetail | None:
@@ -108,11 +122,11 @@ class Archive:
 
     async def region_counts(self) -> list[tuple[str, int]]:
         """(region id, article count) for every region with articles, most first."""
-        return [(region, count) for region, count in await self._all(SELECT_REGION_COUNTS)]
+        return [(region, count) for region, count in await self._all(SELECT_TOTALS, "region")]
 
     async def sector_counts(self) -> list[tuple[str, int]]:
         """(sector id, article count) for every sector with articles, most first."""
-        return [(sector, count) for sector, count in await self._all(SELECT_SECTOR_COUNTS)]
+        return [(sector, count) for sector, count in await self._all(SELECT_TOTALS, "sector")]
 
     async def coverage(self) -> Coverage:
         articles, regions, first, last = await self._one(SELECT_COVERAGE)
@@ -188,18 +202,17 @@ class Archive:
             return []
         return _cards(await self._all(CARDS_BY_ID_SQL, json.dumps(list(ids))))
 
-    async def _partners(
-        self, parts: Filtered, exclude: Sequence[str]
+    async def _facet(
+        self, selection: Selection, parts: Filtered, facet: str
     ) -> tuple[tuple[str, int], ...]:
-        counts = await self._counts(parts, _PARTNER_COUNTS, json.dumps(list(exclude)))
-        return counts
-
-    async def _counts(
-        self, parts: Filtered, template: str, *extra: Any
-    ) -> tuple[tuple[str, int], ...]:
-        sql = template.format(ids=parts.ids_sql())
-        rows = await self._all(sql, *parts.params, *extra, OVERVIEW_TOP)
-        return tuple((key, count) for key, count in rows)
+        """Top values of a facet: stored counts for a whole region/sector, else counted live."""
+        exclude = list(selection.region_ids) if facet == "partner" else []
+        subject = subject_of(selection)
+        if subject is not None:
+            return await top_values(self._db, subject, facet, exclude, OVERVIEW_TOP)
+        sql = LIVE_COUNTS[facet].format(ids=parts.ids_sql())
+        rows = await self._all(sql, *parts.params, json.dumps(exclude), OVERVIEW_TOP)
+        return tuple((value, count) for value, count in rows)
 
     async def _recent_facts(self, parts: Filtered) -> tuple[tuple[int, Fact], ...]:
         ids = [
@@ -215,23 +228,6 @@ class Archive:
     async def _one(self, sql: str, *params: Any) -> Any:
         async with self._db.execute(sql, params) as cursor:
             return await cursor.fetchone()
-
-
-# Aggregates over a selection; {ids} is the selection's id subquery.
-_PARTNER_COUNTS = """
-SELECT r.region_id, count(*) FROM ({ids}) AS m JOIN article_regions AS r ON r.article_id = m.id
-WHERE r.role = 'partner' AND r.region_id NOT IN (SELECT value FROM json_each(?))
-GROUP BY r.region_id ORDER BY 2 DESC, 1 LIMIT ?
-"""
-_SECTOR_COUNTS = """
-SELECT s.sector_id, count(*) FROM ({ids}) AS m JOIN article_sectors AS s ON s.article_id = m.id
-GROUP BY s.sector_id ORDER BY 2 DESC, 1 LIMIT ?
-"""
-_NATIONAL_COUNTS = """
-SELECT c.value, count(*) FROM ({ids}) AS m JOIN articles AS a ON a.id = m.id
-JOIN json_each('["' || replace(a.national_level, ',', '","') || '"]') AS c
-WHERE a.national_level != '' GROUP BY c.value ORDER BY 2 DESC, 1 LIMIT ?
-"""
 
 
 def _cards(rows: Iterable[Any]) -> list[ArticleCard]:

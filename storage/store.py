@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.facets import Key, add_counts, article_keys, stored_counts
+from storage.fts import tags_text
 from storage.models import ArticleRecord, RegionMention
 from storage.queries import sort_key
 
@@ -20,15 +23,16 @@ SELECT_REGION_IDS = "SELECT id FROM regions"
 SELECT_SECTOR_IDS = "SELECT id FROM sectors"
 INSERT_ARTICLE = """
 INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
-                      summary, body, raw)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      tags, summary, body, raw)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_ARTICLE = """
 UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
-    national_level = ?, sort_key = ?, summary = ?, body = ?, raw = ?, story_id = NULL,
+    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, raw = ?, story_id = NULL,
     loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
 """
+SELECT_IDS_OF_FILES = "SELECT id FROM articles WHERE file IN (SELECT value FROM json_each(?))"
 DELETE_ARTICLES = "DELETE FROM articles WHERE file IN (SELECT value FROM json_each(?))"
 DELETE_REGION_LINKS = "DELETE FROM article_regions WHERE article_id = ?"
 DELETE_SECTOR_LINKS = "DELETE FROM article_sectors WHERE article_id = ?"
@@ -67,13 +71,33 @@ class NewArticle:
     def key(self) -> int:
         return sort_key(self.record.date, self.id)
 
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """The rows of one article: its columns and its links to known regions and sectors."""
+
+    article: NewArticle
+    regions: list[RegionMention]
+    sectors: list[str]
+
+    @classmethod
+    def of(cls, article: NewArticle, catalogue: Catalogue) -> _Rows:
+        mentions = (m for m in article.record.regions if m.region_id in catalogue.regions)
+        sectors = (s for s in article.record.sectors if s in catalogue.sectors)
+        return cls(article, _first_of_each(mentions), list(dict.fromkeys(sectors)))
+
+    def counts(self) -> Iterator[Key]:
+        regions = [(m.region_id, m.role) for m in self.regions]
+        return article_keys(regions, self.sectors, self.article.record.national_level)
+
     def columns(self) -> tuple[object, ...]:
-        r = self.record
+        a, r = self.article, self.article.record
         date = r.date.isoformat() if r.date else None
         national = ",".join(r.national_level)
+        tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
-            self.file, self.sha256, r.title, date, r.lang, r.source, national, self.key,
-            r.summary, r.body, self.raw,
+            a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
+            r.summary, r.body, a.raw,
         )  # fmt: skip
 
 
@@ -103,35 +127,46 @@ async def insert_articles(
     db: aiosqlite.Connection, articles: Sequence[NewArticle], catalogue: Catalogue
 ) -> None:
     """Insert new articles with their links and facts (ids chosen by the caller)."""
-    await db.executemany(INSERT_ARTICLE, [(a.id, *a.columns()) for a in articles])
-    await _insert_links(db, articles, catalogue)
+    rows = [_Rows.of(article, catalogue) for article in articles]
+    await db.executemany(INSERT_ARTICLE, [(r.article.id, *r.columns()) for r in rows])
+    await _insert_links(db, rows)
+    counts: Counter[Key] = Counter()
+    for r in rows:
+        counts.update(r.counts())
+    await add_counts(db, counts)
 
 
 async def update_article(
     db: aiosqlite.Connection, article: NewArticle, catalogue: Catalogue
 ) -> None:
     """Replace an article's content, keeping its id; links and facts are rewritten."""
-    await db.execute(UPDATE_ARTICLE, (*article.columns(), article.id))
+    rows = _Rows.of(article, catalogue)
+    await add_counts(db, await stored_counts(db, [article.id]), sign=-1)
+    await db.execute(UPDATE_ARTICLE, (*rows.columns(), article.id))
     for sql in (DELETE_REGION_LINKS, DELETE_SECTOR_LINKS, DELETE_FACTS):
         await db.execute(sql, (article.id,))
-    await _insert_links(db, [article], catalogue)
+    await _insert_links(db, [rows])
+    await add_counts(db, Counter(rows.counts()))
 
 
 async def delete_articles(db: aiosqlite.Connection, files: Sequence[str]) -> None:
     """Remove articles by file name; links and facts go with them (ON DELETE CASCADE)."""
-    if files:
-        await db.execute(DELETE_ARTICLES, (json.dumps(list(files)),))
+    if not files:
+        return
+    async with db.execute(SELECT_IDS_OF_FILES, (json.dumps(list(files)),)) as cursor:
+        ids = [row[0] for row in await cursor.fetchall()]
+    await add_counts(db, await stored_counts(db, ids), sign=-1)
+    await db.execute(DELETE_ARTICLES, (json.dumps(list(files)),))
 
 
-async def _insert_links(
-    db: aiosqlite.Connection, articles: Sequence[NewArticle], catalogue: Catalogue
-) -> None:
+async def _insert_links(db: aiosqlite.Connection, rows: Sequence[_Rows]) -> None:
     regions, sectors, facts = [], [], []
-    for a in articles:
-        known = _first_of_each(m for m in a.record.regions if m.region_id in catalogue.regions)
-        regions += [(a.id, m.region_id, m.role, m.score, i, a.key) for i, m in enumerate(known)]
-        ranked = list(dict.fromkeys(s for s in a.record.sectors if s in catalogue.sectors))
-        sectors += [(a.id, sector, rank, a.key) for rank, sector in enumerate(ranked)]
+    for r in rows:
+        a = r.article
+        regions += [
+            (a.id, m.region_id, m.role, m.score, i, a.key) for i, m in enumerate(r.regions)
+        ]
+        sectors += [(a.id, sector, rank, a.key) for rank, sector in enumerate(r.sectors)]
         facts += [(a.id, i, f.kind, f.text, a.key) for i, f in enumerate(a.record.facts)]
     await db.executemany(INSERT_REGION_LINK, regions)
     await db.executemany(INSERT_SECTOR_LINK, sectors)

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
-from typing import Any
 
 import aiosqlite
 
 from storage.queries import DAY
-from storage.reading.dedup import SAME_STORY_THRESHOLD, shingles, similarity
+from storage.reading.dedup import SAME_STORY_THRESHOLD, Shingles, shingles, similarity
 
-WINDOW_DAYS = 7
-CANDIDATES = 50
+WINDOW_DAYS = 3
+CANDIDATES = 20
 
 SELECT_ARTICLE = "SELECT sort_key, body FROM articles WHERE id = ?"
-# Candidates share a region with the article and are dated within the window (or undated).
+# Candidates share a region with the article and lie in its date window (undated articles are
+# compared with undated ones); each region's links are read as a range of its index.
 SELECT_CANDIDATES = """
-SELECT a.id, a.story_id, a.title, a.body FROM articles AS a
-WHERE a.id != :id
-  AND a.id IN (SELECT article_id FROM article_regions
-               WHERE region_id IN (SELECT region_id FROM article_regions WHERE article_id = :id))
-  AND (a.sort_key < :day OR :key < :day OR a.sort_key BETWEEN :low AND :high)
-ORDER BY a.sort_key DESC LIMIT :limit
+SELECT a.id, a.story_id, a.title, a.body FROM articles AS a WHERE a.id IN (
+    SELECT r.article_id FROM article_regions AS r
+    WHERE r.region_id IN (SELECT region_id FROM article_regions WHERE article_id = :id)
+      AND r.sort_key BETWEEN :low AND :high AND r.article_id != :id
+    ORDER BY r.sort_key DESC LIMIT :limit
+)
 """
 INSERT_STORY = "INSERT INTO stories (title) VALUES (?)"
 SET_STORY = "UPDATE articles SET story_id = ? WHERE id = ?"
@@ -35,52 +36,64 @@ DELETE_EMPTY_STORIES = """
 DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)
 """
 
+Candidate = tuple[int, int | None, str, str]  # id, story id, title, body
+
 
 async def group_stories(db: aiosqlite.Connection, article_ids: Sequence[int]) -> None:
     """Put each of these (new or changed) articles into the story of its nearest twin, if any."""
+    cache: dict[int, Shingles] = {}
     for article_id in article_ids:
-        await _group_one(db, article_id)
+        await _group_one(db, article_id, cache)
     await db.execute(UNSET_LONE_STORIES)
     await db.execute(DELETE_EMPTY_STORIES)
 
 
-async def _group_one(db: aiosqlite.Connection, article_id: int) -> None:
+async def _group_one(
+    db: aiosqlite.Connection, article_id: int, cache: dict[int, Shingles]
+) -> None:
     async with db.execute(SELECT_ARTICLE, (article_id,)) as cursor:
         row = await cursor.fetchone()
     if row is None:
         return
     key, body = row
-    twin = await _nearest_twin(db, article_id, key, body)
+    candidates = await _candidates(db, article_id, key)
+    if not candidates:
+        return
+    # Shingling is CPU work: keep it off the event loop.
+    twin = await asyncio.to_thread(_nearest, (article_id, body), candidates, cache)
     if twin is None:
         return
-    twin_id, story_id, twin_title = twin
+    twin_id, story_id, twin_title, _ = twin
     if story_id is None:
         story_id = await _new_story(db, twin_title)
         await db.execute(SET_STORY, (story_id, twin_id))
     await db.execute(SET_STORY, (story_id, article_id))
 
 
-async def _nearest_twin(
-    db: aiosqlite.Connection, article_id: int, key: int, body: str
-) -> tuple[int, int | None, str] | None:
+async def _candidates(db: aiosqlite.Connection, article_id: int, key: int) -> list[Candidate]:
     ordinal = key // DAY
-    params: dict[str, Any] = {
-        "id": article_id,
-        "key": key,
-        "day": DAY,
-        "low": (ordinal - WINDOW_DAYS) * DAY,
-        "high": (ordinal + WINDOW_DAYS + 1) * DAY - 1,
-        "limit": CANDIDATES,
-    }
+    if ordinal:
+        low, high = (ordinal - WINDOW_DAYS) * DAY, (ordinal + WINDOW_DAYS + 1) * DAY - 1
+    else:
+        low, high = 0, DAY - 1
+    params = {"id": article_id, "low": low, "high": high, "limit": CANDIDATES}
     async with db.execute(SELECT_CANDIDATES, params) as cursor:
-        candidates = await cursor.fetchall()
-    mine = shingles(body)
-    best: tuple[float, tuple[int, int | None, str] | None] = (SAME_STORY_THRESHOLD, None)
-    for other_id, story_id, other_title, other_body in candidates:
-        score = similarity(mine, shingles(other_body))
-        if score >= best[0]:
-            best = (score, (other_id, story_id, other_title))
-    return best[1]
+        return [(row[0], row[1], row[2], row[3]) for row in await cursor.fetchall()]
+
+
+def _nearest(
+    article: tuple[int, str], candidates: list[Candidate], cache: dict[int, Shingles]
+) -> Candidate | None:
+    mine = _shingles_of(*article, cache)
+    scored = [(similarity(mine, _shingles_of(c[0], c[3], cache)), c) for c in candidates]
+    best = max(scored, key=lambda pair: pair[0])
+    return best[1] if best[0] >= SAME_STORY_THRESHOLD else None
+
+
+def _shingles_of(article_id: int, body: str, cache: dict[int, Shingles]) -> Shingles:
+    if article_id not in cache:
+        cache[article_id] = shingles(body)
+    return cache[article_id]
 
 
 async def _new_story(db: aiosqlite.Connection, title: str) -> int:

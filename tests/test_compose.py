@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.digest.compose import MAX_MESSAGES, compose_digest, group_by_subscription
+from bot.digest.compose import MAX_MESSAGES, compose_digest, group_by_subscription, more_command
 from bot.render import MESSAGE_LIMIT
 from storage.models import ArticleCard, RegionMention
+from storage.regions import resolve_regions
+from storage.sectors import resolve_sector
 from storage.subscriptions import Subscription
 
 ATYRAU = Subscription("region", "kz-atyrau")
@@ -111,3 +113,12 @@ def test_many_groups_keep_the_last_message_within_the_limit() -> None:
     assert len(messages) == MAX_MESSAGES
     assert all(len(m.text) <= MESSAGE_LIMIT for m in messages)
     assert sorted(i for m in messages for i in m.article_ids) == list(range(1, 121))
+
+
+def test_the_more_command_finds_the_same_subscription_again() -> None:
+    for lang in ("ru", "kk", "en"):
+        for subscription in (ATYRAU, PAIR):
+            command = more_command(subscription, lang)
+            found = resolve_regions(command.removeprefix("/region "))
+            assert tuple(sorted(r.id for r in found)) == subscription.region_ids
+        assert resolve_sector(more_command(TOURISM, lang).removeprefix("/sector ")) is not None

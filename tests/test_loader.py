@@ -11,6 +11,7 @@ import pytest
 
 from storage import loader
 from storage.db import Database
+from storage.facets import stored_counts
 from storage.loader import LoadReport, load_directory, render_report
 from storage.repository import Archive
 from tests.archive_fixtures import SEED_FILES, SEEDS, copy_seeds, seed_named
@@ -44,7 +45,7 @@ def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 async def _ids_by_file(database: Database) -> dict[str, int]:
     async with database.reader.execute("SELECT file, id FROM articles") as cursor:
-        return {file: article_id for file, article_id in await cursor.fetchall()}
+        return dict(await cursor.fetchall())
 
 
 async def test_first_load_adds_every_seed(database: Database, seeds: Path) -> None:
@@ -198,11 +199,15 @@ def test_render_report_lists_every_kind() -> None:
     assert lines[1:] == ["added: a.txt", "removed: b.txt", "rejected: c.txt: file is empty"]
 
 
-async def test_full_text_index_follows_updates_and_deletes(database: Database, seeds: Path) -> None:
+async def test_full_text_index_follows_updates_and_deletes(
+    database: Database, seeds: Path
+) -> None:
     await load_directory(database, seeds)
     archive = Archive(database.reader)
     changed = seeds / seed_named("004")
-    changed.write_text(changed.read_text("utf-8").replace("судостроения", "ракетостроения"), "utf-8")
+    changed.write_text(
+        changed.read_text("utf-8").replace("судостроения", "ракетостроения"), "utf-8"
+    )
     (seeds / seed_named("003")).unlink()
     await load_directory(database, seeds)
     ids = await _ids_by_file(database)
@@ -213,3 +218,14 @@ async def test_full_text_index_follows_updates_and_deletes(database: Database, s
     assert (await archive.search("Шапкенов")).total == 0  # only in the deleted 003
     async with database.transaction() as writer:
         await writer.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+async def test_stored_overview_counts_follow_every_change(database: Database, seeds: Path) -> None:
+    await load_directory(database, seeds)
+    _change_everything(seeds)
+    await load_directory(database, seeds)
+    ids = list((await _ids_by_file(database)).values())
+    expected = await stored_counts(database.reader, ids)
+    rows = _rows(database.path, "SELECT subject, facet, value, count FROM facet_counts")
+    assert {(s, f, v): c for s, f, v, c in rows} == dict(expected)
+    assert expected[("*", "sector", "trade")] >= 1

@@ -39,7 +39,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 async def _plan(database: Database, selection: Selection, *, cards: bool = False) -> list[str]:
     parts = filtered(selection)
     assert parts is not None
-    sql = parts.cards_sql() if cards else parts.page_sql()
+    sql = parts.cards_sql(f"({parts.count_sql()})") if cards else parts.page_sql()
     params = [*parts.params, 10, 0, *parts.params] if cards else [*parts.params, 10, 0]
     async with database.reader.execute(f"EXPLAIN QUERY PLAN {sql}", params) as cursor:
         return [row[3] for row in await cursor.fetchall()]
@@ -61,8 +61,10 @@ async def test_cards_are_fetched_by_primary_key_for_the_page_only(
     assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
 
 
-@pytest.mark.parametrize("name", ["search", "search_region", "search_sector_dates"])
-async def test_text_search_is_driven_by_the_full_text_index(database: Database, name: str) -> None:
+@pytest.mark.parametrize("name", ["search", "search_region", "search_sector_dates", "pair"])
+async def test_search_and_pairs_are_driven_by_the_full_text_index(
+    database: Database, name: str
+) -> None:
     plan = await _plan(database, SELECTIONS[name])
     assert plan[0].startswith("SCAN articles_fts VIRTUAL TABLE"), plan
 
@@ -71,7 +73,7 @@ async def test_text_search_is_driven_by_the_full_text_index(database: Database, 
     ("name", "index"),
     [
         ("region", "article_regions_by_region"),
-        ("pair", "article_regions_by_region"),
+        ("region_role", "article_regions_by_region_role"),
         ("sector", "article_sectors_by_sector"),
         ("dates", "sqlite_autoindex_articles"),
     ],

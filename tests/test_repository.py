@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import repository
 from storage.db import Database
 from storage.loader import load_directory
 from storage.models import Fact, Selection
@@ -219,3 +220,48 @@ async def test_counts_and_coverage(archive: Archive) -> None:
         dt.date(2018, 11, 7),
         dt.date(2022, 11, 27),
     )
+
+
+async def test_pairs_roles_and_sectors_in_the_full_text_index(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "made.sqlite3")
+    try:
+        both, mention, other = await store_records(
+            database,
+            [
+                record("Обе", "Договор подписан.", date=dt.date(2024, 1, 5), sectors=("trade",),
+                       regions=(("kz-atyrau", "partner"), ("ru-astrakhan", "partner"))),
+                record("Упоминание", "Договор обсуждён.", date=dt.date(2024, 2, 5),
+                       regions=(("kz-atyrau", "partner"), ("ru-astrakhan", "mentioned"))),
+                record("Другая", "Договор подписан.", date=dt.date(2024, 3, 5), sectors=("trade",),
+                       regions=(("kz-west", "partner"), ("ru-samara", "partner"))),
+            ],
+        )  # fmt: skip
+        archive = Archive(database.reader)
+        pair = await archive.by_pair("kz-atyrau", "ru-astrakhan")
+        partners = await archive.by_pair("kz-atyrau", "ru-astrakhan", role="partner")
+        search = await archive.articles(Selection(query="договор", sector="trade"))
+        in_pair = await archive.articles(
+            Selection(query="договор", region_ids=("kz-atyrau", "ru-astrakhan"))
+        )
+        dated = await archive.articles(
+            Selection(query="договор", since=dt.date(2024, 2, 1), until=dt.date(2024, 2, 29))
+        )
+    finally:
+        await database.close()
+    assert [card.id for card in pair.items] == [mention, both]
+    assert pair.total == 2
+    assert [card.id for card in partners.items] == [both]
+    assert partners.total == 1
+    assert [card.id for card in search.items] == [other, both]
+    assert (in_pair.total, [card.id for card in dated.items]) == (2, [mention])
+
+
+async def test_search_total_stops_at_the_cap(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (await archive.search("Казахстан")).total >= 3
+    monkeypatch.setattr(repository, "SEARCH_TOTAL_CAP", 2)
+    page = await archive.search("Казахстан")
+    assert page.total == len(page.items) >= 3
+    page = await archive.search("Казахстан", limit=1)
+    assert page.total == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import subscriptions
+from storage import stats, subscriptions
 from storage.db import Database
 from storage.loader import load_directory
 from storage.stats import ReloadEntry, admin_stats, last_reload, record_reload
@@ -90,3 +90,23 @@ async def test_reload_log_keeps_the_last_entry(database: Database) -> None:
     await record_reload(database, ReloadEntry(later, "upload", ok=False, error="disk full"))
     entry = await last_reload(database.reader)
     assert entry == ReloadEntry(later, "upload", ok=False, error="disk full")
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        (stats.COUNT_ARTICLES, "COVERING INDEX articles_lang_date"),
+        (stats.ARTICLES_BY_LANGUAGE, "COVERING INDEX articles_lang_date"),
+        (stats.REGIONS_COVERED, "SEARCH ar USING COVERING INDEX article_regions_by_region"),
+        (stats.SECTORS_COVERED, "SEARCH ars USING COVERING INDEX article_sectors_by_sector"),
+    ],
+)
+async def test_stats_queries_never_read_the_article_rows(
+    database: Database, sql: str, expected: str
+) -> None:
+    async with database.reader.execute(f"EXPLAIN QUERY PLAN {sql}") as cursor:
+        plan = " | ".join(str(row[3]) for row in await cursor.fetchall())
+    assert expected in plan
+    assert "SCAN articles" not in plan.replace("SCAN articles USING COVERING INDEX", "")
+    assert "SCAN article_regions" not in plan
+    assert "SCAN article_sectors" not in plan

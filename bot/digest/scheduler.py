@@ -100,6 +100,8 @@ class DigestScheduler:
         lane = sender_lane(bot)
         self.sender = Sender(lane, self.database, self.pacer, clock=self._clock, sleep=self._sleep)
         self._stopping = False
+        self._queue = asyncio.Queue()  # no stop signals left over from an earlier run
+        self._queued.clear()
         self._tasks = [asyncio.create_task(self._worker()) for _ in range(self._workers)]
         self._tasks.append(asyncio.create_task(self._loop()))
 

@@ -14,7 +14,7 @@ from bot.keyboards import menu_keyboard, summary_keyboard
 from bot.periods import Period, PeriodError
 from bot.render import format_span, overview_header, region_name, shorten, summary_page
 from bot.texts import t
-from storage.models import Region, Sector, Selection
+from storage.models import Page, Region, Sector, Selection
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
@@ -106,26 +106,35 @@ class Rendered:
 async def render_summary(
     archive: Archive, summary: Summary, page: int, lang: str
 ) -> Rendered | None:
-    """One page (the last one if `page` is past the end); None when nothing matches."""
-    total, header = await _header(archive, summary, lang)
-    if total == 0:
+    """One page (the last one if `page` is past the end); None when nothing matches.
+
+    Page one opens with the overview; later pages repeat only the title and the count.
+    """
+    page, result = await _page_or_last(archive, summary.selection, page)
+    if not result.items:
         return None
-    pages = -(-total // PAGE_SIZE)
-    page = min(page, pages - 1)
-    result = await archive.articles(summary.selection, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+    pages = -(-result.total // PAGE_SIZE)
+    header = await _header(archive, summary, page, result.total, lang)
     text = summary_page(header, result.items, page, pages, lang)
     keyboard = summary_keyboard(summary.kind, summary.key, page, pages, lang, summary.subscribe)
     return Rendered(text, keyboard, page)
 
 
-async def _header(archive: Archive, summary: Summary, lang: str) -> tuple[int, str]:
-    if not summary.with_overview:
-        total = (await archive.articles(summary.selection, limit=0)).total
-        return total, f"<b>{summary.title}</b>\n{t(lang, 'overview.count', count=total)}"
-    overview = await archive.overview(summary.selection)
-    return overview.count, overview_header(
-        summary.title, overview, lang, summary.home, summary.sector
-    )
+async def _page_or_last(archive: Archive, selection: Selection, page: int) -> tuple[int, Page]:
+    result = await archive.articles(selection, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+    if result.items or page == 0:
+        return page, result
+    # Past the end: the list has shrunk since the button was made.
+    total = (await archive.articles(selection, limit=PAGE_SIZE)).total
+    last = max(0, -(-total // PAGE_SIZE) - 1)
+    return last, await archive.articles(selection, limit=PAGE_SIZE, offset=last * PAGE_SIZE)
+
+
+async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: str) -> str:
+    if summary.with_overview and page == 0:
+        overview = await archive.overview(summary.selection)
+        return overview_header(summary.title, overview, lang, summary.home, summary.sector)
+    return f"<b>{summary.title}</b>\n{t(lang, 'overview.count', count=total)}"
 
 
 async def answer_summary(

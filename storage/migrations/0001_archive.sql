@@ -41,6 +41,7 @@ CREATE TABLE articles (
     national_level TEXT NOT NULL DEFAULT '',  -- country codes, comma-separated, e.g. 'KZ'
     story_id INTEGER REFERENCES stories (id) ON DELETE SET NULL,
     sort_key INTEGER NOT NULL UNIQUE,
+    tags TEXT NOT NULL DEFAULT '',  -- region and sector tokens for the full-text index (fts.py)
     loaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     -- the long texts last, so reading the short columns never walks overflow pages
     summary TEXT NOT NULL,
@@ -84,53 +85,71 @@ CREATE TABLE facts (
 
 CREATE INDEX facts_by_sort_key ON facts (sort_key);
 
+-- Counts kept up to date by every write (storage/facets.py), so that the overview and the total of
+-- a whole region, sector, pair or of everything read a few rows instead of counting every
+-- article of it: how many articles a subject has ('articles'), and how many of them have each
+-- region in any role ('region'), each partner region, sector and national-level side.
+CREATE TABLE facet_counts (
+    subject TEXT NOT NULL,  -- '*' (every article), 'r:<region id>' (any role), 's:<sector id>'
+    facet TEXT NOT NULL CHECK (facet IN ('articles', 'region', 'partner', 'sector', 'national')),
+    value TEXT NOT NULL,  -- region id, sector id, country code ('' for 'articles')
+    count INTEGER NOT NULL,
+    PRIMARY KEY (subject, facet, value)
+) STRICT, WITHOUT ROWID;
+
 -- The index holds word stems, not the words (storage/fts.py): fts_stems() is a function every
 -- connection registers (storage/db.py). It is contentless (the text lives in articles), keeps
 -- only which articles hold a stem (detail none: no phrase queries, a smaller, faster index), and
 -- its rowid is the article's sort_key, so matches come out newest first without a sort.
+-- The tags column holds one token per region, partner region and sector of the article, so a
+-- search within a region, or a pair of regions, is an intersection inside the index.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    title, summary, body,
+    title, summary, body, tags,
     content = '',
     detail = none,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, summary, body)
+    INSERT INTO articles_fts (rowid, title, summary, body, tags)
     VALUES (
         new.sort_key,
         fts_stems(new.title, new.lang),
         fts_stems(new.summary, new.lang),
-        fts_stems(new.body, new.lang)
+        fts_stems(new.body, new.lang),
+        new.tags
     );
 END;
 
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
+    INSERT INTO articles_fts (articles_fts, rowid, title, summary, body, tags)
     VALUES (
         'delete',
         old.sort_key,
         fts_stems(old.title, old.lang),
         fts_stems(old.summary, old.lang),
-        fts_stems(old.body, old.lang)
+        fts_stems(old.body, old.lang),
+        old.tags
     );
 END;
 
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body, lang, sort_key ON articles
-BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)
+CREATE TRIGGER articles_fts_update
+AFTER UPDATE OF title, summary, body, lang, sort_key, tags ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, summary, body, tags)
     VALUES (
         'delete',
         old.sort_key,
         fts_stems(old.title, old.lang),
         fts_stems(old.summary, old.lang),
-        fts_stems(old.body, old.lang)
+        fts_stems(old.body, old.lang),
+        old.tags
     );
-    INSERT INTO articles_fts (rowid, title, summary, body)
+    INSERT INTO articles_fts (rowid, title, summary, body, tags)
     VALUES (
         new.sort_key,
         fts_stems(new.title, new.lang),
         fts_stems(new.summary, new.lang),
-        fts_stems(new.body, new.lang)
+        fts_stems(new.body, new.lang),
+        new.tags
     );
 END;

@@ -16,15 +16,15 @@ _TAIL_START = re.compile(
 )
 _DEBRIS = re.compile(
     r"""^(?:
-      .*\[\[.*\]\].*                                   # template debris: [[year]]
-    | [•·*\s]*\d[\d\s]*                                # a bare counter: 4168
-    | (?:оқылды|қаралды|просмотр\w*|views?)\s*:?\s*\d+ # view counters: Оқылды: 60
+      .*\[\[.*\]\].*                                  # template debris: [[year]]
+    | [•·*\s]*\d[\d\s]*                               # a bare counter: 4168
+    | (?:оқылды|қаралды|просмотр\w*|views?)\s*:?\s*\d+   # view counters: Оқылды: 60
     | добавить\s+комментарий.* | пікір\s+қалдыру.*
-    | (?:главная|басты\s+бет|home)\s*[/»>|].*                # breadcrumbs
-    | (?:фото|сурет|photo)\b.{0,60}                    # photo credits: фото РСК
+    | (?:главная|басты\s+бет|home)\s*[/»>|].*          # breadcrumbs
+    | (?:фото|сурет|photo)\b.{0,60}                   # photo credits: фото РСК
     | .{0,60}\b(?:фото|сурет)\s*$
-    | (?:автор|author)\b.{0,80}                        # bylines
-    | (?:[^()\s][^()\n]{0,39}\(\d{1,3}\)\s*)+         # gallery captions: аким Каз. РФ (8)
+    | (?:автор|author)\b.{0,80}                       # bylines
+    | (?:[^()\s][^()\n]{0,39}\(\d{1,3}\)\s*)+          # gallery captions: аким Каз. РФ (8)
     | .*(?:наш|біздің|subscribe|follow).*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*
     | .*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*(?:наш|біздің|subscribe|follow).*
     | .*(?:подписывайтесь|подпишитесь|жазылыңыз|узнайте\s+первым).*   # calls to subscribe

@@ -10,7 +10,18 @@
  *
  * Usage: node launcher.js   (binds 127.0.0.1 on a free port, prints one line
  * "EMULATOR READY http://127.0.0.1:<port>", stops on SIGTERM or SIGINT).
- * The control API used by tests/e2e/client.py lives under /_control/.
+ *
+ * The control API used by tests/e2e/client.py (JSON in, {ok, result} out):
+ *   POST   /_control/updates/message       {token, from, chat, text | document{file_name, content_base64}}
+ *   POST   /_control/updates/callback      {token, from, chat_id, message_id, data}
+ *   POST   /_control/updates/inline_query  {token, from, query}
+ *   GET    /_control/messages?token&chat_id&after   the bot's messages as they read now
+ *   GET    /_control/calls?token&method&after       the log of Bot API calls
+ *   POST   /_control/faults   {token, method, count (-1: until cleared), error_code, description,
+ *                             retry_after, chat_id, delay_ms}; DELETE /_control/faults?token
+ *   GET    /_control/commands?token                 what setMyCommands stored, per scope|language
+ *   POST   /_control/chat_member {chat_id, user_id, status}   what getChatMember answers
+ *   GET    /_control/files/<file_id>                a file's bytes
  */
 
 const crypto = require('node:crypto');

@@ -1,0 +1,118 @@
+"""Overview counts per subject (everything, a region, a sector), kept in step with every write."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+import aiosqlite
+
+from storage.models import Selection
+
+Key = tuple[str, str, str]  # (subject, facet, value)
+
+UPSERT_COUNT = """
+INSERT INTO facet_counts (subject, facet, value, count) VALUES (?, ?, ?, ?)
+ON CONFLICT (subject, facet, value) DO UPDATE SET count = count + excluded.count
+"""
+DELETE_ZERO_COUNTS = "DELETE FROM facet_counts WHERE count <= 0"
+SELECT_STORED_LINKS = """
+SELECT a.id, a.national_level,
+    (SELECT json_group_array(json_array(r.region_id, r.role))
+     FROM article_regions AS r WHERE r.article_id = a.id),
+    (SELECT json_group_array(s.sector_id) FROM article_sectors AS s WHERE s.article_id = a.id)
+FROM articles AS a WHERE a.id IN (SELECT value FROM json_each(?))
+"""
+SELECT_COUNT = """
+SELECT coalesce((SELECT count FROM facet_counts WHERE subject = ? AND facet = ? AND value = ?), 0)
+"""
+SELECT_FACET = """
+SELECT value, count FROM facet_counts
+WHERE subject = ? AND facet = ? AND value NOT IN (SELECT value FROM json_each(?))
+ORDER BY count DESC, value LIMIT ?
+"""
+
+# Facets counted over a selection; {ids} is the selection's id subquery, then the values to leave
+# out (JSON) and the limit are bound.
+LIVE_COUNTS = {
+    "partner": """
+SELECT r.region_id, count(*) FROM ({ids}) AS m JOIN article_regions AS r ON r.article_id = m.id
+WHERE r.role = 'partner' AND r.region_id NOT IN (SELECT value FROM json_each(?))
+GROUP BY r.region_id ORDER BY 2 DESC, 1 LIMIT ?
+""",
+    "sector": """
+SELECT s.sector_id, count(*) FROM ({ids}) AS m JOIN article_sectors AS s ON s.article_id = m.id
+WHERE s.sector_id NOT IN (SELECT value FROM json_each(?))
+GROUP BY s.sector_id ORDER BY 2 DESC, 1 LIMIT ?
+""",
+    "national": """
+SELECT c.value, count(*) FROM ({ids}) AS m JOIN articles AS a ON a.id = m.id
+JOIN json_each('["' || replace(a.national_level, ',', '","') || '"]') AS c
+WHERE a.national_level != '' AND c.value NOT IN (SELECT value FROM json_each(?))
+GROUP BY c.value ORDER BY 2 DESC, 1 LIMIT ?
+""",
+}
+
+
+def total_key(selection: Selection) -> Key | None:
+    """The stored count that is exactly the number of articles of a selection, if there is one."""
+    subject = subject_of(selection)
+    if subject is not None:
+        return (subject, "articles", "")
+    plain = subject_of(dataclasses.replace(selection, region_ids=selection.region_ids[:1]))
+    if len(selection.region_ids) == 2 and plain is not None and plain.startswith("r:"):
+        return (plain, "region", selection.region_ids[1])
+    return None
+
+
+def subject_of(selection: Selection) -> str | None:
+    """The stored subject that answers a selection exactly, if there is one."""
+    if selection.role or selection.since or selection.until or selection.query is not None:
+        return None
+    if not selection.region_ids:
+        return "*" if selection.sector is None else f"s:{selection.sector}"
+    if len(selection.region_ids) == 1 and selection.sector is None:
+        return f"r:{selection.region_ids[0]}"
+    return None
+
+
+def article_keys(
+    regions: Iterable[tuple[str, str]], sectors: Sequence[str], national: Sequence[str]
+) -> Iterator[Key]:
+    """What one article adds (one each): for each of its subjects (everything, each of its
+    regions, each of its sectors) one article, one per region, partner, sector and side."""
+    regions = list(regions)
+    subjects = ["*", *(f"r:{region}" for region, _ in regions), *(f"s:{s}" for s in sectors)]
+    facets = [("articles", ""), *(("region", region) for region, _ in regions)]
+    facets += [("partner", region) for region, role in regions if role == "partner"]
+    facets += [("sector", sector) for sector in sectors]
+    facets += [("national", country) for country in national]
+    return ((subject, facet, value) for subject in subjects for facet, value in facets)
+
+
+async def add_counts(db: aiosqlite.Connection, counts: Counter[Key], sign: int = 1) -> None:
+    """Add (sign 1) or take away (sign -1) article counts."""
+    rows = [(*key, sign * count) for key, count in counts.items()]
+    await db.executemany(UPSERT_COUNT, rows)
+    if sign < 0:
+        await db.execute(DELETE_ZERO_COUNTS)
+
+
+async def stored_counts(db: aiosqlite.Connection, article_ids: Sequence[int]) -> Counter[Key]:
+    """What these stored articles contribute, read from their current links."""
+    total: Counter[Key] = Counter()
+    async with db.execute(SELECT_STORED_LINKS, (json.dumps(list(article_ids)),)) as cursor:
+        for _, national, regions, sectors in await cursor.fetchall():
+            countries = national.split(",") if national else []
+            links = [(region, role) for region, role in json.loads(regions)]
+            total.update(article_keys(links, json.loads(sectors), countries))
+    return total
+
+
+async def top_values(
+    db: aiosqlite.Connection, subject: str, facet: str, exclude: Sequence[str], limit: int
+) -> tuple[tuple[str, int], ...]:
+    async with db.execute(SELECT_FACET, (subject, facet, json.dumps(list(exclude)), limit)) as cur:
+        return tuple((value, count) for value, count in await cur.fetchall())
