@@ -34,7 +34,8 @@ from storage.stories import group_stories
 STORE_TARGET = 1_000  # articles per second
 TARGETS_MS = {
     "region": 2, "sector": 2, "date": 2, "pair": 2, "latest": 2,
-    "search": 5, "search+region": 10, "overview(region)": 20,
+    "search": 5, "search+region": 10,
+    "overview(region)": 20, "overview(sector)": 20, "overview(30 days)": 20,
 }  # fmt: skip
 SEARCH_WORDS = (
     "Астрахань", "туризм", "губернатор", "сотрудничество", "Казахстан", "форум",
@@ -108,6 +109,10 @@ def queries(archive: Archive, rng: random.Random) -> dict[str, Callable[[], Awai
     def some_day() -> dt.date:
         return FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
 
+    async def month_overview() -> object:
+        since = some_day()
+        return await archive.overview(Selection(since=since, until=since + dt.timedelta(days=30)))
+
     async def date_range() -> object:
         since = some_day()
         return await archive.by_date(since, since + dt.timedelta(days=30))
@@ -123,6 +128,8 @@ def queries(archive: Archive, rng: random.Random) -> dict[str, Callable[[], Awai
             rng.choice(SEARCH_WORDS), region_ids=[rng.choice(kz + ru)]
         ),
         "overview(region)": lambda: archive.overview(Selection(region_ids=(rng.choice(kz + ru),))),
+        "overview(sector)": lambda: archive.overview(Selection(sector=rng.choice(sectors))),
+        "overview(30 days)": month_overview,
     }
 
 

@@ -13,6 +13,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
 from bot.config import Settings
+from bot.digest.scheduler import DigestScheduler
 from bot.handlers import (
     admin,
     article,
@@ -26,11 +27,10 @@ from bot.handlers import (
     search,
     sectors,
     start,
+    subscriptions,
     summary,
 )
-from bot.digest.scheduler import DigestScheduler
 from bot.handlers import settings as digest_settings
-from bot.handlers import subscriptions
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware

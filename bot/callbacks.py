@@ -58,8 +58,8 @@ class MenuCallback(CallbackData, prefix="mn"):
 class SubscribeCallback(CallbackData, prefix="sub"):
     """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
 
-    action: Literal["add", "del"]
-    kind: Literal["region", "sector", "pair"]
+    action: str = Field(pattern=r"^(add|del)$")
+    kind: str = Field(pattern=r"^(region|sector|pair)$")
     key: str = Field(pattern=_KEY)
 
 

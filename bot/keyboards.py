@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
     BrowseCallback,
@@ -19,8 +19,19 @@ from bot.callbacks import (
 from bot.texts import t
 from storage.models import Region, Sector
 
+# Keyboards are built directly rather than with InlineKeyboardBuilder, which deep-copies every
+# button and cost more than the whole rest of a simple command.
 BROWSE_PAGE = 10
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+Button = InlineKeyboardButton
+
+
+def button(text: str, callback: CallbackData) -> Button:
+    return Button(text=text, callback_data=callback.pack())
+
+
+def rows_of(buttons: Sequence[Button], width: int) -> list[list[Button]]:
+    return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
 
 
 def summary_keyboard(
@@ -32,88 +43,77 @@ def summary_keyboard(
     subscribe: SubscribeCallback | None = None,
 ) -> InlineKeyboardMarkup | None:
     """◀ ▶ between pages (when the list has a key that fits a button) and "Subscribe"."""
-    builder = InlineKeyboardBuilder()
     arrows = []
     if key is not None and page > 0:
-        arrows.append(("◀", PageCallback(kind=kind, key=key, page=page - 1)))
+        arrows.append(button("◀", PageCallback(kind=kind, key=key, page=page - 1)))
     if key is not None and page + 1 < pages:
-        arrows.append(("▶", PageCallback(kind=kind, key=key, page=page + 1)))
-    for text, callback in arrows:
-        builder.button(text=text, callback_data=callback)
+        arrows.append(button("▶", PageCallback(kind=kind, key=key, page=page + 1)))
+    rows = [arrows] if arrows else []
     if subscribe is not None:
-        builder.button(text=t(lang, "summary.subscribe"), callback_data=subscribe)
-    builder.adjust(len(arrows) or 1, 1)
-    return builder.as_markup() if arrows or subscribe else None
+        rows.append([button(t(lang, "summary.subscribe"), subscribe)])
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def _country_button(country: str, lang: str) -> Button:
+    callback = BrowseCallback(country=country, page=0)  # type: ignore[arg-type]
+    return button(t(lang, f"regions.{country.lower()}"), callback)
 
 
 def countries_keyboard(lang: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t(lang, "regions.kz"), callback_data=BrowseCallback(country="KZ", page=0))
-    builder.button(text=t(lang, "regions.ru"), callback_data=BrowseCallback(country="RU", page=0))
-    return builder.as_markup()
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[_country_button("KZ", lang), _country_button("RU", lang)]]
+    )
 
 
 def browse_keyboard(
     country: str, counted: Sequence[tuple[Region, int]], page: int, lang: str
 ) -> InlineKeyboardMarkup:
     """A page of one country's regions with counts, two a row, ◀ ▶ and the other country."""
-    builder = InlineKeyboardBuilder()
     shown = counted[page * BROWSE_PAGE : (page + 1) * BROWSE_PAGE]
-    for region, count in shown:
-        callback = OpenCallback(kind="r", key=region.id)
-        builder.button(text=f"{region.name(lang)} ({count})", callback_data=callback)
-    rows = [2] * (len(shown) // 2) + [1] * (len(shown) % 2)
+    regions = [
+        button(f"{region.name(lang)} ({count})", OpenCallback(kind="r", key=region.id))
+        for region, count in shown
+    ]
     pages = max(1, -(-len(counted) // BROWSE_PAGE))
+    arrows = []
     if page > 0:
-        builder.button(text="◀", callback_data=BrowseCallback(country=country, page=page - 1))
+        arrows.append(button("◀", BrowseCallback(country=country, page=page - 1)))  # type: ignore[arg-type]
     if page + 1 < pages:
-        builder.button(text="▶", callback_data=BrowseCallback(country=country, page=page + 1))
-    rows.append((page > 0) + (page + 1 < pages))
-    other = "RU" if country == "KZ" else "KZ"
-    builder.button(
-        text=t(lang, f"regions.{other.lower()}"),
-        callback_data=BrowseCallback(country=other, page=0),
-    )
-    builder.adjust(*[row for row in rows if row], 1)
-    return builder.as_markup()
+        arrows.append(button("▶", BrowseCallback(country=country, page=page + 1)))  # type: ignore[arg-type]
+    other = _country_button("RU" if country == "KZ" else "KZ", lang)
+    rows = [*rows_of(regions, 2), *([arrows] if arrows else []), [other]]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for sector, count in counted:
-        callback = OpenCallback(kind="s", key=sector.id)
-        builder.button(text=f"{sector.label(lang)} ({count})", callback_data=callback)
-    builder.adjust(2)
-    return builder.as_markup()
+    buttons = [
+        button(f"{sector.label(lang)} ({count})", OpenCallback(kind="s", key=sector.id))
+        for sector, count in counted
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows_of(buttons, 2))
 
 
 def suggestions_keyboard(
     regions: Sequence[Region] = (), sectors: Sequence[Sector] = (), *, lang: str
 ) -> InlineKeyboardMarkup | None:
     """Buttons for the close names of an unknown query, one per row."""
-    builder = InlineKeyboardBuilder()
-    for region in regions:
-        builder.button(text=region.name(lang), callback_data=OpenCallback(kind="r", key=region.id))
-    for sector in sectors:
-        builder.button(
-            text=sector.label(lang), callback_data=OpenCallback(kind="s", key=sector.id)
-        )
-    builder.adjust(1)
-    return builder.as_markup() if regions or sectors else None
+    buttons = [button(r.name(lang), OpenCallback(kind="r", key=r.id)) for r in regions]
+    buttons += [button(s.label(lang), OpenCallback(kind="s", key=s.id)) for s in sectors]
+    return InlineKeyboardMarkup(inline_keyboard=rows_of(buttons, 1)) if buttons else None
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for code, name in LANGUAGE_NAMES.items():
-        builder.button(text=name, callback_data=LangCallback(lang=code))
-    return builder.as_markup()
+    buttons = [
+        button(name, LangCallback(lang=code))  # type: ignore[arg-type]
+        for code, name in LANGUAGE_NAMES.items()
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
 
 def menu_keyboard(lang: str) -> InlineKeyboardMarkup:
     """The main actions: browse regions, browse sectors, latest articles, help."""
-    builder = InlineKeyboardBuilder()
-    for action in ("regions", "sectors", "latest", "help"):
-        callback = MenuCallback(action=action)
-        builder.button(text=t(lang, f"menu.{action}"), callback_data=callback)
-    builder.adjust(2)
-    return builder.as_markup()
+    buttons = [
+        button(t(lang, f"menu.{action}"), MenuCallback(action=action))  # type: ignore[arg-type]
+        for action in ("regions", "sectors", "latest", "help")
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows_of(buttons, 2))

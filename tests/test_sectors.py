@@ -54,6 +54,10 @@ def test_the_17_fixed_ids_with_labels() -> None:
         ("комплекс «Байконур»", "space"),
         ("сотрудничество в сфере судостроения", "shipbuilding"),
         ("тұрғын үй құрылысы", "construction"),
+        ("новые образовательные программы", "education"),
+        ("теміржол тасымалы", "transport_logistics"),
+        ("бидай егіні", "agriculture"),
+        ("облыстық тарихи мұражай", "culture"),
     ],
 )
 def test_lexicon_finds_the_sector(text: str, sector: str) -> None:

@@ -96,8 +96,9 @@ class DigestScheduler:
             logger.warning(
                 "%d deliveries were in flight at the last stop: marked failed", interrupted
             )
-        self._reader = await outbox.open_reader(self.database.path)
         lane = sender_lane(bot)
+        if lane is not bot:  # a real lane reads on its own connection too; a test shares all
+            self._reader = await outbox.open_reader(self.database.path)
         self.sender = Sender(lane, self.database, self.pacer, clock=self._clock, sleep=self._sleep)
         self._stopping = False
         self._queue = asyncio.Queue()  # no stop signals left over from an earlier run

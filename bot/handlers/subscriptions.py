@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import cast
 
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
@@ -19,7 +20,7 @@ from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
 from storage.db import Database
-from storage.subscriptions import Subscription
+from storage.subscriptions import Kind, Subscription
 
 router = Router(name="subscriptions")
 
@@ -123,7 +124,7 @@ async def on_subscribe(
     if not await may_manage(bot, message.chat, query.from_user, None):
         await query.answer(t(lang, "sub.admins_only"), show_alert=True)
         return
-    s = Subscription(callback_data.kind, callback_data.key)
+    s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # validated by pattern
     if callback_data.action == "add":
         await query.answer(await add(database, settings, message, s, lang), show_alert=True)
         return

@@ -109,7 +109,10 @@ TEXTS: dict[str, str] = {
         "Tell me what to follow: /subscribe Atyrau, /subscribe Atyrau Astrakhan "
         "(a pair of regions) or /subscribe tourism."
     ),
-    "sub.added": "🔔 Subscribed: {name}.\n{schedule}\nChange it: /settings · all subscriptions: /subscriptions",
+    "sub.added": (
+        "🔔 Subscribed: {name}.\n{schedule}\nChange it: /settings · all subscriptions: "
+        "/subscriptions"
+    ),
     "sub.exists": "Already subscribed: {name}.",
     "sub.removed": "🔕 Unsubscribed: {name}.",
     "sub.not_found": "No such subscription: {name}. All subscriptions: /subscriptions",
@@ -118,7 +121,9 @@ TEXTS: dict[str, str] = {
     "sub.unknown": (
         "“{query}” is not a region or a sector I know. Example: /subscribe Kostanay Chelyabinsk"
     ),
-    "sub.admins_only": "In a group only the chat's administrators can change subscriptions and settings.",
+    "sub.admins_only": (
+        "In a group only the chat's administrators can change subscriptions and settings."
+    ),
     "sub.list_title": "🔔 <b>This chat's subscriptions</b>",
     "sub.list_empty": (
         "No subscriptions yet. Subscribe with /subscribe Atyrau or with the “Subscribe” button "

@@ -110,7 +110,10 @@ TEXTS: dict[str, str] = {
         "Неге жазылатыныңызды жазыңыз: /subscribe Атырау, /subscribe Атырау Астрахань "
         "(өңірлер жұбы) немесе /subscribe туризм."
     ),
-    "sub.added": "🔔 Жазылым рәсімделді: {name}.\n{schedule}\nБаптау: /settings · барлық жазылымдар: /subscriptions",
+    "sub.added": (
+        "🔔 Жазылым рәсімделді: {name}.\n{schedule}\nБаптау: /settings · барлық жазылымдар: "
+        "/subscriptions"
+    ),
     "sub.exists": "Бұл жазылым бар: {name}.",
     "sub.removed": "🔕 Жазылым тоқтатылды: {name}.",
     "sub.not_found": "Мұндай жазылым жоқ: {name}. Барлық жазылымдар: /subscriptions",
@@ -126,7 +129,9 @@ TEXTS: dict[str, str] = {
         "«Жазылу» түймесімен жазылыңыз."
     ),
     "sub.remove_button": "✖ {name}",
-    "sub.unsubscribe_usage": "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all.",
+    "sub.unsubscribe_usage": (
+        "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all."
+    ),
     "sub.bad_link": "Бұл жазылым сілтемесі не түймесі ескірген.",
     "digest.header": "📬 <b>Жазылымдарыңыз бойынша жаңалықтар</b>: {count}",
     "digest.group_other": "📰 <b>Басқа</b>",
@@ -135,7 +140,9 @@ TEXTS: dict[str, str] = {
     "digest.nothing_new": "📭 Жазылымдарыңыз бойынша жаңа ештеңе жоқ.",
     "digest.sending": "📬 Дайджест жіберілуде: жаңа материалдар — {count}.",
     "digest.none": "📭 Өткен дайджесттен бері жаңа ештеңе жоқ.",
-    "digest.no_subscriptions": "Жазылым жоқ — дайджест құрастыруға ештеңе жоқ. Мысал: /subscribe Атырау",
+    "digest.no_subscriptions": (
+        "Жазылым жоқ — дайджест құрастыруға ештеңе жоқ. Мысал: /subscribe Атырау"
+    ),
     "settings.title": "⚙️ <b>Дайджест баптаулары</b>",
     "settings.mode_instant": "Дайджест: жаңа материал пайда болған бойда",
     "settings.mode_daily": "Дайджест: күн сайын {time} ({tz})",

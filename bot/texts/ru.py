@@ -108,7 +108,10 @@ TEXTS: dict[str, str] = {
         "Напишите, на что подписаться: /subscribe Атырау, /subscribe Атырау Астрахань "
         "(пара регионов) или /subscribe туризм."
     ),
-    "sub.added": "🔔 Подписка оформлена: {name}.\n{schedule}\nНастроить: /settings · все подписки: /subscriptions",
+    "sub.added": (
+        "🔔 Подписка оформлена: {name}.\n{schedule}\nНастроить: /settings · все подписки: "
+        "/subscriptions"
+    ),
     "sub.exists": "Эта подписка уже есть: {name}.",
     "sub.removed": "🔕 Подписка отменена: {name}.",
     "sub.not_found": "Такой подписки нет: {name}. Все подписки: /subscriptions",
@@ -124,7 +127,9 @@ TEXTS: dict[str, str] = {
         "в сводке региона."
     ),
     "sub.remove_button": "✖ {name}",
-    "sub.unsubscribe_usage": "Напишите, от чего отписаться: /unsubscribe Атырау или /unsubscribe all.",
+    "sub.unsubscribe_usage": (
+        "Напишите, от чего отписаться: /unsubscribe Атырау или /unsubscribe all."
+    ),
     "sub.bad_link": "Эта ссылка или кнопка подписки устарела.",
     "digest.header": "📬 <b>Новое по вашим подпискам</b>: {count}",
     "digest.group_other": "📰 <b>Другое</b>",
@@ -133,7 +138,9 @@ TEXTS: dict[str, str] = {
     "digest.nothing_new": "📭 Нового по вашим подпискам нет.",
     "digest.sending": "📬 Отправляю дайджест: новых материалов — {count}.",
     "digest.none": "📭 Нового с прошлого дайджеста нет.",
-    "digest.no_subscriptions": "Подписок нет — дайджест не из чего собрать. Пример: /subscribe Атырау",
+    "digest.no_subscriptions": (
+        "Подписок нет — дайджест не из чего собрать. Пример: /subscribe Атырау"
+    ),
     "settings.title": "⚙️ <b>Настройки дайджеста</b>",
     "settings.mode_instant": "Дайджест: сразу, как появляются новые материалы",
     "settings.mode_daily": "Дайджест: ежедневно в {time} ({tz})",
