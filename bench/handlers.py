@@ -37,7 +37,7 @@ PERIODS = ("2022", "2019-11", "11.2020", "ноябрь 2021", "07.03.2022", "201
 WORDS = ("товарооборот", "туризм", "губернатор", "Астрахань", "форум", "судостроение", "Омск")
 
 
-def command_makers(rng: random.Random) -> dict[str, list[str]]:
+def command_makers() -> dict[str, list[str]]:
     return {
         "/region": [f"/region {name}" for name in REGIONS],
         "/date": [f"/date {period}" for period in PERIODS],
@@ -54,7 +54,7 @@ async def latency(
 ) -> bool:
     ok = True
     rng = random.Random(5)
-    for name, texts in command_makers(rng).items():
+    for name, texts in command_makers().items():
         for _ in range(20):  # warm the caches
             await dispatcher.feed_update(bot, update_for(rng.choice(texts), 1))
         timings = []
@@ -84,7 +84,7 @@ async def throughput(
     skip: tuple[str, ...],
 ) -> bool:
     rng = random.Random(6)
-    makers = command_makers(rng)
+    makers = command_makers()
     pool = [text for name, texts in makers.items() if name not in skip for text in texts]
     pool += ["/latest", "/sector туризм", "/start", "/help", "/regions"]
     plans = [[rng.choice(pool) for _ in range(per_user)] for _ in range(users)]

@@ -55,7 +55,7 @@ def summary_keyboard(
 
 
 def _country_button(country: str, lang: str) -> Button:
-    callback = BrowseCallback(country=country, page=0)  # type: ignore[arg-type]
+    callback = BrowseCallback(country=country, page=0)
     return button(t(lang, f"regions.{country.lower()}"), callback)
 
 
@@ -77,9 +77,9 @@ def browse_keyboard(
     pages = max(1, -(-len(counted) // BROWSE_PAGE))
     arrows = []
     if page > 0:
-        arrows.append(button("◀", BrowseCallback(country=country, page=page - 1)))  # type: ignore[arg-type]
+        arrows.append(button("◀", BrowseCallback(country=country, page=page - 1)))
     if page + 1 < pages:
-        arrows.append(button("▶", BrowseCallback(country=country, page=page + 1)))  # type: ignore[arg-type]
+        arrows.append(button("▶", BrowseCallback(country=country, page=page + 1)))
     other = _country_button("RU" if country == "KZ" else "KZ", lang)
     rows = [*rows_of(regions, 2), *([arrows] if arrows else []), [other]]
     return InlineKeyboardMarkup(inline_keyboard=rows)
@@ -103,17 +103,14 @@ def suggestions_keyboard(
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
-    buttons = [
-        button(name, LangCallback(lang=code))  # type: ignore[arg-type]
-        for code, name in LANGUAGE_NAMES.items()
-    ]
+    buttons = [button(name, LangCallback(lang=code)) for code, name in LANGUAGE_NAMES.items()]
     return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
 
 def menu_keyboard(lang: str) -> InlineKeyboardMarkup:
     """The main actions: browse regions, browse sectors, latest articles, help."""
     buttons = [
-        button(t(lang, f"menu.{action}"), MenuCallback(action=action))  # type: ignore[arg-type]
+        button(t(lang, f"menu.{action}"), MenuCallback(action=action))
         for action in ("regions", "sectors", "latest", "help")
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows_of(buttons, 2))

@@ -35,20 +35,23 @@ ORDER BY count DESC, value LIMIT ?
 """
 
 # Facets counted over a selection; {ids} is the selection's id subquery, then the values to leave
-# out (JSON) and the limit are bound.
+# out (JSON) and the limit are bound. CROSS JOIN keeps the selection as the outer loop: left to
+# itself the planner may scan every link instead (1.2 s at 100,000 articles).
 LIVE_COUNTS = {
     "partner": """
-SELECT r.region_id, count(*) FROM ({ids}) AS m JOIN article_regions AS r ON r.article_id = m.id
+SELECT r.region_id, count(*)
+FROM ({ids}) AS m CROSS JOIN article_regions AS r ON r.article_id = m.id
 WHERE r.role = 'partner' AND r.region_id NOT IN (SELECT value FROM json_each(?))
 GROUP BY r.region_id ORDER BY 2 DESC, 1 LIMIT ?
 """,
     "sector": """
-SELECT s.sector_id, count(*) FROM ({ids}) AS m JOIN article_sectors AS s ON s.article_id = m.id
+SELECT s.sector_id, count(*)
+FROM ({ids}) AS m CROSS JOIN article_sectors AS s ON s.article_id = m.id
 WHERE s.sector_id NOT IN (SELECT value FROM json_each(?))
 GROUP BY s.sector_id ORDER BY 2 DESC, 1 LIMIT ?
 """,
     "national": """
-SELECT c.value, count(*) FROM ({ids}) AS m JOIN articles AS a ON a.id = m.id
+SELECT c.value, count(*) FROM ({ids}) AS m CROSS JOIN articles AS a ON a.id = m.id
 JOIN json_each('["' || replace(a.national_level, ',', '","') || '"]') AS c
 WHERE a.national_level != '' AND c.value NOT IN (SELECT value FROM json_each(?))
 GROUP BY c.value ORDER BY 2 DESC, 1 LIMIT ?

@@ -3,7 +3,8 @@
 Each word is indexed under its stem in the article's language, and a query word matches its
 Russian or its Kazakh stem: "Астраханской" (ru) and "Астраханға" (kk) both give "астрахан", which
 "Астрахань" also gives. Queries are exact terms: one doclist read newest first and stopped at the
-page size, where a prefix query would merge every matching term in full.
+page size, where a prefix query would merge every matching term in full. Region and sector
+tags (one token each, in the index's tags column) let a filtered search stay inside the index.
 """
 
 from __future__ import annotations

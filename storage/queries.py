@@ -74,6 +74,15 @@ class Filtered:
             f" {self.clause}"
         )
 
+    def undated_and_span_sql(self) -> str:
+        """undated count, oldest dated key, newest key: index seeks and the (short) undated range,
+        for a selection whose count is known already."""
+        return (
+            f"SELECT (SELECT count(*) {self.clause} AND {self.key} < {DAY}),"
+            f" (SELECT min({self.key}) {self.clause} AND {self.key} >= {DAY}),"
+            f" (SELECT max({self.key}) {self.clause})"
+        )
+
     def ids_sql(self) -> str:
         """Every matching id, as a subquery with one column named id."""
         return f"SELECT {self.id} AS id {self.clause}"

@@ -94,7 +94,7 @@ class Archive:
         parts = filtered(selection)
         if parts is None:
             return Overview(0, 0, None, None, (), (), ())
-        count, dated, first, last = await self._one(parts.span_sql(), *parts.params)
+        count, dated, first, last = await self._span(selection, parts)
         return Overview(
             count=count,
             dated_count=dated,
@@ -201,6 +201,17 @@ class Archive:
         if not ids:
             return []
         return _cards(await self._all(CARDS_BY_ID_SQL, json.dumps(list(ids))))
+
+    async def _span(self, selection: Selection, parts: Filtered) -> tuple[int, int, Any, Any]:
+        """count, dated count, oldest dated key, newest key."""
+        key = total_key(selection)
+        if key is None:
+            count, dated, first, last = await self._one(parts.span_sql(), *parts.params)
+            return count, dated, first, last
+        (count,) = await self._one(SELECT_COUNT, *key)
+        sql, params = parts.undated_and_span_sql(), parts.params * 3
+        undated, first, last = await self._one(sql, *params)
+        return count, count - undated, first, last
 
     async def _facet(
         self, selection: Selection, parts: Filtered, facet: str

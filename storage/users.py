@@ -20,21 +20,31 @@ def _iso(moment: dt.datetime) -> str:
 
 
 class Users:
-    """Reads and writes of the users table over one connection (the writer, for writes)."""
+    """Reads and writes of the users table over one connection (the writer, for writes).
+
+    Chosen languages are remembered after the first read: the bot keeps one Users, and only
+    its `set_lang` changes a language, so every update need not ask the database again.
+    """
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._connection = connection
+        self._langs: dict[int, str | None] = {}
 
     async def get_lang(self, user_id: int) -> str | None:
         """The language the user chose with /lang, or None when they never chose."""
+        if user_id in self._langs:
+            return self._langs[user_id]
         async with self._connection.execute(SELECT_LANG, (user_id,)) as cursor:
             row = await cursor.fetchone()
-        return str(row[0]) if row and row[0] else None
+        lang = str(row[0]) if row and row[0] else None
+        self._langs[user_id] = lang
+        return lang
 
     async def set_lang(self, user_id: int, lang: str, now: dt.datetime) -> None:
         """Remember the user's choice of language (ru, kk or en)."""
         stamp = _iso(now)
         await self._connection.execute(UPSERT_LANG, (user_id, lang, stamp, stamp))
+        self._langs[user_id] = lang
 
     async def seen(self, user_id: int, now: dt.datetime) -> None:
         """Record a user the first time they appear; later calls change nothing."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
+from storage.facets import LIVE_COUNTS
 from storage.models import Selection
 from storage.queries import filtered
 
@@ -81,3 +82,18 @@ async def test_search_and_pairs_are_driven_by_the_full_text_index(
 async def test_listings_walk_their_index(database: Database, name: str, index: str) -> None:
     plan = await _plan(database, SELECTIONS[name])
     assert index in plan[0], plan
+
+
+@pytest.mark.parametrize("facet", ["partner", "sector", "national"])
+@pytest.mark.parametrize("name", ["dates", "region_role", "search"])
+async def test_live_overview_counts_start_from_the_selection(
+    database: Database, name: str, facet: str
+) -> None:
+    parts = filtered(SELECTIONS[name])
+    assert parts is not None
+    sql = LIVE_COUNTS[facet].format(ids=parts.ids_sql())
+    async with database.reader.execute(
+        f"EXPLAIN QUERY PLAN {sql}", [*parts.params, "[]", 10]
+    ) as cursor:
+        plan = [row[3] for row in await cursor.fetchall()]
+    assert plan[0].startswith(("SEARCH d ", "SCAN articles_fts")), plan

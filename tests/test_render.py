@@ -11,13 +11,12 @@ from bot.callbacks import PageCallback, SubscribeCallback, fits, search_key
 from bot.render import (
     MESSAGE_LIMIT,
     article_card,
-    article_full,
     overview_header,
     region_pair,
     shorten,
-    split_messages,
     summary_page,
 )
+from bot.render_article import article_full, split_messages
 from storage.models import ArticleCard, ArticleDetail, Fact, Overview, RegionMention
 
 ASTRAKHAN_CARD = ArticleCard(

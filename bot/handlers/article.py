@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ArticleCallback
 from bot.handlers.summary import answer_stale
-from bot.render import article_full
+from bot.render_article import article_full
 from bot.texts import t
 from storage.repository import Archive
 
