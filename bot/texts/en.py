@@ -33,7 +33,9 @@ TEXTS: dict[str, str] = {
         "Type a region, a sector or any word to search for, or choose an action below. "
         "All commands: /help"
     ),
-    "start.coverage": "Articles in the archive: <b>{articles}</b> · regions: {regions} · period: {span}",
+    "start.coverage": (
+        "Articles in the archive: <b>{articles}</b> · regions: {regions} · period: {span}"
+    ),
     "start.empty": "The archive is empty for now: articles appear after the first load.",
     "start.bad_link": "This link is out of date. Here is the main menu.",
     "help.text": (
@@ -52,7 +54,9 @@ TEXTS: dict[str, str] = {
         "In any chat: @{bot} astrakhan — share an article."
     ),
     "regions.choose": "Choose a country, then a region. Article counts are in brackets.",
-    "regions.country": "<b>{country}</b>: regions with articles ({count}). Page {page} of {pages}.",
+    "regions.country": (
+        "<b>{country}</b>: regions with articles ({count}). Page {page} of {pages}."
+    ),
     "regions.empty": "The archive has no articles about regions yet.",
     "regions.kz": "🇰🇿 Kazakhstan",
     "regions.ru": "🇷🇺 Russia",

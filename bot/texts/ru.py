@@ -51,7 +51,9 @@ TEXTS: dict[str, str] = {
         "В любом чате: @{bot} астрахань — поделиться статьёй."
     ),
     "regions.choose": "Выберите страну, затем регион. В скобках — число статей.",
-    "regions.country": "<b>{country}</b>: регионы со статьями ({count}). Страница {page} из {pages}.",
+    "regions.country": (
+        "<b>{country}</b>: регионы со статьями ({count}). Страница {page} из {pages}."
+    ),
     "regions.empty": "В архиве пока нет статей о регионах.",
     "regions.kz": "🇰🇿 Казахстан",
     "regions.ru": "🇷🇺 Россия",
@@ -76,7 +78,9 @@ TEXTS: dict[str, str] = {
     "date.empty": "За период {period} статей с известной датой нет.",
     "date.title": "Период: {period}",
     "search.usage": "Напишите, что искать, например: /search товарооборот",
-    "search.empty": "По запросу «{query}» ничего не нашлось. Попробуйте другое слово или /regions.",
+    "search.empty": (
+        "По запросу «{query}» ничего не нашлось. Попробуйте другое слово или /regions."
+    ),
     "search.title": "Поиск: «{query}»",
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
