@@ -91,7 +91,9 @@ def _detached(router: Router) -> Router:
     return router
 
 
-def make_dispatcher(settings: Settings, database: Database, *, clock: Clock = utc_now) -> Dispatcher:
+def make_dispatcher(
+    settings: Settings, database: Database, *, clock: Clock = utc_now
+) -> Dispatcher:
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name."""
     dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
     # --- dependencies: repositories and services are added to the dispatcher here ---
@@ -99,7 +101,7 @@ def make_dispatcher(settings: Settings, database: Database, *, clock: Clock = ut
     dispatcher["digests"] = digests
     dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
     dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
-    users = Users(database.writer)
+    users = Users(database)
     dispatcher["archive"] = Archive(database.reader)
     dispatcher["users"] = users
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))

@@ -30,8 +30,7 @@ class LanguageMiddleware(BaseMiddleware):
         return await handler(event, data)
 
     async def _language(self, user: User) -> str:
-        if user.id not in self._seen:
-            await self._users.seen(user.id, self._clock())
+        if user.id not in self._seen and await self._users.seen(user.id, self._clock()):
             self._seen.add(user.id)
         chosen = await self._users.get_lang(user.id)
         return chosen or pick_language(user.language_code)

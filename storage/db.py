@@ -96,6 +96,11 @@ class Database:
         await reader.execute("PRAGMA query_only = ON")
         return cls(path, reader, writer)
 
+    @property
+    def writing(self) -> bool:
+        """True while a write transaction holds the writer (e.g. a reload)."""
+        return self._write_lock.locked()
+
     async def close(self) -> None:
         await self.reader.close()
         await self.writer.close()

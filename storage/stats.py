@@ -11,7 +11,7 @@ import aiosqlite
 from storage.db import Database
 from storage.outbox import DeliveryFigures, delivery_figures
 from storage.subscriptions import top_keys
-from storage.users import Users
+from storage.users import count_users
 
 TOP = 10
 
@@ -112,7 +112,7 @@ async def archive_figures(connection: aiosqlite.Connection) -> ArchiveFigures:
 
 async def usage_figures(connection: aiosqlite.Connection, now: dt.datetime) -> UsageFigures:
     return UsageFigures(
-        users=await Users(connection).count(),
+        users=await count_users(connection),
         top_regions=tuple(await top_keys(connection, "region", TOP)),
         top_sectors=tuple(await top_keys(connection, "sector", TOP)),
         deliveries=await delivery_figures(connection, now),

@@ -6,6 +6,8 @@ import datetime as dt
 
 import aiosqlite
 
+from storage.db import Database
+
 SELECT_LANG = "SELECT lang FROM users WHERE id = ?"
 INSERT_SEEN = "INSERT INTO users (id, first_seen) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
 UPSERT_LANG = """
@@ -20,21 +22,21 @@ def _iso(moment: dt.datetime) -> str:
 
 
 class Users:
-    """Reads and writes of the users table over one connection (the writer, for writes).
+    """The users table: reads on the read-only connection, writes in writer transactions.
 
     Chosen languages are remembered after the first read: the bot keeps one Users, and only
     its `set_lang` changes a language, so every update need not ask the database again.
     """
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
-        self._connection = connection
+    def __init__(self, database: Database) -> None:
+        self._database = database
         self._langs: dict[int, str | None] = {}
 
     async def get_lang(self, user_id: int) -> str | None:
         """The language the user chose with /lang, or None when they never chose."""
         if user_id in self._langs:
             return self._langs[user_id]
-        async with self._connection.execute(SELECT_LANG, (user_id,)) as cursor:
+        async with self._database.reader.execute(SELECT_LANG, (user_id,)) as cursor:
             row = await cursor.fetchone()
         lang = str(row[0]) if row and row[0] else None
         self._langs[user_id] = lang
@@ -43,14 +45,28 @@ class Users:
     async def set_lang(self, user_id: int, lang: str, now: dt.datetime) -> None:
         """Remember the user's choice of language (ru, kk or en)."""
         stamp = _iso(now)
-        await self._connection.execute(UPSERT_LANG, (user_id, lang, stamp, stamp))
+        async with self._database.transaction() as writer:
+            await writer.execute(UPSERT_LANG, (user_id, lang, stamp, stamp))
         self._langs[user_id] = lang
 
-    async def seen(self, user_id: int, now: dt.datetime) -> None:
-        """Record a user the first time they appear; later calls change nothing."""
-        await self._connection.execute(INSERT_SEEN, (user_id, _iso(now)))
+    async def seen(self, user_id: int, now: dt.datetime) -> bool:
+        """Record a user the first time they appear; False when it had to wait for later.
+
+        A reload may hold the writer for seconds; recording a new user is not worth delaying
+        their reply, so it is skipped while the writer is busy and tried on a later update.
+        """
+        if self._database.writing:
+            return False
+        async with self._database.transaction() as writer:
+            await writer.execute(INSERT_SEEN, (user_id, _iso(now)))
+        return True
 
     async def count(self) -> int:
-        async with self._connection.execute(COUNT_USERS) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return await count_users(self._database.reader)
+
+
+async def count_users(connection: aiosqlite.Connection) -> int:
+    """How many people have talked to the bot."""
+    async with connection.execute(COUNT_USERS) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0

@@ -82,7 +82,10 @@ class RecordingSession(BaseSession):
         raise NotImplementedError
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109
     ) -> TelegramType:
         self.requests.append(method)
         status, payload = self._next_reply(method)

@@ -103,7 +103,7 @@ async def test_lang_is_remembered_in_the_database(feed: Feed, database: Database
     assert text == "Выберите язык интерфейса:"
     calls = await feed(make_callback("lg:en"))
     assert texts(calls) == ["Done: the language is English."]
-    assert await Users(database.reader).get_lang(111) == "en"
+    assert await Users(database).get_lang(111) == "en"
     [help_text] = texts(await feed("/help", lang="ru"))  # Telegram still says ru
     assert help_text.startswith("<b>What I can do</b>")
     await feed(make_callback("lg:kk"))

@@ -197,8 +197,7 @@ TEXTS: dict[str, str] = {
     "admin.reload_running": "⏳ A reload is already running. Wait for its report.",
     "admin.reload_failed": "❌ The reload failed; the archive is unchanged: {error}",
     "admin.seeds_missing": (
-        "❌ The articles folder {folder} was not found: "
-        "check SEEDS_DIR. The archive is unchanged."
+        "❌ The articles folder {folder} was not found: check SEEDS_DIR. The archive is unchanged."
     ),
     "admin.reload_done": "<b>Archive reloaded</b> in {seconds} s.",
     "admin.report_added": "Added: {count}",

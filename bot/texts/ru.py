@@ -198,8 +198,7 @@ TEXTS: dict[str, str] = {
     "admin.reload_running": "⏳ Перезагрузка уже идёт. Дождитесь её отчёта.",
     "admin.reload_failed": "❌ Перезагрузка не удалась, архив не изменён: {error}",
     "admin.seeds_missing": (
-        "❌ Папка статей {folder} не найдена: "
-        "проверьте SEEDS_DIR. Архив не изменён."
+        "❌ Папка статей {folder} не найдена: проверьте SEEDS_DIR. Архив не изменён."
     ),
     "admin.reload_done": "<b>Архив перезагружен</b> за {seconds} с.",
     "admin.report_added": "Добавлено: {count}",
