@@ -18,6 +18,11 @@ COMMANDS = (
     "latest",
     "search",
     "article",
+    "subscribe",
+    "subscriptions",
+    "unsubscribe",
+    "settings",
+    "digest",
     "lang",
 )
 

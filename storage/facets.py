@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -12,14 +13,23 @@ import aiosqlite
 from storage.models import Selection
 
 Key = tuple[str, str, str]  # (subject, facet, value)
+PeriodKey = tuple[str, str, str, str]  # (grain, first day of the period, facet, value)
 
 UPSERT_COUNT = """
 INSERT INTO facet_counts (subject, facet, value, count) VALUES (?, ?, ?, ?)
 ON CONFLICT (subject, facet, value) DO UPDATE SET count = count + excluded.count
 """
 DELETE_ZERO_COUNTS = "DELETE FROM facet_counts WHERE count <= 0"
+UPSERT_PERIOD_COUNT = """
+INSERT INTO period_counts (grain, start, facet, value, count) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (grain, start, facet, value) DO UPDATE SET count = count + excluded.count
+"""
+DELETE_ZERO_PERIOD_COUNT = """
+DELETE FROM period_counts
+WHERE grain = ? AND start = ? AND facet = ? AND value = ? AND count <= 0
+"""
 SELECT_STORED_LINKS = """
-SELECT a.id, a.national_level,
+SELECT a.id, a.date, a.national_level,
     (SELECT json_group_array(json_array(r.region_id, r.role))
      FROM article_regions AS r WHERE r.article_id = a.id),
     (SELECT json_group_array(s.sector_id) FROM article_sectors AS s WHERE s.article_id = a.id)
@@ -88,29 +98,73 @@ def article_keys(
     regions, each of its sectors) one article, one per region, partner, sector and side."""
     regions = list(regions)
     subjects = ["*", *(f"r:{region}" for region, _ in regions), *(f"s:{s}" for s in sectors)]
+    facets = _facets(regions, sectors, national)
+    return ((subject, facet, value) for subject in subjects for facet, value in facets)
+
+
+def _facets(
+    regions: Sequence[tuple[str, str]], sectors: Sequence[str], national: Sequence[str]
+) -> list[tuple[str, str]]:
+    """(facet, value) of one article: one article, each region, partner, sector and side."""
     facets = [("articles", ""), *(("region", region) for region, _ in regions)]
     facets += [("partner", region) for region, role in regions if role == "partner"]
     facets += [("sector", sector) for sector in sectors]
     facets += [("national", country) for country in national]
-    return ((subject, facet, value) for subject in subjects for facet, value in facets)
+    return facets
 
 
-async def add_counts(db: aiosqlite.Connection, counts: Counter[Key], sign: int = 1) -> None:
+def period_keys(
+    date: dt.date | None,
+    regions: Iterable[tuple[str, str]],
+    sectors: Sequence[str],
+    national: Sequence[str],
+) -> Iterator[PeriodKey]:
+    """What one article adds to its day and its month: the facets of subject '*' (none when
+    it is undated)."""
+    if date is None:
+        return iter(())
+    periods = [("day", date.isoformat()), ("month", date.replace(day=1).isoformat())]
+    facets = _facets(list(regions), sectors, national)
+    return ((grain, start, facet, value) for grain, start in periods for facet, value in facets)
+
+
+@dataclasses.dataclass(slots=True)
+class Counts:
+    """What some articles contribute: to the subjects' counts and to their periods' counts."""
+
+    subjects: Counter[Key] = dataclasses.field(default_factory=Counter)
+    periods: Counter[PeriodKey] = dataclasses.field(default_factory=Counter)
+
+    def add_article(
+        self,
+        date: dt.date | None,
+        regions: Sequence[tuple[str, str]],
+        sectors: Sequence[str],
+        national: Sequence[str],
+    ) -> None:
+        self.subjects.update(article_keys(regions, sectors, national))
+        self.periods.update(period_keys(date, regions, sectors, national))
+
+
+async def add_counts(db: aiosqlite.Connection, counts: Counts, sign: int = 1) -> None:
     """Add (sign 1) or take away (sign -1) article counts."""
-    rows = [(*key, sign * count) for key, count in counts.items()]
-    await db.executemany(UPSERT_COUNT, rows)
+    await db.executemany(UPSERT_COUNT, [(*k, sign * n) for k, n in counts.subjects.items()])
+    await db.executemany(UPSERT_PERIOD_COUNT, [(*k, sign * n) for k, n in counts.periods.items()])
     if sign < 0:
         await db.execute(DELETE_ZERO_COUNTS)
+        # only the keys touched: the day and month counts are many
+        await db.executemany(DELETE_ZERO_PERIOD_COUNT, list(counts.periods))
 
 
-async def stored_counts(db: aiosqlite.Connection, article_ids: Sequence[int]) -> Counter[Key]:
+async def stored_counts(db: aiosqlite.Connection, article_ids: Sequence[int]) -> Counts:
     """What these stored articles contribute, read from their current links."""
-    total: Counter[Key] = Counter()
+    total = Counts()
     async with db.execute(SELECT_STORED_LINKS, (json.dumps(list(article_ids)),)) as cursor:
-        for _, national, regions, sectors in await cursor.fetchall():
+        for _, date, national, regions, sectors in await cursor.fetchall():
             countries = national.split(",") if national else []
             links = [(region, role) for region, role in json.loads(regions)]
-            total.update(article_keys(links, json.loads(sectors), countries))
+            day = dt.date.fromisoformat(date) if date else None
+            total.add_article(day, links, json.loads(sectors), countries)
     return total
 
 

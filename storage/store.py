@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.facets import Key, add_counts, article_keys, stored_counts
+from storage.facets import Counts, add_counts, stored_counts
 from storage.fts import tags_text
 from storage.models import ArticleRecord, RegionMention
 from storage.queries import sort_key
@@ -86,9 +85,10 @@ class _Rows:
         sectors = (s for s in article.record.sectors if s in catalogue.sectors)
         return cls(article, _first_of_each(mentions), list(dict.fromkeys(sectors)))
 
-    def counts(self) -> Iterator[Key]:
+    def add_counts_to(self, counts: Counts) -> None:
         regions = [(m.region_id, m.role) for m in self.regions]
-        return article_keys(regions, self.sectors, self.article.record.national_level)
+        record = self.article.record
+        counts.add_article(record.date, regions, self.sectors, record.national_level)
 
     def columns(self) -> tuple[object, ...]:
         a, r = self.article, self.article.record
@@ -130,9 +130,9 @@ async def insert_articles(
     rows = [_Rows.of(article, catalogue) for article in articles]
     await db.executemany(INSERT_ARTICLE, [(r.article.id, *r.columns()) for r in rows])
     await _insert_links(db, rows)
-    counts: Counter[Key] = Counter()
+    counts = Counts()
     for r in rows:
-        counts.update(r.counts())
+        r.add_counts_to(counts)
     await add_counts(db, counts)
 
 
@@ -146,7 +146,9 @@ async def update_article(
     for sql in (DELETE_REGION_LINKS, DELETE_SECTOR_LINKS, DELETE_FACTS):
         await db.execute(sql, (article.id,))
     await _insert_links(db, [rows])
-    await add_counts(db, Counter(rows.counts()))
+    counts = Counts()
+    rows.add_counts_to(counts)
+    await add_counts(db, counts)
 
 
 async def delete_articles(db: aiosqlite.Connection, files: Sequence[str]) -> None:

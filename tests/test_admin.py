@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from aiogram import Bot, Dispatcher, Router
 from aiogram.filters import Command
-from aiogram.types import BotCommandScopeChat, Contact, Document, Message
+from aiogram.types import BotCommandScopeChat, Document, Message
 
 from bot import admin_render
 from bot import reloader as reloader_module
@@ -159,18 +159,15 @@ async def test_non_admin_commands_get_the_unknown_command_answer(send: Send) -> 
     assert await send("/stats", STRANGER) == unknown
 
 
-async def test_non_admin_upload_is_answered_like_any_other_non_text_message(
+async def test_non_admin_upload_is_answered_like_an_unknown_command(
     send: Send, session: UploadSession, seeds_dir: Path
 ) -> None:
-    # A document is not a command: a stranger's upload gets what any message the bot cannot
-    # read gets (the same as a shared contact), with no hint that admins can upload.
+    # Uploading is an admin command: a stranger's upload gets exactly the unknown-command
+    # answer, with no hint that admins can upload, and nothing is downloaded or saved.
     before = _names(seeds_dir)
-    not_text = await send(
-        None, STRANGER, contact=Contact(phone_number="+77010000000", first_name="A")
-    )
-    assert not_text, "a message the bot cannot read must be answered"
+    unknown = await send("/nosuchcommand", STRANGER)
     document = _document(session, "news.txt", _seed_text(3))
-    assert await send(None, STRANGER, document=document) == not_text
+    assert await send(None, STRANGER, document=document) == unknown
     assert _names(seeds_dir) == before
     assert not session.sent("getFile")
 

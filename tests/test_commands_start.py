@@ -266,10 +266,12 @@ async def test_command_menu_is_registered_at_startup_for_each_language(
     dispatcher: Dispatcher, bot: Bot, session: RecordingSession
 ) -> None:
     await dispatcher.emit_startup(bot=bot, **dispatcher.workflow_data)
+    await dispatcher.emit_shutdown(bot=bot, **dispatcher.workflow_data)
     menus = [c for c in session.requests if isinstance(c, SetMyCommands)]
     assert [m.language_code for m in menus] == [None, "ru", "kk", "en"]
     english = {c.command: c.description for c in menus[-1].commands}
     assert english["region"] == "A region's summary: /region Astrakhan"
-    assert len(english) == 11
+    assert english["subscribe"] == "Follow a region, a pair or a sector"
+    assert len(english) == 16
     kazakh = {c.command: c.description for c in menus[2].commands}
     assert kazakh["lang"] == "Интерфейс тілі"

@@ -225,7 +225,7 @@ async def test_stored_overview_counts_follow_every_change(database: Database, se
     _change_everything(seeds)
     await load_directory(database, seeds)
     ids = list((await _ids_by_file(database)).values())
-    expected = await stored_counts(database.reader, ids)
+    expected = (await stored_counts(database.reader, ids)).subjects
     rows = _rows(database.path, "SELECT subject, facet, value, count FROM facet_counts")
     assert {(s, f, v): c for s, f, v, c in rows} == dict(expected)
     assert expected[("*", "sector", "trade")] >= 1

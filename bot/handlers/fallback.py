@@ -37,6 +37,12 @@ async def on_text(message: Message, archive: Archive, lang: str) -> None:
         await message.answer(t(lang, "fallback.hint"))
 
 
+@router.message(F.document, F.chat.type == ChatType.PRIVATE)
+async def on_document(message: Message, lang: str) -> None:
+    # Uploading articles is an admin command; anyone else gets the unknown-command answer.
+    await message.answer(t(lang, "fallback.unknown_command"))
+
+
 @router.message(F.chat.type == ChatType.PRIVATE)
 async def on_other(message: Message, lang: str) -> None:
     await message.answer(t(lang, "fallback.not_text"))

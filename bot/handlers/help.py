@@ -19,4 +19,5 @@ async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
 
 async def help_text(bot: Bot, lang: str) -> str:
     me = await bot.me()
-    return t(lang, "help.text", bot=me.username or "bot")
+    commands = t(lang, "help.text", bot=me.username or "bot")
+    return f"{commands}\n\n{t(lang, 'help.digests')}"

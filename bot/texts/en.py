@@ -176,11 +176,11 @@ TEXTS: dict[str, str] = {
     "weekday_short.4": "Fr",
     "weekday_short.5": "Sa",
     "weekday_short.6": "Su",
-    "cmd.subscribe": "follow a region, a pair or a sector",
-    "cmd.subscriptions": "this chat's subscriptions",
-    "cmd.unsubscribe": "stop following",
-    "cmd.settings": "when digests come",
-    "cmd.digest": "the digest now",
+    "cmd.subscribe": "Follow a region, a pair or a sector",
+    "cmd.subscriptions": "This chat's subscriptions",
+    "cmd.unsubscribe": "Stop following",
+    "cmd.settings": "When digests come",
+    "cmd.digest": "The digest now",
     "help.digests": (
         "/subscribe Atyrau — a news digest (a region, a pair: /subscribe Atyrau Astrakhan, "
         "or a sector)\n"

@@ -179,11 +179,11 @@ TEXTS: dict[str, str] = {
     "weekday_short.4": "Жм",
     "weekday_short.5": "Сн",
     "weekday_short.6": "Жс",
-    "cmd.subscribe": "өңірге, жұпқа не салаға жазылу",
-    "cmd.subscriptions": "осы чаттың жазылымдары",
-    "cmd.unsubscribe": "жазылымнан бас тарту",
-    "cmd.settings": "дайджест қашан келеді",
-    "cmd.digest": "дайджест қазір",
+    "cmd.subscribe": "Өңірге, жұпқа не салаға жазылу",
+    "cmd.subscriptions": "Осы чаттың жазылымдары",
+    "cmd.unsubscribe": "Жазылымнан бас тарту",
+    "cmd.settings": "Дайджест қашан келеді",
+    "cmd.digest": "Дайджест қазір",
     "help.digests": (
         "/subscribe Атырау — жаңалықтар дайджесі (өңір, жұп: /subscribe Атырау Астрахань, "
         "немесе сала)\n"

@@ -177,11 +177,11 @@ TEXTS: dict[str, str] = {
     "weekday_short.4": "Пт",
     "weekday_short.5": "Сб",
     "weekday_short.6": "Вс",
-    "cmd.subscribe": "подписаться на регион, пару или отрасль",
-    "cmd.subscriptions": "подписки этого чата",
-    "cmd.unsubscribe": "отписаться",
-    "cmd.settings": "когда присылать дайджест",
-    "cmd.digest": "дайджест сейчас",
+    "cmd.subscribe": "Подписаться на регион, пару или отрасль",
+    "cmd.subscriptions": "Подписки этого чата",
+    "cmd.unsubscribe": "Отписаться",
+    "cmd.settings": "Когда присылать дайджест",
+    "cmd.digest": "Дайджест сейчас",
     "help.digests": (
         "/subscribe Атырау — дайджест новостей (регион, пара: /subscribe Атырау Астрахань, "
         "или отрасль)\n"
