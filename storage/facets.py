@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import json
@@ -173,3 +174,92 @@ async def top_values(
 ) -> tuple[tuple[str, int], ...]:
     async with db.execute(SELECT_FACET, (subject, facet, json.dumps(list(exclude)), limit)) as cur:
         return tuple((value, count) for value, count in await cur.fetchall())
+
+
+# The facets of a date range: the stored counts of its whole months and of the days at its edges
+# (three ranges of (grain, start); an unused one is empty), summed.
+SELECT_PERIOD_FACETS = """
+SELECT facet, value, sum(count) FROM period_counts
+WHERE (grain = ? AND start BETWEEN ? AND ?) OR (grain = ? AND start BETWEEN ? AND ?)
+    OR (grain = ? AND start BETWEEN ? AND ?)
+GROUP BY facet, value
+"""
+_NO_RANGE = ("day", "1", "0")
+SELECT_SUBJECT_FACETS = """
+SELECT facet, value, count FROM facet_counts
+WHERE subject = ? AND facet IN ('articles', 'partner', 'sector', 'national')
+"""
+
+Facets = dict[str, list[tuple[str, int]]]  # facet -> (value, count), in no particular order
+
+
+def period_of(selection: Selection) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a selection that is only a date range (open ends filled)."""
+    if selection.region_ids or selection.sector or selection.role or selection.query is not None:
+        return None
+    if selection.since is None and selection.until is None:
+        return None
+    return selection.since or dt.date.min, selection.until or dt.date.max
+
+
+def period_ranges(since: dt.date, until: dt.date) -> list[tuple[str, str, str]]:
+    """(grain, first start, last start) whose stored counts add up to the days [since, until]:
+    the whole months inside, and the days before and after them."""
+    first = since if since.day == 1 else _month_after(since)
+    last = until.replace(day=1) if _is_month_end(until) else _month_before(until)
+    if first is None or last is None or first > last:
+        return [("day", since.isoformat(), until.isoformat())]
+    ranges = [("month", first.isoformat(), last.isoformat())]
+    if since < first:
+        ranges.append(("day", since.isoformat(), (first - dt.timedelta(days=1)).isoformat()))
+    end = _month_end(last)
+    if end < until:
+        ranges.append(("day", (end + dt.timedelta(days=1)).isoformat(), until.isoformat()))
+    return ranges
+
+
+async def period_facets(db: aiosqlite.Connection, since: dt.date, until: dt.date) -> Facets:
+    """Every facet's counts over the dated articles of [since, until]."""
+    ranges = period_ranges(since, until)
+    params = [part for span in [*ranges, _NO_RANGE, _NO_RANGE][:3] for part in span]
+    async with db.execute(SELECT_PERIOD_FACETS, params) as cursor:
+        return _grouped(await cursor.fetchall())
+
+
+async def subject_facets(db: aiosqlite.Connection, subject: str) -> Facets:
+    """Every facet's stored counts of a subject."""
+    async with db.execute(SELECT_SUBJECT_FACETS, (subject,)) as cursor:
+        return _grouped(await cursor.fetchall())
+
+
+def top(facets: Facets, facet: str, exclude: Sequence[str], limit: int) -> tuple[tuple[str, int], ...]:
+    """The most frequent values of a facet (ties by value), without `exclude`."""
+    values = [(value, count) for value, count in facets.get(facet, []) if value not in exclude]
+    return tuple(sorted(values, key=lambda item: (-item[1], item[0]))[:limit])
+
+
+def _grouped(rows: Iterable[tuple[str, str, int]]) -> Facets:
+    facets: Facets = {}
+    for facet, value, count in rows:
+        facets.setdefault(facet, []).append((value, count))
+    return facets
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _is_month_end(day: dt.date) -> bool:
+    return day == _month_end(day)
+
+
+def _month_after(day: dt.date) -> dt.date | None:
+    if day.year == dt.MAXYEAR and day.month == 12:
+        return None
+    return _month_end(day) + dt.timedelta(days=1)
+
+
+def _month_before(day: dt.date) -> dt.date | None:
+    if day.year == dt.MINYEAR and day.month == 1:
+        return None
+    return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
