@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import aiosqlite
 
@@ -38,11 +39,6 @@ FROM articles AS a WHERE a.id IN (SELECT value FROM json_each(?))
 """
 SELECT_COUNT = """
 SELECT coalesce((SELECT count FROM facet_counts WHERE subject = ? AND facet = ? AND value = ?), 0)
-"""
-SELECT_FACET = """
-SELECT value, count FROM facet_counts
-WHERE subject = ? AND facet = ? AND value NOT IN (SELECT value FROM json_each(?))
-ORDER BY count DESC, value LIMIT ?
 """
 
 # Facets counted over a selection; {ids} is the selection's id subquery, then the values to leave
@@ -169,13 +165,6 @@ async def stored_counts(db: aiosqlite.Connection, article_ids: Sequence[int]) ->
     return total
 
 
-async def top_values(
-    db: aiosqlite.Connection, subject: str, facet: str, exclude: Sequence[str], limit: int
-) -> tuple[tuple[str, int], ...]:
-    async with db.execute(SELECT_FACET, (subject, facet, json.dumps(list(exclude)), limit)) as cur:
-        return tuple((value, count) for value, count in await cur.fetchall())
-
-
 # The facets of a date range: the stored counts of its whole months and of the days at its edges
 # (three ranges of (grain, start); an unused one is empty), summed.
 SELECT_PERIOD_FACETS = """
@@ -232,13 +221,15 @@ async def subject_facets(db: aiosqlite.Connection, subject: str) -> Facets:
         return _grouped(await cursor.fetchall())
 
 
-def top(facets: Facets, facet: str, exclude: Sequence[str], limit: int) -> tuple[tuple[str, int], ...]:
+def top(
+    facets: Facets, facet: str, exclude: Sequence[str], limit: int
+) -> tuple[tuple[str, int], ...]:
     """The most frequent values of a facet (ties by value), without `exclude`."""
     values = [(value, count) for value, count in facets.get(facet, []) if value not in exclude]
     return tuple(sorted(values, key=lambda item: (-item[1], item[0]))[:limit])
 
 
-def _grouped(rows: Iterable[tuple[str, str, int]]) -> Facets:
+def _grouped(rows: Iterable[Any]) -> Facets:
     facets: Facets = {}
     for facet, value, count in rows:
         facets.setdefault(facet, []).append((value, count))

@@ -9,7 +9,17 @@ from typing import Any
 
 import aiosqlite
 
-from storage.facets import LIVE_COUNTS, SELECT_COUNT, subject_of, top_values, total_key
+from storage.facets import (
+    LIVE_COUNTS,
+    SELECT_COUNT,
+    Facets,
+    period_facets,
+    period_of,
+    subject_facets,
+    subject_of,
+    top,
+    total_key,
+)
 from storage.models import (
     ArticleCard,
     ArticleDetail,
@@ -34,9 +44,10 @@ SELECT_FACTS = "SELECT kind, text FROM facts WHERE article_id = ? ORDER BY posit
 SELECT_SAME_STORY = """
 SELECT id, title, source FROM articles WHERE story_id = ? AND id != ? ORDER BY sort_key DESC
 """
+# {page} is a selection's page of (id, key): bind its params, limit, offset, then the limit.
 SELECT_RECENT_FACTS = """
 SELECT article_id, kind, text FROM facts
-WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC, position
+WHERE article_id IN (SELECT id FROM ({page})) ORDER BY sort_key DESC, position
 LIMIT ?
 """
 SELECT_TOTALS = """
@@ -94,16 +105,18 @@ class Archive:
         parts = filtered(selection)
         if parts is None:
             return Overview(0, 0, None, None, (), (), ())
-        count, dated, first, last = await self._span(selection, parts)
+        facets = await self._stored_facets(selection)
+        count, dated, first, last = await self._span(selection, parts, facets)
+        exclude = selection.region_ids
         return Overview(
             count=count,
             dated_count=dated,
             first_date=key_date(first),
             last_date=key_date(last),
-            partners=await self._facet(selection, parts, "partner"),
-            sectors=await self._facet(selection, parts, "sector"),
+            partners=await self._facet(facets, parts, "partner", exclude),
+            sectors=await self._facet(facets, parts, "sector"),
             facts=await self._recent_facts(parts),
-            national_level=await self._facet(selection, parts, "national"),
+            national_level=await self._facet(facets, parts, "national"),
         )
 
     async def article(self, article_id: int) -> ArticleDetail | None:
@@ -202,34 +215,43 @@ class Archive:
             return []
         return _cards(await self._all(CARDS_BY_ID_SQL, json.dumps(list(ids))))
 
-    async def _span(self, selection: Selection, parts: Filtered) -> tuple[int, int, Any, Any]:
+    async def _stored_facets(self, selection: Selection) -> Facets | None:
+        """Every facet's counts, when stored counts answer the selection exactly."""
+        period = period_of(selection)
+        if period is not None:
+            return await period_facets(self._db, *period)
+        subject = subject_of(selection)
+        return None if subject is None else await subject_facets(self._db, subject)
+
+    async def _span(
+        self, selection: Selection, parts: Filtered, facets: Facets | None
+    ) -> tuple[int, int, Any, Any]:
         """count, dated count, oldest dated key, newest key."""
         key = total_key(selection)
-        if key is None:
+        if facets is not None:
+            count = sum(n for _, n in facets.get("articles", []))
+        elif key is None:
             count, dated, first, last = await self._one(parts.span_sql(), *parts.params)
             return count, dated, first, last
-        (count,) = await self._one(SELECT_COUNT, *key)
+        else:
+            (count,) = await self._one(SELECT_COUNT, *key)
         sql, params = parts.undated_and_span_sql(), parts.params * 3
         undated, first, last = await self._one(sql, *params)
         return count, count - undated, first, last
 
     async def _facet(
-        self, selection: Selection, parts: Filtered, facet: str
+        self, facets: Facets | None, parts: Filtered, facet: str, exclude: Sequence[str] = ()
     ) -> tuple[tuple[str, int], ...]:
-        """Top values of a facet: stored counts for a whole region/sector, else counted live."""
-        exclude = list(selection.region_ids) if facet == "partner" else []
-        subject = subject_of(selection)
-        if subject is not None:
-            return await top_values(self._db, subject, facet, exclude, OVERVIEW_TOP)
+        """Top values of a facet: from the stored counts if they answer it, else counted live."""
+        if facets is not None:
+            return top(facets, facet, exclude, OVERVIEW_TOP)
         sql = LIVE_COUNTS[facet].format(ids=parts.ids_sql())
-        rows = await self._all(sql, *parts.params, json.dumps(exclude), OVERVIEW_TOP)
+        rows = await self._all(sql, *parts.params, json.dumps(list(exclude)), OVERVIEW_TOP)
         return tuple((value, count) for value, count in rows)
 
     async def _recent_facts(self, parts: Filtered) -> tuple[tuple[int, Fact], ...]:
-        ids = [
-            row[0] for row in await self._all(parts.page_sql(), *parts.params, _FACT_ARTICLES, 0)
-        ]
-        rows = await self._all(SELECT_RECENT_FACTS, json.dumps(ids), OVERVIEW_FACTS)
+        sql = SELECT_RECENT_FACTS.format(page=parts.page_sql())
+        rows = await self._all(sql, *parts.params, _FACT_ARTICLES, 0, OVERVIEW_FACTS)
         return tuple((article_id, Fact(kind, text)) for article_id, kind, text in rows)
 
     async def _all(self, sql: str, *params: Any) -> Iterable[Any]:

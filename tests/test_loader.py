@@ -225,7 +225,10 @@ async def test_stored_overview_counts_follow_every_change(database: Database, se
     _change_everything(seeds)
     await load_directory(database, seeds)
     ids = list((await _ids_by_file(database)).values())
-    expected = (await stored_counts(database.reader, ids)).subjects
+    expected = await stored_counts(database.reader, ids)
     rows = _rows(database.path, "SELECT subject, facet, value, count FROM facet_counts")
-    assert {(s, f, v): c for s, f, v, c in rows} == dict(expected)
-    assert expected[("*", "sector", "trade")] >= 1
+    assert {(s, f, v): c for s, f, v, c in rows} == dict(expected.subjects)
+    assert expected.subjects[("*", "sector", "trade")] >= 1
+    rows = _rows(database.path, "SELECT grain, start, facet, value, count FROM period_counts")
+    assert {(g, s, f, v): c for g, s, f, v, c in rows} == dict(expected.periods)
+    assert sum(c for (g, _, f, _), c in expected.periods.items() if (g, f) == ("month", "articles"))
