@@ -72,23 +72,17 @@ def _routers() -> list[Router]:
     """Every feature's router, in the order that decides which handler sees an update first."""
     # Order is behaviour: admin first (its filter hides it from everybody else), the feature
     # routers next, and the catch-all (plain text as a search, unknown commands) last.
-    routers: list[Router] = [admin.router]  # first: its IsAdmin filter lets only admins in
+    # Each call makes a new router: a router belongs to one dispatcher, and tests make many.
+    routers: list[Router] = [admin.make_router()]  # first: its IsAdmin filter lets only admins in
     # --- routers: add new feature routers above the catch-all, keep this list in order ---
     # Before start: it resumes paused chats on /start and owns the sub-... deep links.
-    routers += [subscriptions.router, digest_settings.router]
-    routers += [start.router, help.router, regions.router, sectors.router, dates.router]
-    routers += [search.router, article.router, lang.router, inline.router, summary.router]
-    routers.append(fallback.router)  # the catch-all: plain text, unknown commands and buttons
-    return [_detached(router) for router in routers]
-
-
-def _detached(router: Router) -> Router:
-    """A module's router freed from an earlier dispatcher (tests build one dispatcher each)."""
-    parent = router.parent_router
-    if parent is not None:
-        parent.sub_routers.remove(router)
-        router._parent_router = None
-    return router
+    routers += [subscriptions.make_router(), digest_settings.make_router()]
+    routers += [start.make_router(), help.make_router(), regions.make_router()]
+    routers += [sectors.make_router(), dates.make_router(), search.make_router()]
+    routers += [article.make_router(), lang.make_router(), inline.make_router()]
+    routers.append(summary.make_router())
+    routers.append(fallback.make_router())  # the catch-all: text, unknown commands and buttons
+    return routers
 
 
 def make_dispatcher(

@@ -1,4 +1,4 @@
-"""Overview counts per subject (everything, a region, a sector), kept in step with every write."""
+"""Overview counts per subject (all, a region, a sector) and per day and month, kept by writes."""
 
 from __future__ import annotations
 
@@ -116,12 +116,12 @@ def period_keys(
     sectors: Sequence[str],
     national: Sequence[str],
 ) -> Iterator[PeriodKey]:
-    """What one article adds to its day and its month: the facets of subject '*' (none when
-    it is undated)."""
+    """What one article adds to its day and its month: the facets of subject '*' but 'region'
+    (nothing when it is undated)."""
     if date is None:
         return iter(())
     periods = [("day", date.isoformat()), ("month", date.replace(day=1).isoformat())]
-    facets = _facets(list(regions), sectors, national)
+    facets = [item for item in _facets(list(regions), sectors, national) if item[0] != "region"]
     return ((grain, start, facet, value) for grain, start in periods for facet, value in facets)
 
 
@@ -165,21 +165,32 @@ async def stored_counts(db: aiosqlite.Connection, article_ids: Sequence[int]) ->
     return total
 
 
-# The facets of a date range: the stored counts of its whole months and of the days at its edges
-# (three ranges of (grain, start); an unused one is empty), summed.
+# The top values of each facet (ties by value), at most {limit} each, from stored counts. Of a
+# date range: the counts of its whole months and of the days at its edges (three ranges of
+# (grain, start); an unused one is empty), summed. Ranking in SQL keeps the rows few.
 SELECT_PERIOD_FACETS = """
-SELECT facet, value, sum(count) FROM period_counts
-WHERE (grain = ? AND start BETWEEN ? AND ?) OR (grain = ? AND start BETWEEN ? AND ?)
-    OR (grain = ? AND start BETWEEN ? AND ?)
-GROUP BY facet, value
+SELECT facet, value, count FROM (
+    SELECT facet, value, sum(count) AS count,
+        row_number() OVER (PARTITION BY facet ORDER BY sum(count) DESC, value) AS n
+    FROM period_counts
+    WHERE (grain = ? AND start BETWEEN ? AND ?) OR (grain = ? AND start BETWEEN ? AND ?)
+        OR (grain = ? AND start BETWEEN ? AND ?)
+    GROUP BY facet, value
+) WHERE n <= ?
 """
 _NO_RANGE = ("day", "1", "0")
+# Of a subject: bind the subject, the partners to leave out (JSON), the limit.
 SELECT_SUBJECT_FACETS = """
-SELECT facet, value, count FROM facet_counts
-WHERE subject = ? AND facet IN ('articles', 'partner', 'sector', 'national')
+SELECT facet, value, count FROM (
+    SELECT facet, value, count,
+        row_number() OVER (PARTITION BY facet ORDER BY count DESC, value) AS n
+    FROM facet_counts
+    WHERE subject = ? AND facet IN ('articles', 'partner', 'sector', 'national')
+        AND (facet != 'partner' OR value NOT IN (SELECT value FROM json_each(?)))
+) WHERE n <= ?
 """
 
-Facets = dict[str, list[tuple[str, int]]]  # facet -> (value, count), in no particular order
+Facets = dict[str, list[tuple[str, int]]]  # facet -> its top (value, count), in any order
 
 
 def period_of(selection: Selection) -> tuple[dt.date, dt.date] | None:
@@ -207,18 +218,21 @@ def period_ranges(since: dt.date, until: dt.date) -> list[tuple[str, str, str]]:
     return ranges
 
 
-async def period_facets(db: aiosqlite.Connection, since: dt.date, until: dt.date) -> Facets:
-    """Every facet's counts over the dated articles of [since, until]."""
+async def period_facets(
+    db: aiosqlite.Connection, since: dt.date, until: dt.date, limit: int
+) -> Facets:
+    """The top values of each facet over the dated articles of [since, until]."""
     ranges = period_ranges(since, until)
     params = [part for span in [*ranges, _NO_RANGE, _NO_RANGE][:3] for part in span]
-    async with db.execute(SELECT_PERIOD_FACETS, params) as cursor:
-        return _grouped(await cursor.fetchall())
+    return _grouped(await db.execute_fetchall(SELECT_PERIOD_FACETS, [*params, limit]))
 
 
-async def subject_facets(db: aiosqlite.Connection, subject: str) -> Facets:
-    """Every facet's stored counts of a subject."""
-    async with db.execute(SELECT_SUBJECT_FACETS, (subject,)) as cursor:
-        return _grouped(await cursor.fetchall())
+async def subject_facets(
+    db: aiosqlite.Connection, subject: str, exclude: Sequence[str], limit: int
+) -> Facets:
+    """The top values of each facet of a subject, partners in `exclude` left out."""
+    params = (subject, json.dumps(list(exclude)), limit)
+    return _grouped(await db.execute_fetchall(SELECT_SUBJECT_FACETS, params))
 
 
 def top(

@@ -53,6 +53,8 @@ LIMIT ?
 SELECT_TOTALS = """
 SELECT value, count FROM facet_counts WHERE subject = '*' AND facet = ? ORDER BY 2 DESC, 1
 """
+SELECT_DATA_VERSION = "PRAGMA data_version"
+CACHED_OVERVIEWS = 1000  # overviews kept per archive version
 SELECT_COVERAGE = f"""
 SELECT (SELECT count(*) FROM articles),
        (SELECT count(*) FROM facet_counts WHERE subject = '*' AND facet = 'region'),
@@ -62,10 +64,16 @@ SELECT (SELECT count(*) FROM articles),
 
 
 class Archive:
-    """Queries over the archive; give it the database's reader connection."""
+    """Queries over the archive; give it the database's reader connection.
+
+    Overviews are remembered until the archive changes: many users ask for the same region or
+    period, and each overview is several queries, while a change is one check of the version.
+    """
 
     def __init__(self, connection: aiosqlite.Connection):
         self._db = connection
+        self._version: int | None = None
+        self._overviews: dict[Selection, Overview] = {}
 
     async def articles(self, selection: Selection, *, limit: int = 10, offset: int = 0) -> Page:
         """One page of a selection, newest first (undated articles last).
@@ -102,6 +110,19 @@ class Archive:
 
         Partners exclude the regions the selection is about.
         """
+        (version,) = await self._one(SELECT_DATA_VERSION)
+        if version != self._version:  # another connection has written since
+            self._overviews.clear()
+            self._version = version
+        overview = self._overviews.get(selection)
+        if overview is None:
+            overview = await self._overview(selection)
+            # Kept only if no change was seen meanwhile (it may predate the change).
+            if self._version == version and len(self._overviews) < CACHED_OVERVIEWS:
+                self._overviews[selection] = overview
+        return overview
+
+    async def _overview(self, selection: Selection) -> Overview:
         parts = filtered(selection)
         if parts is None:
             return Overview(0, 0, None, None, (), (), ())
@@ -219,9 +240,11 @@ class Archive:
         """Every facet's counts, when stored counts answer the selection exactly."""
         period = period_of(selection)
         if period is not None:
-            return await period_facets(self._db, *period)
+            return await period_facets(self._db, *period, OVERVIEW_TOP)
         subject = subject_of(selection)
-        return None if subject is None else await subject_facets(self._db, subject)
+        if subject is None:
+            return None
+        return await subject_facets(self._db, subject, selection.region_ids, OVERVIEW_TOP)
 
     async def _span(
         self, selection: Selection, parts: Filtered, facets: Facets | None
@@ -254,13 +277,14 @@ class Archive:
         rows = await self._all(sql, *parts.params, _FACT_ARTICLES, 0, OVERVIEW_FACTS)
         return tuple((article_id, Fact(kind, text)) for article_id, kind, text in rows)
 
+    # One call each: every aiosqlite call is a hop to the connection's thread and back, and a
+    # cursor's execute, fetch and close would be three.
     async def _all(self, sql: str, *params: Any) -> Iterable[Any]:
-        async with self._db.execute(sql, params) as cursor:
-            return await cursor.fetchall()
+        return await self._db.execute_fetchall(sql, params)
 
     async def _one(self, sql: str, *params: Any) -> Any:
-        async with self._db.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = list(await self._db.execute_fetchall(sql, params))
+        return rows[0] if rows else None
 
 
 def _cards(rows: Iterable[Any]) -> list[ArticleCard]:

@@ -231,4 +231,6 @@ async def test_stored_overview_counts_follow_every_change(database: Database, se
     assert expected.subjects[("*", "sector", "trade")] >= 1
     rows = _rows(database.path, "SELECT grain, start, facet, value, count FROM period_counts")
     assert {(g, s, f, v): c for g, s, f, v, c in rows} == dict(expected.periods)
-    assert sum(c for (g, _, f, _), c in expected.periods.items() if (g, f) == ("month", "articles"))
+    assert sum(
+        c for (g, _, f, _), c in expected.periods.items() if (g, f) == ("month", "articles")
+    )

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from storage.facets import LIVE_COUNTS
+from storage.facets import LIVE_COUNTS, SELECT_PERIOD_FACETS, SELECT_SUBJECT_FACETS
 from storage.models import Selection
 from storage.queries import filtered
+from storage.repository import SELECT_RECENT_FACTS
 
 SELECTIONS = {
     "region": Selection(region_ids=("ru-astrakhan",)),
@@ -97,3 +98,39 @@ async def test_live_overview_counts_start_from_the_selection(
     ) as cursor:
         plan = [row[3] for row in await cursor.fetchall()]
     assert plan[0].startswith(("SEARCH d ", "SCAN articles_fts")), plan
+
+
+async def _plan_of(database: Database, sql: str, params: list[object]) -> list[str]:
+    async with database.reader.execute(f"EXPLAIN QUERY PLAN {sql}", params) as cursor:
+        return [row[3] for row in await cursor.fetchall()]
+
+
+async def test_period_overview_reads_only_its_months_and_edge_days(database: Database) -> None:
+    ranges = ["month", "2020-02-01", "2020-11-01", "day", "2020-01-15", "2020-01-31"]
+    ranges += ["day", "2020-12-01", "2020-12-10"]
+    plan = await _plan_of(database, SELECT_PERIOD_FACETS, [*ranges, 10])
+    searches = [step for step in plan if "period_counts" in step]
+    assert len(searches) == 3, plan
+    assert all(
+        step.startswith("SEARCH period_counts USING PRIMARY KEY (grain=? AND start>? AND start<?)")
+        for step in searches
+    ), plan
+
+
+async def test_subject_overview_reads_only_its_subject(database: Database) -> None:
+    plan = await _plan_of(database, SELECT_SUBJECT_FACETS, ["r:ru-astrakhan", "[]", 10])
+    steps = [step for step in plan if "facet_counts" in step]
+    assert steps, plan
+    assert all(
+        step.startswith("SEARCH facet_counts USING PRIMARY KEY (subject=?") for step in steps
+    )
+
+
+@pytest.mark.parametrize("name", ["region", "dates", "sector", "search"])
+async def test_recent_facts_are_read_by_primary_key(database: Database, name: str) -> None:
+    parts = filtered(SELECTIONS[name])
+    assert parts is not None
+    sql = SELECT_RECENT_FACTS.format(page=parts.page_sql())
+    plan = await _plan_of(database, sql, [*parts.params, 20, 0, 5])
+    assert "SEARCH facts USING PRIMARY KEY (article_id=?)" in plan, plan
+    assert not [step for step in plan if step.startswith("SCAN facts")], plan

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from aiogram import Bot
-from aiogram.types import Chat, InlineKeyboardMarkup, User
+from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, User
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import SubscribeCallback
 from bot.digest.compose import subscription_title
+from bot.texts import t
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 from storage.subscriptions import Subscription, pair_key
@@ -29,6 +30,22 @@ async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat 
         return False
     member = await bot.get_chat_member(chat.id, user.id)
     return member.status in MANAGERS
+
+
+async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message | None:
+    """The message of a settings/subscription button, if the presser may change this chat.
+
+    Otherwise the button is answered (stale message, or not a chat administrator) and None
+    is returned.
+    """
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer(t(lang, "sub.bad_link"))
+        return None
+    if not await may_manage(bot, message.chat, query.from_user, None):
+        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+        return None
+    return message
 
 
 def parse_subscription(text: str) -> tuple[list[Subscription], bool]:

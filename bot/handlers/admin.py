@@ -28,11 +28,6 @@ from storage.stats import admin_stats
 
 logger = logging.getLogger(__name__)
 
-router = Router(name="admin")
-# One filter for the whole router: anybody else's message falls through to the other routers
-# and an admin command reaches the catch-all, which answers it like any unknown command.
-router.message.filter(IsAdmin())
-
 
 async def set_admin_menu(bot: Bot, settings: Settings) -> None:
     """Startup hook: each admin's own chat gets the normal menu plus the admin commands.
@@ -58,7 +53,6 @@ def _admin_menu(lang: str) -> list[BotCommand]:
     return menu_commands(lang) + extra
 
 
-@router.message(Command("reload"))
 async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
     try:
         report = await reloader.reload()
@@ -76,7 +70,6 @@ async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
         await message.answer(text)
 
 
-@router.message(Command("stats"))
 async def cmd_stats(
     message: Message, database: Database, clock: Callable[[], dt.datetime], lang: str
 ) -> None:
@@ -84,8 +77,6 @@ async def cmd_stats(
     await message.answer(admin_render.stats(figures, lang))
 
 
-# Private chats only: an admin sharing a file in a group is not adding an article.
-@router.message(F.document, F.chat.type == ChatType.PRIVATE)
 async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
     assert message.document is not None  # guaranteed by the F.document filter
     try:
@@ -142,3 +133,16 @@ def _seeds_missing(reloader: Reloader, lang: str) -> str:
 
 def _size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="admin")
+    # One filter for the whole router: anybody else's message falls through to the other routers
+    # and an admin command reaches the catch-all, which answers it like any unknown command.
+    router.message.filter(IsAdmin())
+    router.message.register(cmd_reload, Command("reload"))
+    router.message.register(cmd_stats, Command("stats"))
+    # Private chats only: an admin sharing a file in a group is not adding an article.
+    router.message.register(on_upload, F.document, F.chat.type == ChatType.PRIVATE)
+    return router

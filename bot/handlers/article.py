@@ -12,12 +12,9 @@ from bot.render_article import article_full
 from bot.texts import t
 from storage.repository import Archive
 
-router = Router(name="article")
-
 MAX_ID = 2**62
 
 
-@router.message(Command("article"))
 async def cmd_article(
     message: Message, command: CommandObject, archive: Archive, lang: str
 ) -> None:
@@ -37,7 +34,6 @@ async def answer_article(message: Message, archive: Archive, article_id: int, la
         await message.answer(part)
 
 
-@router.callback_query(ArticleCallback.filter())
 async def on_article(
     query: CallbackQuery, callback_data: ArticleCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:
@@ -46,3 +42,11 @@ async def on_article(
         return
     await answer_article(query.message, archive, callback_data.id, lang)
     await query.answer()
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="article")
+    router.message.register(cmd_article, Command("article"))
+    router.callback_query.register(on_article, ArticleCallback.filter())
+    return router

@@ -14,10 +14,7 @@ from bot.render import format_span, shorten
 from bot.texts import t
 from storage.repository import Archive
 
-router = Router(name="dates")
 
-
-@router.message(Command("date"))
 async def cmd_date(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
     if not command.args:
         await message.answer(t(lang, "date.usage"))
@@ -30,3 +27,10 @@ async def cmd_date(message: Message, command: CommandObject, archive: Archive, l
         return
     empty = t(lang, "date.empty", period=format_span(period.since, period.until, lang))
     await answer_summary(message, archive, period_summary(period, lang), lang, empty)
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="dates")
+    router.message.register(cmd_date, Command("date"))
+    return router

@@ -12,10 +12,7 @@ from bot.handlers.summary import answer_stale
 from bot.texts import t
 from storage.repository import Archive
 
-router = Router(name="fallback")
 
-
-@router.message(F.text.startswith("/"))
 async def on_unknown_command(message: Message, bot: Bot, lang: str) -> None:
     if await addressed_to_me(message, bot):
         await message.answer(t(lang, "fallback.unknown_command"))
@@ -31,23 +28,30 @@ async def addressed_to_me(message: Message, bot: Bot) -> bool:
     return bool(mention) and mention.lower() == (me.username or "").lower()
 
 
-@router.message(F.text, F.chat.type == ChatType.PRIVATE)
 async def on_text(message: Message, archive: Archive, lang: str) -> None:
     if await answer_search(message, archive, message.text or "", lang):
         await message.answer(t(lang, "fallback.hint"))
 
 
-@router.message(F.document, F.chat.type == ChatType.PRIVATE)
 async def on_document(message: Message, lang: str) -> None:
     # Uploading articles is an admin command; anyone else gets the unknown-command answer.
     await message.answer(t(lang, "fallback.unknown_command"))
 
 
-@router.message(F.chat.type == ChatType.PRIVATE)
 async def on_other(message: Message, lang: str) -> None:
     await message.answer(t(lang, "fallback.not_text"))
 
 
-@router.callback_query()
 async def on_unknown_button(query: CallbackQuery, bot: Bot, lang: str) -> None:
     await answer_stale(query, bot, lang)
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="fallback")
+    router.message.register(on_unknown_command, F.text.startswith("/"))
+    router.message.register(on_text, F.text, F.chat.type == ChatType.PRIVATE)
+    router.message.register(on_document, F.document, F.chat.type == ChatType.PRIVATE)
+    router.message.register(on_other, F.chat.type == ChatType.PRIVATE)
+    router.callback_query.register(on_unknown_button)
+    return router

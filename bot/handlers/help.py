@@ -9,10 +9,7 @@ from aiogram.types import Message
 from bot.keyboards import menu_keyboard
 from bot.texts import t
 
-router = Router(name="help")
 
-
-@router.message(Command("help"))
 async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
     await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
 
@@ -21,3 +18,10 @@ async def help_text(bot: Bot, lang: str) -> str:
     me = await bot.me()
     commands = t(lang, "help.text", bot=me.username or "bot")
     return f"{commands}\n\n{t(lang, 'help.digests')}"
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="help")
+    router.message.register(cmd_help, Command("help"))
+    return router

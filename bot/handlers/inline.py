@@ -13,14 +13,11 @@ from storage.models import ArticleCard, Selection
 from storage.regions import resolve_regions
 from storage.repository import Archive
 
-router = Router(name="inline")
-
 RESULTS = 10
 MAX_OFFSET = 200
 CACHE_SECONDS = 60
 
 
-@router.inline_query()
 async def on_inline(query: InlineQuery, archive: Archive, lang: str) -> None:
     offset = int(query.offset) if query.offset.isdecimal() else 0
     page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
@@ -52,3 +49,10 @@ def inline_result(card: ArticleCard, lang: str) -> InlineQueryResultArticle:
         description=description,
         input_message_content=InputTextMessageContent(message_text=article_card(card, lang)),
     )
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="inline")
+    router.inline_query.register(on_inline)
+    return router

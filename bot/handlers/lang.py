@@ -15,15 +15,11 @@ from bot.keyboards import language_keyboard
 from bot.texts import t
 from storage.users import Users
 
-router = Router(name="lang")
 
-
-@router.message(Command("lang"))
 async def cmd_lang(message: Message, lang: str) -> None:
     await message.answer(t(lang, "lang.choose"), reply_markup=language_keyboard())
 
 
-@router.callback_query(LangCallback.filter())
 async def on_lang(
     query: CallbackQuery,
     callback_data: LangCallback,
@@ -35,3 +31,11 @@ async def on_lang(
     if isinstance(query.message, Message):
         await edit_text(query.message, t(chosen, "lang.set"), None)
     await query.answer(t(chosen, "lang.set"))
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="lang")
+    router.message.register(cmd_lang, Command("lang"))
+    router.callback_query.register(on_lang, LangCallback.filter())
+    return router

@@ -23,15 +23,11 @@ from storage.models import Region
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.repository import Archive
 
-router = Router(name="regions")
 
-
-@router.message(Command("regions"))
 async def cmd_regions(message: Message, lang: str) -> None:
     await message.answer(t(lang, "regions.choose"), reply_markup=countries_keyboard(lang))
 
 
-@router.callback_query(BrowseCallback.filter())
 async def on_browse(
     query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:
@@ -62,7 +58,6 @@ async def regions_with_articles(archive: Archive, country: str) -> list[tuple[Re
     return [(region, count) for region, count in counted if region and region.country == country]
 
 
-@router.message(Command("region"))
 async def cmd_region(
     message: Message, command: CommandObject, archive: Archive, lang: str
 ) -> None:
@@ -93,7 +88,6 @@ async def answer_unknown_region(message: Message, query: str, lang: str) -> None
     await message.answer("\n".join(lines), reply_markup=keyboard)
 
 
-@router.callback_query(OpenCallback.filter(F.kind == "r"))
 async def on_open_region(
     query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:
@@ -104,3 +98,13 @@ async def on_open_region(
     empty = t(lang, "region.empty", name=summary.title)
     await answer_summary(query.message, archive, summary, lang, empty)
     await query.answer()
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="regions")
+    router.message.register(cmd_regions, Command("regions"))
+    router.callback_query.register(on_browse, BrowseCallback.filter())
+    router.message.register(cmd_region, Command("region"))
+    router.callback_query.register(on_open_region, OpenCallback.filter(F.kind == "r"))
+    return router

@@ -13,10 +13,7 @@ from bot.render import shorten
 from bot.texts import t
 from storage.repository import Archive
 
-router = Router(name="search")
 
-
-@router.message(Command("search"))
 async def cmd_search(
     message: Message, command: CommandObject, archive: Archive, lang: str
 ) -> None:
@@ -32,10 +29,17 @@ async def answer_search(message: Message, archive: Archive, query: str, lang: st
     return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
 
 
-@router.message(Command("latest"))
 async def cmd_latest(message: Message, archive: Archive, lang: str) -> None:
     await answer_latest(message, archive, lang)
 
 
 async def answer_latest(message: Message, archive: Archive, lang: str) -> None:
     await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="search")
+    router.message.register(cmd_search, Command("search"))
+    router.message.register(cmd_latest, Command("latest"))
+    return router

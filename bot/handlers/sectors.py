@@ -17,10 +17,7 @@ from storage.models import Sector
 from storage.repository import Archive
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 
-router = Router(name="sectors")
 
-
-@router.message(Command("sectors"))
 async def cmd_sectors(message: Message, archive: Archive, lang: str) -> None:
     await answer_sector_list(message, archive, lang)
 
@@ -36,7 +33,6 @@ async def answer_sector_list(message: Message, archive: Archive, lang: str) -> N
     await message.answer(t(lang, "sectors.choose"), reply_markup=sectors_keyboard(known, lang))
 
 
-@router.message(Command("sector"))
 async def cmd_sector(
     message: Message, command: CommandObject, archive: Archive, lang: str
 ) -> None:
@@ -59,7 +55,6 @@ async def show_sector(message: Message, archive: Archive, sector: Sector, lang: 
     )
 
 
-@router.callback_query(OpenCallback.filter(F.kind == "s"))
 async def on_open_sector(
     query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:
@@ -69,3 +64,12 @@ async def on_open_sector(
         return
     await show_sector(query.message, archive, sector, lang)
     await query.answer()
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="sectors")
+    router.message.register(cmd_sectors, Command("sectors"))
+    router.message.register(cmd_sector, Command("sector"))
+    router.callback_query.register(on_open_sector, OpenCallback.filter(F.kind == "s"))
+    return router

@@ -16,15 +16,13 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.config import Settings
 from bot.digest.schedule import Schedule, next_due
-from bot.digest.subscribing import may_manage
+from bot.digest.subscribing import managed_message, may_manage
 from bot.digest.views import SettingsCallback, settings_keyboard, settings_text
 from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
 from storage.db import Database
 from storage.subscriptions import ChatSettings
-
-router = Router(name="settings")
 
 Clock = Callable[[], dt.datetime]
 _TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)$")
@@ -96,7 +94,6 @@ async def _chat(
     )
 
 
-@router.message(Command("settings"))
 async def cmd_settings(
     message: Message,
     command: CommandObject,
@@ -123,7 +120,6 @@ async def cmd_settings(
     )
 
 
-@router.callback_query(SettingsCallback.filter())
 async def on_settings(
     query: CallbackQuery,
     callback_data: SettingsCallback,
@@ -133,12 +129,8 @@ async def on_settings(
     clock: Clock,
     lang: str,
 ) -> None:
-    message = query.message
-    if not isinstance(message, Message):
-        await query.answer(t(lang, "sub.bad_link"))
-        return
-    if not await may_manage(bot, message.chat, query.from_user, None):
-        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+    message = await managed_message(query, bot, lang)
+    if message is None:
         return
     chat = await _chat(database, settings, message, lang)
     updated = changed(chat, callback_data.action, callback_data.value)
@@ -150,3 +142,11 @@ async def on_settings(
         settings_text(updated, clock(), lang), reply_markup=settings_keyboard(updated, lang)
     )
     await query.answer(t(lang, "settings.saved"))
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="settings")
+    router.message.register(cmd_settings, Command("settings"))
+    router.callback_query.register(on_settings, SettingsCallback.filter())
+    return router

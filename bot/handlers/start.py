@@ -19,10 +19,7 @@ from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
 
-router = Router(name="start")
 
-
-@router.message(CommandStart())
 async def cmd_start(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
     payload = command.args or ""
     if await open_deep_link(message, archive, payload, lang):
@@ -56,7 +53,6 @@ async def welcome(archive: Archive, lang: str) -> str:
     return t(lang, "start.welcome", coverage=figures)
 
 
-@router.callback_query(MenuCallback.filter())
 async def on_menu(
     query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:
@@ -73,3 +69,11 @@ async def on_menu(
         await answer_latest(message, archive, lang)
     else:
         await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="start")
+    router.message.register(cmd_start, CommandStart())
+    router.callback_query.register(on_menu, MenuCallback.filter())
+    return router

@@ -14,15 +14,19 @@ from bot.callbacks import SubscribeCallback
 from bot.config import Settings
 from bot.digest.compose import subscription_title
 from bot.digest.scheduler import DigestScheduler
-from bot.digest.subscribing import choices_keyboard, from_link, may_manage, parse_subscription
+from bot.digest.subscribing import (
+    choices_keyboard,
+    from_link,
+    managed_message,
+    may_manage,
+    parse_subscription,
+)
 from bot.digest.views import schedule_line, subscriptions_keyboard, subscriptions_text
 from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
 from storage.db import Database
 from storage.subscriptions import Kind, Subscription
-
-router = Router(name="subscriptions")
 
 
 async def add(
@@ -58,7 +62,6 @@ async def _refused(message: Message, bot: Bot, lang: str) -> bool:
     return True
 
 
-@router.message(CommandStart())
 async def on_start_reactivate(message: Message, database: Database) -> None:
     """/start from a chat whose digests were paused (it had blocked the bot) resumes them.
 
@@ -68,7 +71,6 @@ async def on_start_reactivate(message: Message, database: Database) -> None:
     raise SkipHandler
 
 
-@router.message(CommandStart(deep_link=True, magic=F.args.startswith("sub-")))
 async def cmd_start_subscribe(
     message: Message,
     command: CommandObject,
@@ -84,7 +86,6 @@ async def cmd_start_subscribe(
         await message.answer(await add(database, settings, message, s, lang))
 
 
-@router.message(Command("subscribe"))
 async def cmd_subscribe(
     message: Message,
     command: CommandObject,
@@ -108,7 +109,6 @@ async def cmd_subscribe(
     await message.answer(t(lang, key, query=query), reply_markup=keyboard)
 
 
-@router.callback_query(SubscribeCallback.filter())
 async def on_subscribe(
     query: CallbackQuery,
     callback_data: SubscribeCallback,
@@ -117,12 +117,8 @@ async def on_subscribe(
     bot: Bot,
     lang: str,
 ) -> None:
-    message = query.message
-    if not isinstance(message, Message):
-        await query.answer(t(lang, "sub.bad_link"))
-        return
-    if not await may_manage(bot, message.chat, query.from_user, None):
-        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+    message = await managed_message(query, bot, lang)
+    if message is None:
         return
     s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # validated by pattern
     if callback_data.action == "add":
@@ -145,12 +141,10 @@ async def show_list(
         await message.answer(text, reply_markup=keyboard)
 
 
-@router.message(Command("subscriptions"))
 async def cmd_subscriptions(message: Message, database: Database, lang: str) -> None:
     await show_list(message, database, lang)
 
 
-@router.message(Command("unsubscribe"))
 async def cmd_unsubscribe(
     message: Message, command: CommandObject, database: Database, bot: Bot, lang: str
 ) -> None:
@@ -171,7 +165,6 @@ async def _unsubscribe(database: Database, chat_id: int, args: str, lang: str) -
     return t(lang, "sub.not_found", name=escape(shorten(args, 100)))
 
 
-@router.message(Command("digest"))
 async def cmd_digest(
     message: Message, database: Database, digests: DigestScheduler, lang: str
 ) -> None:
@@ -182,8 +175,23 @@ async def cmd_digest(
     await message.answer(t(lang, "digest.sending" if count else "digest.none", count=count))
 
 
-@router.message(F.migrate_to_chat_id)
 async def on_migrated(message: Message, database: Database) -> None:
     """A group became a supergroup: its subscriptions follow it to the new id."""
     assert message.migrate_to_chat_id is not None
     await store.move_chat(database, message.chat.id, message.migrate_to_chat_id)
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="subscriptions")
+    router.message.register(on_start_reactivate, CommandStart())
+    router.message.register(
+        cmd_start_subscribe, CommandStart(deep_link=True, magic=F.args.startswith("sub-"))
+    )
+    router.message.register(cmd_subscribe, Command("subscribe"))
+    router.callback_query.register(on_subscribe, SubscribeCallback.filter())
+    router.message.register(cmd_subscriptions, Command("subscriptions"))
+    router.message.register(cmd_unsubscribe, Command("unsubscribe"))
+    router.message.register(cmd_digest, Command("digest"))
+    router.message.register(on_migrated, F.migrate_to_chat_id)
+    return router

@@ -23,7 +23,12 @@ PAGE_SIZE = 3
 QUERY_CHARS = 100
 PAIR_SEPARATOR = "+"
 
-router = Router(name="summary")
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="summary")
+    router.callback_query.register(on_page, PageCallback.filter())
+    return router
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +154,6 @@ async def answer_summary(
     return True
 
 
-@router.callback_query(PageCallback.filter())
 async def on_page(
     query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:

@@ -1,11 +1,11 @@
 -- Counts of dated articles per day and per month, kept up to date by every write
 -- (storage/facets.py), so that the overview of a date range sums the stored counts of its whole
 -- months and of the days at its edges instead of counting every article in it. The facets are
--- those of facet_counts for the subject '*' (every article).
+-- those of facet_counts for the subject '*' (every article) that an overview shows: no 'region'.
 CREATE TABLE period_counts (
     grain TEXT NOT NULL CHECK (grain IN ('day', 'month')),
     start TEXT NOT NULL,  -- the period's first day, 'YYYY-MM-DD' (a month starts on its 1st)
-    facet TEXT NOT NULL CHECK (facet IN ('articles', 'region', 'partner', 'sector', 'national')),
+    facet TEXT NOT NULL CHECK (facet IN ('articles', 'partner', 'sector', 'national')),
     value TEXT NOT NULL,  -- region id, sector id, country code ('' for 'articles')
     count INTEGER NOT NULL,
     PRIMARY KEY (grain, start, facet, value)
@@ -15,11 +15,6 @@ CREATE TABLE period_counts (
 INSERT INTO period_counts (grain, start, facet, value, count)
 SELECT 'day', date, 'articles', '', count(*)
 FROM articles WHERE date IS NOT NULL GROUP BY date;
-
-INSERT INTO period_counts (grain, start, facet, value, count)
-SELECT 'day', a.date, 'region', r.region_id, count(*)
-FROM articles AS a JOIN article_regions AS r ON r.article_id = a.id
-WHERE a.date IS NOT NULL GROUP BY a.date, r.region_id;
 
 INSERT INTO period_counts (grain, start, facet, value, count)
 SELECT 'day', a.date, 'partner', r.region_id, count(*)

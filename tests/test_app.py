@@ -1,0 +1,36 @@
+"""The app factory: every call to make_dispatcher builds its own working set of routers."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+
+from bot.app import make_dispatcher
+from bot.config import Settings
+from bot.handlers.help import help_text
+from bot.keyboards import menu_keyboard
+from storage.db import Database
+from tests.conftest import FixedClock
+from tests.fakes import RecordingSession, make_message, make_update, make_user
+
+
+async def test_two_dispatchers_in_a_row_both_answer_help(
+    settings: Settings,
+    database: Database,
+    clock: FixedClock,
+    bot: Bot,
+    session: RecordingSession,
+) -> None:
+    # Both are built before either is used: a router belongs to one dispatcher, so if the
+    # feature modules shared routers, building the second would leave the first deaf (or fail).
+    first = make_dispatcher(settings, database, clock=clock)
+    second = make_dispatcher(settings, database, clock=clock)
+    expected = await help_text(bot, "en")
+    session.clear()
+
+    for dispatcher in (first, second):
+        message = make_message("/help", user=make_user(111, "en"))
+        await dispatcher.feed_update(bot, make_update(message))
+
+    sent = session.sent("sendMessage")
+    assert [call.text for call in sent] == [expected, expected]
+    assert [call.reply_markup for call in sent] == [menu_keyboard("en")] * 2
