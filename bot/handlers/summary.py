@@ -24,13 +24,6 @@ QUERY_CHARS = 100
 PAIR_SEPARATOR = "+"
 
 
-def make_router() -> Router:
-    """A fresh router with this module's handlers, tried in this order."""
-    router = Router(name="summary")
-    router.callback_query.register(on_page, PageCallback.filter())
-    return router
-
-
 @dataclass(frozen=True, slots=True)
 class Summary:
     """What a summary is about; `key` rebuilds it from a ◀ ▶ button (None: no buttons fit)."""
@@ -184,3 +177,10 @@ async def answer_stale(query: CallbackQuery, bot: Bot, lang: str) -> None:
     if query.message is not None:
         chat_id = query.message.chat.id
         await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="summary")
+    router.callback_query.register(on_page, PageCallback.filter())
+    return router
