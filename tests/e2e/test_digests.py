@@ -136,6 +136,16 @@ def test_a_403_pauses_the_chat_and_start_resumes_it(
     assert NEW_TITLE not in digest.text  # what came while it was blocked is not sent later
 
 
+def refused_delivery_put_back(bot: BotProcess, chat_id: int) -> bool | None:
+    """True once the chat's refused delivery is back in the outbox as pending."""
+    uri = f"file:{bot.env['DATABASE_PATH']}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM outbox WHERE chat_id = ? AND status = 'pending'", (chat_id,)
+        ).fetchone()
+    return True if row[0] else None
+
+
 def test_a_process_killed_mid_fan_out_delivers_the_rest_once_restarted(
     bot: BotProcess, emulator: Emulator
 ) -> None:
@@ -155,6 +165,11 @@ def test_a_process_killed_mid_fan_out_delivers_the_rest_once_restarted(
     load_archive(bot)
     emulator.wait_for_call(
         "sendMessage", match=lambda call: call.get("status") == 429, timeout=DIGEST_TIMEOUT
+    )
+    # Kill once the refused digest is back in the outbox: a kill while a request is in flight
+    # leaves that one delivery failed (visible to admins), never sent twice.
+    wait_until(
+        lambda: refused_delivery_put_back(bot, users[3].chat_id), 10, "429'd digest not put back"
     )
     bot.kill()
     before = [len(delivered(emulator, u.chat_id)) for u in users]
