@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from bench.archive import read_base, store
+from bench.figures import percentile95, percentile99, target_verdict
 from bench.synthetic import synthetic_articles
 from bot.reloader import Reloader
 from storage.db import Database
@@ -33,10 +34,6 @@ UNCHANGED_TARGET_S = 1.0  # a reload that finds nothing new, for --files files
 DURING_RATIO_TARGET = 3.0  # p95 of a read during a reload, relative to idle
 STATS_TARGET_MS = 250  # p99 of /stats at --stats-n articles
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
-
-
-def _verdict(ok: bool) -> str:
-    return "OK" if ok else "MISSED"
 
 
 def write_files(folder: Path, texts: list[str], prefix: str) -> None:
@@ -55,10 +52,6 @@ async def timed_reads(archive: Archive, until: asyncio.Task[object] | int) -> li
     return timings
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[18] if len(values) > 1 else values[0]
-
-
 async def reloads(folder: Path, files: int, more: int) -> None:
     database = await Database.open(folder / "archive.sqlite3")
     seeds = folder / "seeds"
@@ -71,14 +64,14 @@ async def reloads(folder: Path, files: int, more: int) -> None:
         rate = len(report.added) / report.seconds
         print(
             f"reload of {files:,} new files: {report.seconds:.2f} s, {rate:,.0f} files/s "
-            f"(target >= {RELOAD_TARGET}) {_verdict(rate >= RELOAD_TARGET)}; "
+            f"(target >= {RELOAD_TARGET}) {target_verdict(rate >= RELOAD_TARGET)}; "
             f"{len(report.rejected)} rejected"
         )
         report = await reloader.reload()
         print(
             f"reload with nothing changed: {report.seconds:.2f} s, {len(report.unchanged):,} "
             f"unchanged (target <= {UNCHANGED_TARGET_S} s) "
-            f"{_verdict(report.seconds <= UNCHANGED_TARGET_S)}"
+            f"{target_verdict(report.seconds <= UNCHANGED_TARGET_S)}"
         )
         await during_reload(reloader, Archive(database.reader), seeds, texts[files:])
     finally:
@@ -91,11 +84,13 @@ async def during_reload(reloader: Reloader, archive: Archive, seeds: Path, new: 
     task: asyncio.Task[object] = asyncio.create_task(reloader.reload())
     during = await timed_reads(archive, task)
     report = await task
-    ratio = p95(during) / p95(idle)
+    idle_p95, during_p95 = percentile95(idle), percentile95(during)
+    ratio = during_p95 / idle_p95
     print(
-        f"latest() p95 idle {p95(idle):.2f} ms, during a reload of {len(new):,} new files "
-        f"({getattr(report, 'seconds', 0):.2f} s, {len(during)} reads) {p95(during):.2f} ms: "
-        f"{ratio:.1f}x (target <= {DURING_RATIO_TARGET}x) {_verdict(ratio <= DURING_RATIO_TARGET)}"
+        f"latest() p95 idle {idle_p95:.2f} ms, during a reload of {len(new):,} new files "
+        f"({getattr(report, 'seconds', 0):.2f} s, {len(during)} reads) {during_p95:.2f} ms: "
+        f"{ratio:.1f}x (target <= {DURING_RATIO_TARGET}x) "
+        f"{target_verdict(ratio <= DURING_RATIO_TARGET)}"
     )
 
 
@@ -110,10 +105,10 @@ async def stats_at_size(folder: Path, n: int, rounds: int) -> None:
             timings.append((time.perf_counter() - started) * 1000)
     finally:
         await database.close()
-    p50, p99 = statistics.median(timings), statistics.quantiles(timings, n=100)[98]
+    p50, p99 = statistics.median(timings), percentile99(timings)
     print(
         f"/stats at {n:,} articles: p50 {p50:.1f} ms, p99 {p99:.1f} ms "
-        f"(target p99 <= {STATS_TARGET_MS} ms) {_verdict(p99 <= STATS_TARGET_MS)}"
+        f"(target p99 <= {STATS_TARGET_MS} ms) {target_verdict(p99 <= STATS_TARGET_MS)}"
     )
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bench.figures import percentile99, target_verdict
 from bench.synthetic import synthetic_articles
 from storage.db import Database
 from storage.models import ArticleRecord, RegionMention, Selection
@@ -94,13 +95,9 @@ async def store(
     rate = n / wall
     print(
         f"stored {n:,} articles in {wall:.1f} s: {rate:,.0f} articles/s"
-        f" (target >= {STORE_TARGET:,}) {_verdict(rate >= STORE_TARGET)};"
+        f" (target >= {STORE_TARGET:,}) {target_verdict(rate >= STORE_TARGET)};"
         f" CPU time {cpu:.1f} s = {n / cpu:,.0f} articles per CPU-second"
     )
-
-
-def _verdict(ok: bool) -> str:
-    return "OK" if ok else "MISSED"
 
 
 def queries(
@@ -152,9 +149,9 @@ async def time_queries(reader: aiosqlite.Connection, rounds: int) -> None:
             await run()
             timings.append((time.perf_counter() - started) * 1000)
         p50 = statistics.median(timings)
-        p99 = statistics.quantiles(timings, n=100)[98]
+        p99 = percentile99(timings)
         target = TARGETS_MS[name]
-        verdict = _verdict(p99 <= target)
+        verdict = target_verdict(p99 <= target)
         print(f"{name:<17} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  (target {target} ms) {verdict}")
 
 

@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from typing import Any
 
 from aiogram import Bot, Dispatcher
 
+from bench.figures import percentile95, target_verdict
 from bench.synthetic import SEEDS, synthetic_articles
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings
@@ -124,10 +124,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[18]
-
-
 def report(stats: dict[str, Any], chats: int, rate: float, seconds: float) -> None:
     digests = [(chat, at) for chat, at, text in stats["accepted"] if text.startswith("📬")]
     per_chat = collections.Counter(chat for chat, _ in digests)
@@ -142,15 +138,11 @@ def report(stats: dict[str, Any], chats: int, rate: float, seconds: float) -> No
     )
     print(
         f"achieved rate: {achieved:.2f} msgs/s = {achieved / rate:.3f} x SEND_RATE ({rate:g})"
-        f"   target >= {RATE_TARGET}   {_verdict(achieved / rate >= RATE_TARGET)}"
+        f"   target >= {RATE_TARGET}   {target_verdict(achieved / rate >= RATE_TARGET)}"
     )
-    print(f"duplicates: {duplicates}   target 0   {_verdict(duplicates == 0)}")
-    print(f"lost: {lost}   target 0   {_verdict(lost == 0)}")
+    print(f"duplicates: {duplicates}   target 0   {target_verdict(duplicates == 0)}")
+    print(f"lost: {lost}   target 0   {target_verdict(lost == 0)}")
     print(f"429 replies from the server (all lanes): {stats['refused']}")
-
-
-def _verdict(ok: bool) -> str:
-    return "OK" if ok else "MISSED"
 
 
 async def run(chats: int, rate: float, user_rate: float, workdir: Path) -> None:
@@ -213,11 +205,12 @@ async def fan_out(
     report(stub_stats(url), chats, rate, seconds)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS of the bot process): {peak:.0f} MB, {rss_before:.0f} MB before it")
-    ratio = p95(busy) / p95(idle)
+    idle_p95, busy_p95 = percentile95(idle), percentile95(busy)
+    ratio = busy_p95 / idle_p95
     print(
-        f"user reply p95: idle {p95(idle):.1f} ms ({len(idle)} commands), during fan-out "
-        f"{p95(busy):.1f} ms ({len(busy)} commands) = {ratio:.2f}x   target <= {LATENCY_TARGET}x"
-        f"   {_verdict(ratio <= LATENCY_TARGET)}"
+        f"user reply p95: idle {idle_p95:.1f} ms ({len(idle)} commands), during fan-out "
+        f"{busy_p95:.1f} ms ({len(busy)} commands) = {ratio:.2f}x   target <= {LATENCY_TARGET}x"
+        f"   {target_verdict(ratio <= LATENCY_TARGET)}"
     )
 
 

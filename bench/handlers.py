@@ -23,6 +23,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
 from bench.archive import read_base, store
+from bench.figures import percentile99, target_verdict
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings
 from storage.db import Database
@@ -65,12 +66,12 @@ async def latency(
             timings.append((time.perf_counter() - started) * 1000)
         session.clear()
         p50 = statistics.median(timings)
-        p99 = statistics.quantiles(timings, n=100)[98]
+        p99 = percentile99(timings)
         met = p99 < LATENCY_TARGET_MS
         ok &= met
         print(
             f"{name:<8} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
-            f"(target p99 < {LATENCY_TARGET_MS:.0f} ms) {'OK' if met else 'MISSED'}"
+            f"(target p99 < {LATENCY_TARGET_MS:.0f} ms) {target_verdict(met)}"
         )
     return ok
 
@@ -105,7 +106,7 @@ async def throughput(
     print(
         f"{users:,} users x {per_user} commands{mix}: {total:,} updates in {elapsed:.1f} s = "
         f"{rate:,.0f} updates/s, {replies:,} replies "
-        f"(target >= {THROUGHPUT_TARGET:.0f} updates/s) {'OK' if met else 'MISSED'}"
+        f"(target >= {THROUGHPUT_TARGET:.0f} updates/s) {target_verdict(met)}"
     )
     return met
 
