@@ -6,6 +6,8 @@ import asyncio
 import contextlib
 import importlib.resources
 import logging
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,13 @@ from storage.fts import stemmed_text
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+# A user's write (subscribe, unsubscribe, settings) waits this long in all for another process's
+# load to commit before it gives up: a big load holds the database for several seconds, and a
+# user's change is worth waiting for. Each attempt still waits BUSY_TIMEOUT_MS inside SQLite.
+WRITE_WAIT_SECONDS = 60.0
+# Bookkeeping (recording a user) waits this long at most: it is skipped rather than delaying a
+# reply, and tried again on the user's next update.
+BOOKKEEPING_WAIT_MS = 50
 
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -107,15 +116,65 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE on the writer; COMMIT on success, ROLLBACK on any exception."""
+        """BEGIN IMMEDIATE on the writer; COMMIT on success, ROLLBACK on any exception.
+
+        While another process holds the database (a load from the command line), BEGIN is
+        tried again for up to WRITE_WAIT_SECONDS, so a user's write waits its turn.
+        """
         async with self._write_lock:
-            await self.writer.execute("BEGIN IMMEDIATE")
+            await self._begin()
             try:
                 yield self.writer
+                await self.writer.execute("COMMIT")
             except BaseException:
-                await self.writer.execute("ROLLBACK")
+                await rollback_quietly(self.writer)
                 raise
-            await self.writer.execute("COMMIT")
+
+    async def write_if_free(self, sql: str, parameters: tuple[object, ...]) -> bool:
+        """Run one bookkeeping statement unless the writer is busy; True when it was written.
+
+        Bookkeeping never fails a reply: while a reload holds the writer, another process holds
+        the database, or the disk is full, the write is skipped (and logged), and False returned.
+        """
+        if self._write_lock.locked():
+            return False
+        async with self._write_lock:
+            try:
+                await self.writer.execute(f"PRAGMA busy_timeout = {BOOKKEEPING_WAIT_MS}")
+                try:
+                    await self.writer.execute(sql, parameters)
+                finally:
+                    await self.writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as error:
+                logger.warning("bookkeeping write skipped: %s", error)
+                return False
+        return True
+
+    async def _begin(self) -> None:
+        deadline = time.monotonic() + WRITE_WAIT_SECONDS
+        while True:
+            try:
+                await self.writer.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                busy = error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() > deadline:
+                    raise
+                logger.info("the database is busy (another process writes); waiting")
+
+
+async def rollback_quietly(connection: aiosqlite.Connection) -> None:
+    """Undo the open transaction without hiding the error that caused the undo.
+
+    On "database or disk is full" SQLite may already have rolled back by itself; a second
+    ROLLBACK would then raise "no transaction is active" in place of the real cause.
+    """
+    if not connection.in_transaction:
+        return
+    try:
+        await connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        logger.warning("rollback after a failed write failed too", exc_info=True)
 
 
 async def _connect(path: Path) -> aiosqlite.Connection:
@@ -154,8 +213,7 @@ async def _apply_one(connection: aiosqlite.Connection, migration: Migration) -> 
     try:
         await connection.executescript(script)
     except BaseException:
-        if connection.in_transaction:
-            await connection.execute("ROLLBACK")
+        await rollback_quietly(connection)
         raise
 
 
@@ -172,7 +230,7 @@ async def upsert_catalogues(connection: aiosqlite.Connection) -> None:
     try:
         await connection.executemany(UPSERT_REGION, regions)
         await connection.executemany(UPSERT_SECTOR, sectors)
+        await connection.execute("COMMIT")
     except BaseException:
-        await connection.execute("ROLLBACK")
+        await rollback_quietly(connection)
         raise
-    await connection.execute("COMMIT")

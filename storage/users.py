@@ -52,14 +52,11 @@ class Users:
     async def seen(self, user_id: int, now: dt.datetime) -> bool:
         """Record a user the first time they appear; False when it had to wait for later.
 
-        A reload may hold the writer for seconds; recording a new user is not worth delaying
-        their reply, so it is skipped while the writer is busy and tried on a later update.
+        A reload may hold the writer for seconds, and the disk may be full; recording a new
+        user is not worth delaying or failing their reply, so it is skipped then and tried on
+        a later update.
         """
-        if self._database.writing:
-            return False
-        async with self._database.transaction() as writer:
-            await writer.execute(INSERT_SEEN, (user_id, _iso(now)))
-        return True
+        return await self._database.write_if_free(INSERT_SEEN, (user_id, _iso(now)))
 
     async def count(self) -> int:
         return await count_users(self._database.reader)

@@ -19,7 +19,7 @@ CACHE_SECONDS = 60
 
 
 async def on_inline(query: InlineQuery, archive: Archive, lang: str) -> None:
-    offset = int(query.offset) if query.offset.isdecimal() else 0
+    offset = page_offset(query.offset)
     page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
     more = offset + RESULTS < min(page.total, MAX_OFFSET)
     await query.answer(
@@ -28,6 +28,17 @@ async def on_inline(query: InlineQuery, archive: Archive, lang: str) -> None:
         is_personal=False,
         next_offset=str(offset + RESULTS) if more else "",
     )
+
+
+def page_offset(text: str) -> int:
+    """The offset Telegram echoes back from our `next_offset`; anything else starts over.
+
+    The offset is client-controlled text: a huge number would overflow SQLite's integers, so
+    only offsets the bot itself could have handed out (0 to MAX_OFFSET) are taken.
+    """
+    if not (text.isascii() and text.isdecimal()) or len(text) > len(str(MAX_OFFSET)):
+        return 0
+    return min(int(text), MAX_OFFSET)
 
 
 def inline_selection(text: str) -> Selection:
