@@ -1,4 +1,4 @@
-"""Single instance: one bot process per database, held by an exclusive lock on a side file."""
+"""Single instance: one bot process per database, held by exclusive locks on it and a side file."""
 
 from __future__ import annotations
 
@@ -18,38 +18,54 @@ def lock_path(database_path: Path) -> Path:
 
 
 class InstanceLock:
-    """An exclusive, non-blocking `flock` held for the lifetime of the process.
+    """Exclusive, non-blocking `flock`s held for the lifetime of the process.
 
     Two pollers on one token would answer everything twice and two fan-outs would race on the
-    outbox, so the second process must refuse to start. The kernel drops the lock when the
+    outbox, so the second process must refuse to start. The kernel drops the locks when the
     process dies, so a crash never leaves a stale lock behind.
+
+    One lock is on the side file next to the database's real path (where the pid is written);
+    the other is on the database file itself, that is on its inode, so neither a symlink nor a
+    hard link to the same file gets a second bot past it. `flock` does not touch SQLite's own
+    (POSIX) locks, but closing any descriptor of the file drops those, so `release` must come
+    after the database is closed.
     """
 
     def __init__(self, database_path: Path) -> None:
-        self.path = lock_path(database_path)
-        self._fd: int | None = None
+        self.database_path = database_path
+        self.path = lock_path(database_path.resolve())
+        self._fds: list[int] = []
 
     def acquire(self) -> None:
-        """Take the lock or raise `AlreadyRunning` with one sentence saying why."""
+        """Take the locks or raise `AlreadyRunning` with one sentence saying why."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            side = self._lock(self.path, os.O_RDWR)
+            self._lock(self.database_path.resolve(), os.O_RDONLY)
         except BlockingIOError:
-            os.close(fd)
+            self.release()
             raise AlreadyRunning(
                 f"Another bot process is already running on this database ({self.path} is locked);"
                 " stop it first."
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
+        os.ftruncate(side, 0)
+        os.write(side, f"{os.getpid()}\n".encode())
+
+    def _lock(self, path: Path, mode: int) -> int:
+        fd = os.open(path, mode | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise
+        self._fds.append(fd)
+        return fd
 
     def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        while self._fds:
+            fd = self._fds.pop()
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
 
     def __enter__(self) -> InstanceLock:
         self.acquire()

@@ -77,3 +77,25 @@ def test_a_process_that_dies_releases_its_lock(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", holder], check=True, timeout=60)
     with InstanceLock(database) as lock:
         assert lock.path.exists()
+
+
+def test_a_symlink_to_the_database_does_not_get_past_the_lock(tmp_path: Path) -> None:
+    database = tmp_path / "data" / "archive.sqlite3"
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "link.sqlite3").symlink_to(database)
+    with InstanceLock(database), pytest.raises(AlreadyRunning, match="already running"):
+        InstanceLock(other / "link.sqlite3").acquire()
+
+
+def test_a_hard_link_to_the_database_does_not_get_past_the_lock(tmp_path: Path) -> None:
+    database = tmp_path / "data" / "archive.sqlite3"
+    database.parent.mkdir()
+    database.write_bytes(b"")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    os.link(database, other / "copy.sqlite3")
+    with InstanceLock(other / "copy.sqlite3"), pytest.raises(AlreadyRunning):
+        InstanceLock(database).acquire()
+    with InstanceLock(database):  # both locks were released
+        pass
