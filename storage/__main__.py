@@ -10,8 +10,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from storage.article_files import read_file_bytes
 from storage.db import Database
-from storage.loader import load_directory, read_file_bytes, render_report
+from storage.loader import load_directory, render_report
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
 

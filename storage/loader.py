@@ -11,10 +11,10 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.article_files import article_files, read_file_bytes
 from storage.db import Database
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
-from storage.reading.decoding import MAX_FILE_BYTES
 from storage.store import (
     NewArticle,
     delete_articles,
@@ -64,7 +64,7 @@ async def load_directory(database: Database, directory: str | Path) -> LoadRepor
     and the exception propagates.
     """
     started = time.perf_counter()
-    paths = await asyncio.to_thread(_article_files, Path(directory))
+    paths = await asyncio.to_thread(article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
     report, read = await _read_all(paths, known)
@@ -108,10 +108,6 @@ async def _write(
     await group_stories(writer, [article.id for article in added + changed])
 
 
-def _article_files(directory: Path) -> list[Path]:
-    return sorted(directory.glob("*.txt"))
-
-
 def _read_changed(
     paths: list[Path], known: dict[str, tuple[int, str]], report: LoadReport
 ) -> list[ReadFile]:
@@ -128,16 +124,6 @@ def _read_changed(
         else:
             read.append(item)
     return read
-
-
-def read_file_bytes(path: Path) -> bytes:
-    """The bytes of an article file; UnreadableArticle when missing or larger than 1 MB."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UnreadableArticle("file is larger than 1 MB")
-        return path.read_bytes()
-    except OSError as error:
-        raise UnreadableArticle(f"cannot read file: {error.strerror}") from error
 
 
 def _read_if_changed(path: Path, previous: tuple[int, str] | None) -> ReadFile | None:

@@ -82,7 +82,7 @@ def test_inspect_reports_unreadable_files_and_fails(
     captured = capsys.readouterr()
     assert code == 1
     assert "empty.txt: " in captured.err
-    assert "missing.txt: cannot read file" in captured.err
+    assert "missing.txt: The file cannot be opened" in captured.err
     assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [good.name]
 
 
