@@ -12,6 +12,7 @@ from bot import console
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
 from bot.instance import AlreadyRunning, InstanceLock
+from bot.redaction import install_token_filter
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    install_token_filter(settings.bot_token.get_secret_value())
     instance = InstanceLock(settings.database_path)
     try:
         instance.acquire()

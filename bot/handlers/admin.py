@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import logging
 from collections.abc import Callable
 from html import escape
+from urllib.parse import quote
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
@@ -18,6 +20,7 @@ from bot import admin_render
 from bot.config import Settings
 from bot.filters import ADMIN_COMMANDS, IsAdmin
 from bot.menu import menu_commands
+from bot.redaction import redact
 from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
@@ -53,7 +56,7 @@ def _admin_menu(lang: str) -> list[BotCommand]:
     return menu_commands(lang) + extra
 
 
-async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
+async def cmd_reload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
     try:
         report = await reloader.reload()
     except ReloadRunning:
@@ -64,7 +67,8 @@ async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
         return
     except Exception as error:
         # The loader works in one transaction: whatever failed, the archive is as it was.
-        await message.answer(t(lang, "admin.reload_failed", error=escape(str(error)[:200])))
+        reason = redact(str(error), bot.token)[:200]
+        await message.answer(t(lang, "admin.reload_failed", error=escape(reason)))
         return
     for text in admin_render.reload_report(report, lang):
         await message.answer(text)
@@ -108,12 +112,24 @@ async def _accept(
         name = safe_file_name(document.file_name)
     except UnsafeUpload:
         raise Refused(t(lang, "admin.upload_not_txt")) from None
-    stream = await bot.download(document)
-    assert stream is not None  # download() into memory always returns the stream
-    data = stream.read(MAX_UPLOAD_BYTES + 1)
+    data = await _download(bot, document)
     if len(data) > MAX_UPLOAD_BYTES:
         raise Refused(t(lang, "admin.upload_too_big", size=_size(len(data))))
     return name, data, await _read(data, lang)
+
+
+async def _download(bot: Bot, document: Document) -> bytes:
+    """The file's bytes, through the Bot API's file path, percent-encoded.
+
+    aiogram puts the path into the URL as it is, and the path ends in the sender's file name:
+    a `#` or `?` in it (`report#2024.txt`) would cut the URL short and fail the download.
+    """
+    file = await bot.get_file(document.file_id)
+    if file.file_path is None:
+        raise FileNotFoundError("the Bot API gave no path for the uploaded file")
+    stream = await bot.download_file(quote(file.file_path, safe="/"), io.BytesIO())
+    assert stream is not None  # a download into memory returns that stream
+    return stream.read(MAX_UPLOAD_BYTES + 1)
 
 
 async def _read(data: bytes, lang: str) -> ArticleRecord:

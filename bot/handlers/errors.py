@@ -11,6 +11,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, Message, Update
 
+from bot.redaction import redact
 from bot.texts import DEFAULT_LANGUAGE, pick_language, t
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ async def on_error(
         exc_info=event.exception,
     )
     await _apologise(bot, update, lang)
-    await error_notifier.notify(bot, _one_line(event))
+    await error_notifier.notify(bot, _one_line(event, bot.token))
     return True
 
 
@@ -117,7 +118,9 @@ def _where(update: Update) -> str:
     return update.event_type
 
 
-def _one_line(event: ErrorEvent) -> str:
+def _one_line(event: ErrorEvent, token: str) -> str:
+    """The notice's text: the error in one line, the token removed (a failed file download's
+    error carries the download URL, and that URL carries the token)."""
     error = event.exception
-    summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
-    return html.escape(f"{summary} — {_where(event.update)}")
+    summary = redact(" ".join(f"{type(error).__name__}: {error}".split()), token)[:200]
+    return html.escape(f"{summary} — {redact(_where(event.update), token)}")

@@ -19,6 +19,7 @@
  *   GET    /_control/calls?token&method&after       the log of Bot API calls
  *   POST   /_control/faults   {token, method, count (-1: until cleared), error_code, description,
  *                             retry_after, chat_id, delay_ms}; DELETE /_control/faults?token
+ *                             (method "file": the next file download answers error_code)
  *   GET    /_control/commands?token                 what setMyCommands stored, per scope|language
  *   POST   /_control/chat_member {chat_id, user_id, status}   what getChatMember answers
  *   GET    /_control/files/<file_id>                a file's bytes
@@ -739,6 +740,12 @@ function makeApp(emulator) {
   app.use(parseMultipart);
   app.use('/_control', controlRoutes(emulator));
   app.get('/file/bot:token/*', (req, res) => {
+    // A fault for the pseudo-method "file" fails the next download with its error code.
+    const fault = emulator.takeFault(req.params.token, 'file', {});
+    if (fault && fault.error_code) {
+      res.status(fault.error_code).json({ ok: false, error_code: fault.error_code, description: fault.description || 'Injected fault' });
+      return;
+    }
     const file = [...emulator.files.values()].find((candidate) => candidate.file_path === req.params[0]);
     if (!file) {
       res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
