@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from storage.db import Database
-from storage.loader import LoadReport, load_directory
+from storage.loader import LoadReport, TooManyRemovals, load_directory
 from storage.stats import ReloadEntry, record_reload
 
 logger = logging.getLogger(__name__)
@@ -48,25 +48,32 @@ class Reloader:
     def running(self) -> bool:
         return self._lock.locked()
 
-    async def reload(self, trigger: str = "reload", *, wait: bool = False) -> LoadReport:
+    async def reload(
+        self, trigger: str = "reload", *, wait: bool = False, prune: bool = False
+    ) -> LoadReport:
         """Load the seeds folder now.
 
         Raises `ReloadRunning` if a reload is under way, unless `wait` (an upload waits its
-        turn rather than being refused: its file is already saved).
+        turn rather than being refused: its file is already saved), and `TooManyRemovals`
+        when it would remove too much of the archive, unless `prune`.
         """
         if self._lock.locked() and not wait:
             raise ReloadRunning
         async with self._lock:
-            report = await self._load(trigger)
+            report = await self._load(trigger, prune)
         if report.new_article_ids and self.on_new_articles is not None:
             self.on_new_articles()
         return report
 
-    async def _load(self, trigger: str) -> LoadReport:
+    async def _load(self, trigger: str, prune: bool) -> LoadReport:
         try:
             if not self.seeds_dir.is_dir():
                 raise SeedsFolderMissing(f"{self.seeds_dir} is not a folder")
-            report = await load_directory(self.database, self.seeds_dir)
+            report = await load_directory(self.database, self.seeds_dir, prune=prune)
+        except TooManyRemovals as refusal:
+            logger.warning("reload of %s refused: %s", self.seeds_dir, refusal)
+            await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=str(refusal)))
+            raise
         except Exception as error:
             logger.exception("reload of %s failed", self.seeds_dir)
             await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=str(error)[:200]))

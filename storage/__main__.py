@@ -12,7 +12,7 @@ from pathlib import Path
 
 from storage.article_files import read_file_bytes
 from storage.db import Database
-from storage.loader import load_directory, render_report
+from storage.loader import TooManyRemovals, load_directory, render_report
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
 
@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not directory.is_dir():
             print(f"error: {directory} is not a folder", file=sys.stderr)
             return 2
-        return asyncio.run(_load(Path(args.db), directory))
+        return asyncio.run(_load(Path(args.db), directory, prune=args.prune))
     return _inspect([Path(name) for name in args.files], as_json=args.json)
 
 
@@ -46,16 +46,24 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get("SEEDS_DIR") or DEFAULT_SEEDS,
         help="folder of *.txt article files (default: $SEEDS_DIR or %(default)s)",
     )
+    load.add_argument(
+        "--prune",
+        action="store_true",
+        help="allow removing more than a small share of the archive (files deleted on purpose)",
+    )
     inspect = commands.add_parser("inspect", help="show how files are read (no database)")
     inspect.add_argument("files", nargs="+", help="article files")
     inspect.add_argument("--json", action="store_true", help="one JSON object per file")
     return parser
 
 
-async def _load(database_path: Path, directory: Path) -> int:
+async def _load(database_path: Path, directory: Path, *, prune: bool) -> int:
     database = await Database.open(database_path)
     try:
-        report = await load_directory(database, directory)
+        report = await load_directory(database, directory, prune=prune)
+    except TooManyRemovals as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
     finally:
         await database.close()
     print(render_report(report))

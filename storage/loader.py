@@ -28,6 +28,33 @@ from storage.stories import group_stories
 
 logger = logging.getLogger(__name__)
 
+# A load may remove at most this share of the archive (or a couple of articles) unless asked
+# to prune: an emptied, wrong or half-mounted folder looks exactly like "everything was
+# deleted", and one such /reload would otherwise wipe the archive and its article links.
+MAX_REMOVED_SHARE = 0.2
+REMOVALS_ALWAYS_ALLOWED = 2
+
+
+class TooManyRemovals(RuntimeError):
+    """The load would remove too much of the archive; nothing was changed."""
+
+    def __init__(self, removing: int, total: int) -> None:
+        super().__init__(
+            f"The load would remove {removing} of the {total} articles in the archive, so it was"
+            " refused (an empty or wrong folder must not wipe the archive); load with --prune"
+            " if that is intended."
+        )
+        self.removing = removing
+        self.total = total
+
+
+def check_removals(removing: int, total: int) -> None:
+    """Raise TooManyRemovals when removing `removing` of `total` articles is too much."""
+    everything = total > 0 and removing == total
+    too_many = removing > max(REMOVALS_ALWAYS_ALLOWED, MAX_REMOVED_SHARE * total)
+    if everything or too_many:
+        raise TooManyRemovals(removing, total)
+
 
 @dataclass(slots=True)
 class LoadReport:
@@ -55,29 +82,40 @@ class ReadFile:
         return NewArticle(article_id, self.name, self.raw, self.sha256, self.record)
 
 
-async def load_directory(database: Database, directory: str | Path) -> LoadReport:
+async def load_directory(
+    database: Database, directory: str | Path, *, prune: bool = False
+) -> LoadReport:
     """Bring the archive in line with the *.txt files of a folder.
 
     New files are added, changed ones updated in place (same id), deleted ones removed; a file
     that cannot be read is rejected with its reason (a version already in the archive is kept).
-    All writes happen in one transaction: if anything fails, the previous archive stays intact
-    and the exception propagates.
+    Unless `prune`, a load that would remove more than a small share of the archive raises
+    TooManyRemovals before anything is written. All writes happen in one transaction: if
+    anything fails, the previous archive stays intact and the exception propagates.
     """
     started = time.perf_counter()
     paths = await asyncio.to_thread(article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
+    if not prune:  # before reading anything: a wrong folder is refused at once
+        check_removals(len(_removed(known, paths)), len(known))
     report, read = await _read_all(paths, known)
     async with database.transaction() as writer:
         if (now_known := await existing_files(writer)) != known:  # another load came first
             known = now_known
             report, read = await _read_all(paths, known)
-        report.removed = sorted(set(known) - {path.name for path in paths})
+        report.removed = _removed(known, paths)
+        if not prune:
+            check_removals(len(report.removed), len(known))
         await delete_articles(writer, report.removed)
         await _write(writer, read, known, report)
     report.seconds = time.perf_counter() - started
     logger.info("load of %s: %s", directory, _summary_line(report))
     return report
+
+
+def _removed(known: dict[str, tuple[int, str]], paths: list[Path]) -> list[str]:
+    return sorted(set(known) - {path.name for path in paths})
 
 
 async def _read_all(

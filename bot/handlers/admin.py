@@ -13,7 +13,7 @@ from urllib.parse import quote
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import BotCommand, BotCommandScopeChat, Document, Message
 
 from bot import admin_render
@@ -25,6 +25,7 @@ from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
 from storage.db import Database
+from storage.loader import TooManyRemovals
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
 from storage.stats import admin_stats
@@ -56,9 +57,15 @@ def _admin_menu(lang: str) -> list[BotCommand]:
     return menu_commands(lang) + extra
 
 
-async def cmd_reload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
+async def cmd_reload(
+    message: Message, command: CommandObject, bot: Bot, reloader: Reloader, lang: str
+) -> None:
+    prune = (command.args or "").strip().lower() == "prune"
     try:
-        report = await reloader.reload()
+        report = await reloader.reload(prune=prune)
+    except TooManyRemovals as refusal:
+        await message.answer(_prune_refused(refusal, lang))
+        return
     except ReloadRunning:
         await message.answer(t(lang, "admin.reload_running"))
         return
@@ -90,7 +97,11 @@ async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -
         return
     saved = save_upload(reloader.seeds_dir, name, data)
     logger.info("admin %s uploaded %s", message.chat.id, saved.path.name)
-    report = await reloader.reload("upload", wait=True)
+    try:
+        report = await reloader.reload("upload", wait=True)
+    except TooManyRemovals as refusal:
+        await message.answer(_prune_refused(refusal, lang))
+        return
     await message.answer(
         admin_render.upload_result(saved.path.name, saved.existed, record, report, lang)
     )
@@ -141,6 +152,10 @@ async def _read(data: bytes, lang: str) -> ArticleRecord:
         return await asyncio.to_thread(read_article, text)
     except UnreadableArticle as error:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
+
+
+def _prune_refused(refusal: TooManyRemovals, lang: str) -> str:
+    return t(lang, "admin.reload_prune_refused", removing=refusal.removing, total=refusal.total)
 
 
 def _seeds_missing(reloader: Reloader, lang: str) -> str:

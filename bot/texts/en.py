@@ -196,6 +196,11 @@ TEXTS: dict[str, str] = {
     "admin.cmd_stats": "Bot statistics",
     "admin.reload_running": "⏳ A reload is already running. Wait for its report.",
     "admin.reload_failed": "❌ The reload failed; the archive is unchanged: {error}",
+    "admin.reload_prune_refused": (
+        "⛔ Reload refused: it would remove {removing} of the {total} articles in the archive, "
+        "and an empty or wrong folder must not wipe the archive; if that is intended, send "
+        "/reload prune."
+    ),
     "admin.seeds_missing": (
         "❌ The articles folder {folder} was not found: check SEEDS_DIR. The archive is unchanged."
     ),

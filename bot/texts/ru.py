@@ -197,6 +197,10 @@ TEXTS: dict[str, str] = {
     "admin.cmd_stats": "Статистика бота",
     "admin.reload_running": "⏳ Перезагрузка уже идёт. Дождитесь её отчёта.",
     "admin.reload_failed": "❌ Перезагрузка не удалась, архив не изменён: {error}",
+    "admin.reload_prune_refused": (
+        "⛔ Перезагрузка отменена: она удалила бы {removing} из {total} статей архива, а пустая "
+        "или не та папка не должна стирать архив; если так и задумано, отправьте /reload prune."
+    ),
     "admin.seeds_missing": (
         "❌ Папка статей {folder} не найдена: проверьте SEEDS_DIR. Архив не изменён."
     ),
