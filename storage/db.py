@@ -57,6 +57,21 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 
+# SQLite's primary result codes that say the file itself cannot be used.
+_UNUSABLE_FILE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_CORRUPT,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_NOTADB,
+        sqlite3.SQLITE_AUTH,
+    }
+)
+
+
 class DatabaseUnavailable(RuntimeError):
     """The archive file cannot be used: corrupt, read-only, or in a folder that cannot be made."""
 
@@ -115,7 +130,11 @@ class Database:
         path = Path(path)
         try:
             return await cls._open(path)
-        except (sqlite3.Error, OSError) as error:
+        except OSError as error:
+            raise DatabaseUnavailable(path, error) from error
+        except sqlite3.Error as error:
+            if error.sqlite_errorcode & 0xFF not in _UNUSABLE_FILE_CODES:
+                raise  # a fault of the program (a migration), not of the file
             raise DatabaseUnavailable(path, error) from error
 
     @classmethod
