@@ -66,6 +66,7 @@ class DigestScheduler:
     ) -> None:
         self.database = database
         self.pacer = pacer or Pacer(settings.send_rate, sleep=sleep)
+        self._send_timeout = settings.send_timeout
         self._sleep = sleep
         self.tick = tick
         self.sender: Sender | None = None
@@ -94,12 +95,19 @@ class DigestScheduler:
         interrupted = await outbox.recover(self.database)
         if interrupted:
             logger.warning(
-                "%d deliveries were in flight at the last stop: marked failed", interrupted
+                "%d deliveries were in flight at the last stop: marked uncertain", interrupted
             )
         lane = sender_lane(bot)
         if lane is not bot:  # a real lane reads on its own connection too; a test shares all
             self._reader = await outbox.open_reader(self.database.path)
-        self.sender = Sender(lane, self.database, self.pacer, clock=self._clock, sleep=self._sleep)
+        self.sender = Sender(
+            lane,
+            self.database,
+            self.pacer,
+            clock=self._clock,
+            sleep=self._sleep,
+            timeout=self._send_timeout,
+        )
         self._stopping = False
         self._queue = asyncio.Queue()  # no stop signals left over from an earlier run
         self._queued.clear()

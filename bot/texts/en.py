@@ -236,7 +236,9 @@ TEXTS: dict[str, str] = {
         "last 7 days — {week} ({week_articles} articles)"
     ),
     "admin.stats_subscriptions": "Subscriptions in all: {count}",
-    "admin.stats_deliveries": "Deliveries: failed {failed}, pending {pending}",
+    "admin.stats_deliveries": (
+        "Deliveries: failed {failed}, uncertain {uncertain}, pending {pending}"
+    ),
     "admin.stats_last_reload": "Last reload: {when} ({trigger}) — {result}",
     "admin.stats_reload_ok": (
         "added {added}, updated {updated}, removed {removed}, rejected {rejected}, {seconds} s"

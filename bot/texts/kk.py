@@ -242,7 +242,9 @@ TEXTS: dict[str, str] = {
         "7 күнде — {week} (мақала {week_articles})"
     ),
     "admin.stats_subscriptions": "Барлық жазылым: {count}",
-    "admin.stats_deliveries": "Жеткізу: қатемен {failed}, кезекте {pending}",
+    "admin.stats_deliveries": (
+        "Жеткізу: қатемен {failed}, расталмаған {uncertain}, кезекте {pending}"
+    ),
     "admin.stats_last_reload": "Соңғы қайта жүктеу: {when} ({trigger}) — {result}",
     "admin.stats_reload_ok": (
         "қосылды {added}, жаңартылды {updated}, жойылды {removed}, қабылданбады "

@@ -237,7 +237,9 @@ TEXTS: dict[str, str] = {
         "за 7 дней — {week} (статей {week_articles})"
     ),
     "admin.stats_subscriptions": "Подписок всего: {count}",
-    "admin.stats_deliveries": "Доставки: с ошибкой {failed}, в очереди {pending}",
+    "admin.stats_deliveries": (
+        "Доставки: с ошибкой {failed}, не подтверждены {uncertain}, в очереди {pending}"
+    ),
     "admin.stats_last_reload": "Последняя перезагрузка: {when} ({trigger}) — {result}",
     "admin.stats_reload_ok": (
         "добавлено {added}, обновлено {updated}, удалено {removed}, отклонено {rejected}, "

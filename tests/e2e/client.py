@@ -169,8 +169,13 @@ class Emulator:
         count: int = 1,
         chat_id: int | None = None,
         delay_ms: int | None = None,
+        after_handling: str | None = None,
     ) -> None:
-        """The next `count` calls of `method` (-1: all, until cleared) fail or are delayed."""
+        """The next `count` calls of `method` (-1: all, until cleared) fail or are delayed.
+
+        `after_handling="drop"`: the call is handled (the user gets the message), then the
+        connection is dropped without an answer; `"delay"`: the answer comes `delay_ms` late.
+        """
         fault = {
             "token": self.token,
             "method": method,
@@ -180,6 +185,7 @@ class Emulator:
             "retry_after": retry_after,
             "chat_id": chat_id,
             "delay_ms": delay_ms,
+            "after_handling": after_handling,
         }
         self.request("POST", "/faults", {k: v for k, v in fault.items() if v is not None})
 

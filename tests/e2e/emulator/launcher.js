@@ -18,7 +18,10 @@
  *   GET    /_control/messages?token&chat_id&after   the bot's messages as they read now
  *   GET    /_control/calls?token&method&after       the log of Bot API calls
  *   POST   /_control/faults   {token, method, count (-1: until cleared), error_code, description,
- *                             retry_after, chat_id, delay_ms}; DELETE /_control/faults?token
+ *                             retry_after, chat_id, delay_ms, after_handling}; DELETE /_control/faults?token
+ *          after_handling "drop": the call is handled (a message is stored: the user has it), then
+ *          the socket is destroyed without an answer; "delay": handled, then answered only after
+ *          delay_ms (past the client's timeout). Without it, delay_ms delays the handling.
  *   GET    /_control/commands?token                 what setMyCommands stored, per scope|language
  *   POST   /_control/chat_member {chat_id, user_id, status}   what getChatMember answers
  *   GET    /_control/files/<file_id>                a file's bytes
@@ -647,9 +650,10 @@ function botApiRoute(emulator) {
     emulator.calls.push(entry);
     let status = 200;
     let payload;
+    let fault = null;
     try {
-      const fault = emulator.takeFault(token, method, params);
-      if (fault && fault.delay_ms) {
+      fault = emulator.takeFault(token, method, params);
+      if (fault && fault.delay_ms && !fault.after_handling) {
         await new Promise((resolve) => { setTimeout(resolve, fault.delay_ms); });
       }
       if (fault && fault.error_code) {
@@ -681,6 +685,16 @@ function botApiRoute(emulator) {
       description: payload.description,
       result: method === 'getUpdates' ? { updates: (payload.result || []).length } : payload.result,
     });
+    if (fault && fault.after_handling && payload.ok) {
+      // The request was handled (the user has the message); only its answer goes astray.
+      entry.injected = true;
+      entry.after_handling = fault.after_handling;
+      if (fault.after_handling === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      await new Promise((resolve) => { setTimeout(resolve, fault.delay_ms || 0); });
+    }
     res.status(status).json(payload);
   };
 }
