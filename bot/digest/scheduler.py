@@ -132,7 +132,12 @@ class DigestScheduler:
             self._reader = None
 
     async def send_now(self, chat_id: int) -> int:
-        """/digest: plan the chat's pending digest now and queue it; how many articles it has."""
+        """/digest: plan the chat's pending digest now and queue it; how many articles it has.
+
+        0 when the scheduler is not running (console mode): nothing is planned then.
+        """
+        if self.sender is None:
+            return 0
         await outbox.plan_chat(self.database, chat_id, self._clock())
         count = len(await outbox.pending(self.reader, chat_id))
         if count:
