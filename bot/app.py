@@ -99,7 +99,7 @@ def make_dispatcher(
     """
     dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
     # --- dependencies: repositories and services are added to the dispatcher here ---
-    digests = DigestScheduler(database, settings, clock=clock)
+    digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
     dispatcher["digests"] = digests
     dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
     dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)

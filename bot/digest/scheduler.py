@@ -63,8 +63,10 @@ class DigestScheduler:
         tick: float = TICK,
         pacer: Pacer | None = None,
         sleep: Sleep = asyncio.sleep,
+        delivers: bool = True,
     ) -> None:
         self.database = database
+        self.delivers = delivers  # False: console mode, never started, never plans
         self.pacer = pacer or Pacer(settings.send_rate, sleep=sleep)
         self._send_timeout = settings.send_timeout
         self._sleep = sleep
@@ -134,9 +136,9 @@ class DigestScheduler:
     async def send_now(self, chat_id: int) -> int:
         """/digest: plan the chat's pending digest now and queue it; how many articles it has.
 
-        0 when the scheduler is not running (console mode): nothing is planned then.
+        0 in console mode (`delivers=False`): nothing is planned then.
         """
-        if self.sender is None:
+        if not self.delivers:
             return 0
         await outbox.plan_chat(self.database, chat_id, self._clock())
         count = len(await outbox.pending(self.reader, chat_id))

@@ -136,6 +136,10 @@ TEXTS: dict[str, str] = {
     "sub.remove_button": "✖ {name}",
     "sub.unsubscribe_usage": "Tell me what to drop: /unsubscribe Atyrau or /unsubscribe all.",
     "sub.bad_link": "This subscription link or button is out of date.",
+    "sub.limit": (
+        "⚠️ This chat already has {limit} subscriptions, the most it can have. To add "
+        "“{name}”, remove one in /subscriptions first."
+    ),
     "digest.header": "📬 <b>New for your subscriptions</b>: {count}",
     "digest.group_other": "📰 <b>Other</b>",
     "digest.more": "…and {count} more — {command}",

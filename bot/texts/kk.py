@@ -137,6 +137,10 @@ TEXTS: dict[str, str] = {
         "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all."
     ),
     "sub.bad_link": "Бұл жазылым сілтемесі не түймесі ескірген.",
+    "sub.limit": (
+        "⚠️ Бұл чатта {limit} жазылым бар — бұл шек. «{name}» қосу үшін алдымен "
+        "/subscriptions ішінен біреуін алып тастаңыз."
+    ),
     "digest.header": "📬 <b>Жазылымдарыңыз бойынша жаңалықтар</b>: {count}",
     "digest.group_other": "📰 <b>Басқа</b>",
     "digest.more": "…тағы {count} — {command}",

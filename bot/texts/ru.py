@@ -135,6 +135,10 @@ TEXTS: dict[str, str] = {
         "Напишите, от чего отписаться: /unsubscribe Атырау или /unsubscribe all."
     ),
     "sub.bad_link": "Эта ссылка или кнопка подписки устарела.",
+    "sub.limit": (
+        "⚠️ У этого чата уже {limit} подписок — это предел. Чтобы добавить «{name}», "
+        "уберите лишнее в /subscriptions."
+    ),
     "digest.header": "📬 <b>Новое по вашим подпискам</b>: {count}",
     "digest.group_other": "📰 <b>Другое</b>",
     "digest.more": "…и ещё {count} — {command}",
