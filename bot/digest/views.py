@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
-from zoneinfo import ZoneInfo
+from typing import Literal, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
 from bot.digest.compose import subscription_title
@@ -36,6 +36,28 @@ class SettingsCallback(CallbackData, prefix="st"):
 
     action: Literal["mode", "hour", "day", "tz", "empty"]
     value: str = Field(max_length=40)
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        # Forged data must not reach the handler, which writes the chat's row first.
+        if not valid_setting(self.action, self.value):
+            raise ValueError("not a setting")
+        return self
+
+
+def valid_setting(action: str, value: str) -> bool:
+    """True for a value a /settings button can carry (the handler checks zones strictly)."""
+    if action == "mode":
+        return value in {"instant", "daily", "weekly"}
+    if action in {"hour", "day"}:
+        return value.isascii() and value.isdigit() and int(value) < (24 if action == "hour" else 7)
+    if action == "empty":
+        return value in {"0", "1"}
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def subscription_pages(count: int) -> int:
