@@ -1,4 +1,4 @@
-"""Every inline button's callback data: short prefixes, validated fields, at most 64 bytes."""
+"""Every inline button's callback data: short prefixes, fields checked against the catalogue."""
 
 from __future__ import annotations
 
