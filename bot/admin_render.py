@@ -119,7 +119,11 @@ def stats(figures: AdminStats, lang: str) -> str:
             "week": deliveries.messages_7d,
             "week_articles": deliveries.delivered_7d,
         },
-        "admin.stats_deliveries": {"failed": deliveries.failed, "pending": deliveries.pending},
+        "admin.stats_deliveries": {
+            "failed": deliveries.failed,
+            "uncertain": deliveries.uncertain,
+            "pending": deliveries.pending,
+        },
     }
     lines = [t(lang, "admin.stats_title")]
     lines += [t(lang, key, **values) for key, values in counts.items()]

@@ -86,12 +86,20 @@ def _routers() -> list[Router]:
 
 
 def make_dispatcher(
-    settings: Settings, database: Database, *, clock: Clock = utc_now
+    settings: Settings,
+    database: Database,
+    *,
+    clock: Clock = utc_now,
+    deliver_digests: bool = True,
 ) -> Dispatcher:
-    """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name."""
+    """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name.
+
+    `deliver_digests=False` (console mode) never starts the digest scheduler: no delivery is
+    sent, recovered or planned.
+    """
     dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
     # --- dependencies: repositories and services are added to the dispatcher here ---
-    digests = DigestScheduler(database, settings, clock=clock)
+    digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
     dispatcher["digests"] = digests
     dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
     dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
@@ -104,7 +112,8 @@ def make_dispatcher(
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
     dispatcher.startup.register(load_seeds_when_empty)
-    dispatcher.startup.register(digests.start)  # after the seeds: they are not news
-    dispatcher.shutdown.register(digests.stop)
+    if deliver_digests:
+        dispatcher.startup.register(digests.start)  # after the seeds: they are not news
+        dispatcher.shutdown.register(digests.stop)
     dispatcher.include_routers(*_routers())
     return dispatcher

@@ -1,11 +1,14 @@
-"""Every inline button's callback data: short prefixes, validated fields, at most 64 bytes."""
+"""Every inline button's callback data: short prefixes, fields checked against the catalogue."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from aiogram.filters.callback_data import CallbackData
-from pydantic import Field
+from pydantic import Field, model_validator
+
+from storage.regions import get_region
+from storage.sectors import get_sector
 
 MAX_CALLBACK_BYTES = 64
 
@@ -13,6 +16,22 @@ MAX_CALLBACK_BYTES = 64
 _KEY = r"^[a-z0-9_+-]{1,45}$"
 
 ListKind = Literal["r", "s", "d", "q", "l"]  # region(s), sector, date, search query, latest
+
+
+def in_catalogue(kind: str, key: str) -> bool:
+    """True when `key` names what exists: a region id, a sector id, or a pair "id+id" of two
+    different regions in sorted order (as `storage.subscriptions.pair_key` writes it).
+
+    Button data comes from the user's client and can be forged: a key that passes the pattern
+    but names nothing must be refused before anything is written.
+    """
+    if kind == "sector":
+        return get_sector(key) is not None
+    if kind == "region":
+        return get_region(key) is not None
+    first, plus, second = key.partition("+")
+    pair = bool(plus) and first < second
+    return kind == "pair" and pair and get_region(first) is not None and bool(get_region(second))
 
 
 class PageCallback(CallbackData, prefix="pg"):
@@ -28,6 +47,13 @@ class OpenCallback(CallbackData, prefix="op"):
 
     kind: Literal["r", "s"]
     key: str = Field(pattern=_KEY)
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        kinds = ("sector",) if self.kind == "s" else ("region", "pair")
+        if not any(in_catalogue(kind, self.key) for kind in kinds):
+            raise ValueError("not in the catalogue")
+        return self
 
 
 class BrowseCallback(CallbackData, prefix="br"):
@@ -61,6 +87,18 @@ class SubscribeCallback(CallbackData, prefix="sub"):
     action: str = Field(pattern=r"^(add|del)$")
     kind: str = Field(pattern=r"^(region|sector|pair)$")
     key: str = Field(pattern=_KEY)
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        if not in_catalogue(self.kind, self.key):
+            raise ValueError("not in the catalogue")
+        return self
+
+
+class SubscriptionsPageCallback(CallbackData, prefix="sp"):
+    """A page of /subscriptions: ◀ ▶ buttons."""
+
+    page: int = Field(ge=0, le=1000)
 
 
 def fits(callback: CallbackData) -> bool:

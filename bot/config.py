@@ -22,6 +22,8 @@ HINTS = {
     "DEFAULT_TIMEZONE": "give an IANA time zone name such as Asia/Almaty or Europe/Moscow",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR",
     "SEND_RATE": "give a number of messages per second between 1 and 30, e.g. SEND_RATE=25",
+    "SEND_TIMEOUT": "give whole seconds between 1 and 300, e.g. SEND_TIMEOUT=30",
+    "MAX_SUBSCRIPTIONS_PER_CHAT": "give a whole number between 1 and 1000, e.g. 50",
 }
 
 
@@ -41,6 +43,8 @@ class Settings(BaseSettings):
     default_timezone: str = "Asia/Almaty"
     log_level: str = "INFO"
     send_rate: float = Field(default=25.0, gt=0, le=30)
+    send_timeout: int = Field(default=30, ge=1, le=300)
+    max_subscriptions_per_chat: int = Field(default=50, ge=1, le=1000)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -33,6 +33,7 @@ from pydantic import ValidationError
 
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
+from bot.instance import AlreadyRunning, InstanceLock
 from storage.db import Database
 
 # aiogram checks the token's shape; nothing is ever sent with it.
@@ -40,8 +41,14 @@ CONSOLE_TOKEN = "1:console-no-network"
 CONSOLE_USER_ID = 1
 BANNER = (
     "The bot in console mode, over the local archive (no Telegram, no network).\n"
+    "Digests are never delivered from here, and it refuses to start while the bot runs on "
+    "the same database.\n"
     "Type a command (/start, /region Астрахань, /help) or words to search; "
     "type a button's number to press it; /quit or Ctrl-D to leave.\n"
+)
+BOT_RUNNING = (
+    "The bot is running on this database ({path}), so console mode does not start"
+    " (it would compete for the same deliveries): stop the bot or set DATABASE_PATH to a copy."
 )
 _TAG = re.compile(r"<[^>]+>")
 _COMMAND = re.compile(r"^/\w+(@\w+)?")
@@ -201,20 +208,32 @@ class Console:
 
 
 async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: str = "ru") -> None:
-    """Read lines from `stdin` until /quit or the end; the bot's replies go to `out`."""
-    database = await Database.open(settings.database_path)
+    """Read lines from `stdin` until /quit or the end; the bot's replies go to `out`.
+
+    Holds the bot's single-instance lock meanwhile (`AlreadyRunning` when the bot has it), and
+    never starts the digest scheduler: the outbox is the bot's alone, so nothing here sends,
+    claims or fails a delivery.
+    """
+    with InstanceLock(settings.database_path):
+        database = await Database.open(settings.database_path)
+        try:
+            await _run(settings, database, stdin, out, lang)
+        finally:
+            await database.close()
+
+
+async def _run(
+    settings: Settings, database: Database, stdin: TextIO, out: TextIO, lang: str
+) -> None:
     session = ConsoleSession(out)
     bot = make_bot(settings, session)
-    dispatcher = make_dispatcher(settings, database)
+    dispatcher = make_dispatcher(settings, database, deliver_digests=False)
     workflow = {"dispatcher": dispatcher, "bots": [bot], **dispatcher.workflow_data}
+    await dispatcher.emit_startup(bot=bot, **workflow)
     try:
-        await dispatcher.emit_startup(bot=bot, **workflow)
-        try:
-            await _converse(Console(dispatcher, bot, session, lang), stdin, out)
-        finally:
-            await dispatcher.emit_shutdown(bot=bot, **workflow)
+        await _converse(Console(dispatcher, bot, session, lang), stdin, out)
     finally:
-        await database.close()
+        await dispatcher.emit_shutdown(bot=bot, **workflow)
 
 
 async def _converse(console: Console, stdin: TextIO, out: TextIO) -> None:
@@ -251,5 +270,9 @@ def main(argv: list[str]) -> int:
         return 2
     # The transcript is the point here: only warnings and errors are logged.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    asyncio.run(run_console(settings, sys.stdin, sys.stdout, options.lang))
+    try:
+        asyncio.run(run_console(settings, sys.stdin, sys.stdout, options.lang))
+    except AlreadyRunning:
+        print(BOT_RUNNING.format(path=settings.database_path), file=sys.stderr)
+        return 2
     return 0

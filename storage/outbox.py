@@ -1,4 +1,4 @@
-"""The durable outbox: which articles each chat is due, written before sending, each sent once."""
+"""The durable outbox: the articles each chat is due, written before sending, sent at most once."""
 
 from __future__ import annotations
 
@@ -72,12 +72,16 @@ WHERE status IN ('pending', 'sending') AND {_CHOSEN}
 RELEASE = f"""
 UPDATE outbox SET status = 'pending', last_error = ? WHERE status = 'sending' AND {_CHOSEN}
 """
+MARK_UNCERTAIN = f"""
+UPDATE outbox SET status = 'uncertain', last_error = ?
+WHERE status IN ('pending', 'sending') AND {_CHOSEN}
+"""
 MARK_FAILED = f"""
 UPDATE outbox SET status = 'failed', last_error = ?
 WHERE status IN ('pending', 'sending') AND {_CHOSEN}
 """
 READER_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
-RECOVER = "UPDATE outbox SET status = 'failed', last_error = ? WHERE status = 'sending'"
+RECOVER = "UPDATE outbox SET status = 'uncertain', last_error = ? WHERE status = 'sending'"
 FIGURES = """
 SELECT
     (SELECT count(*) FROM outbox WHERE status = 'sent' AND sent_at >= ?1),
@@ -87,6 +91,7 @@ SELECT
     (SELECT count(*) FROM (SELECT DISTINCT chat_id, message_id FROM outbox
         WHERE status = 'sent' AND sent_at >= ?2)),
     (SELECT count(*) FROM outbox WHERE status = 'failed'),
+    (SELECT count(*) FROM outbox WHERE status = 'uncertain'),
     (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')),
     (SELECT count(*) FROM chats WHERE active = 1),
     (SELECT count(*) FROM chats WHERE active = 0),
@@ -103,6 +108,7 @@ class DeliveryFigures:
     messages_24h: int  # digest messages sent (a digest may take several)
     messages_7d: int
     failed: int
+    uncertain: int  # sent, but whether it arrived cannot be known; never repeated
     pending: int
     active_chats: int
     inactive_chats: int
@@ -181,6 +187,14 @@ async def release(
     await _update(database, RELEASE, (error,), chat_id, article_ids)
 
 
+async def mark_uncertain(
+    database: Database, chat_id: int, article_ids: Sequence[int], error: str
+) -> None:
+    """The request went out but its outcome is unknown (connection dropped, timeout): the
+    deliveries are not repeated, since a second copy is worse than an uncertain first."""
+    await _update(database, MARK_UNCERTAIN, (error[:500],), chat_id, article_ids)
+
+
 async def mark_failed(
     database: Database, chat_id: int, article_ids: Sequence[int], error: str
 ) -> None:
@@ -189,7 +203,7 @@ async def mark_failed(
 
 async def recover(database: Database) -> int:
     """After a crash: a delivery caught mid-request may or may not have arrived; it is marked
-    failed (visible to admins) rather than sent again, because a pair goes out at most once."""
+    uncertain (counted in /stats) rather than sent again, because a pair goes out at most once."""
     async with database.transaction() as writer:
         return (await writer.execute(RECOVER, (INTERRUPTED,))).rowcount
 

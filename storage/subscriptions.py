@@ -29,6 +29,13 @@ SELECT_SUBSCRIPTIONS = """
 SELECT kind, key FROM subscriptions WHERE chat_id = ? ORDER BY created_at, rowid
 """
 INSERT_SUBSCRIPTION = "INSERT OR IGNORE INTO subscriptions (chat_id, kind, key) VALUES (?, ?, ?)"
+# Added only while the chat has fewer than `?4` subscriptions (the check and the insert are one
+# statement, so two quick taps cannot pass the cap together).
+INSERT_SUBSCRIPTION_WITHIN = """
+INSERT OR IGNORE INTO subscriptions (chat_id, kind, key)
+SELECT ?1, ?2, ?3 WHERE (SELECT count(*) FROM subscriptions WHERE chat_id = ?1) < ?4
+"""
+HAS_SUBSCRIPTION = "SELECT 1 FROM subscriptions WHERE chat_id = ? AND kind = ? AND key = ?"
 DELETE_SUBSCRIPTION = "DELETE FROM subscriptions WHERE chat_id = ? AND kind = ? AND key = ?"
 DELETE_ALL_SUBSCRIPTIONS = "DELETE FROM subscriptions WHERE chat_id = ?"
 UPDATE_SCHEDULE = """
@@ -135,6 +142,19 @@ async def subscriptions(connection: aiosqlite.Connection, chat_id: int) -> list[
 async def subscribe(database: Database, chat_id: int, subscription: Subscription) -> bool:
     """Add a subscription (the chat must exist); False when it was already there."""
     return await _write(database, INSERT_SUBSCRIPTION, chat_id, *_fields(subscription)) > 0
+
+
+async def subscribe_within(
+    database: Database, chat_id: int, subscription: Subscription, limit: int
+) -> Literal["added", "exists", "full"]:
+    """Add a subscription unless the chat already has it or already has `limit` of them."""
+    kind, key = _fields(subscription)
+    async with database.transaction() as writer:
+        cursor = await writer.execute(INSERT_SUBSCRIPTION_WITHIN, (chat_id, kind, key, limit))
+        if cursor.rowcount > 0:
+            return "added"
+        async with writer.execute(HAS_SUBSCRIPTION, (chat_id, kind, key)) as found:
+            return "exists" if await found.fetchone() else "full"
 
 
 async def unsubscribe(database: Database, chat_id: int, subscription: Subscription) -> bool:

@@ -226,7 +226,7 @@ async def test_a_restart_resumes_without_duplicates(
     assert sent_to(session) == [603]
     rows = {row[0]: row[2:] for row in await outbox_rows(database)}
     assert rows[601][0] == rows[603][0] == "sent"
-    assert rows[602] == ("failed", 1, outbox.INTERRUPTED)  # at most once: not sent again
+    assert rows[602] == ("uncertain", 1, outbox.INTERRUPTED)  # at most once: not sent again
 
 
 async def test_articles_loaded_by_another_process_are_noticed_on_a_tick(

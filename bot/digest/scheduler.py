@@ -63,9 +63,12 @@ class DigestScheduler:
         tick: float = TICK,
         pacer: Pacer | None = None,
         sleep: Sleep = asyncio.sleep,
+        delivers: bool = True,
     ) -> None:
         self.database = database
+        self.delivers = delivers  # False: console mode, never started, never plans
         self.pacer = pacer or Pacer(settings.send_rate, sleep=sleep)
+        self._send_timeout = settings.send_timeout
         self._sleep = sleep
         self.tick = tick
         self.sender: Sender | None = None
@@ -94,12 +97,19 @@ class DigestScheduler:
         interrupted = await outbox.recover(self.database)
         if interrupted:
             logger.warning(
-                "%d deliveries were in flight at the last stop: marked failed", interrupted
+                "%d deliveries were in flight at the last stop: marked uncertain", interrupted
             )
         lane = sender_lane(bot)
         if lane is not bot:  # a real lane reads on its own connection too; a test shares all
             self._reader = await outbox.open_reader(self.database.path)
-        self.sender = Sender(lane, self.database, self.pacer, clock=self._clock, sleep=self._sleep)
+        self.sender = Sender(
+            lane,
+            self.database,
+            self.pacer,
+            clock=self._clock,
+            sleep=self._sleep,
+            timeout=self._send_timeout,
+        )
         self._stopping = False
         self._queue = asyncio.Queue()  # no stop signals left over from an earlier run
         self._queued.clear()
@@ -124,7 +134,12 @@ class DigestScheduler:
             self._reader = None
 
     async def send_now(self, chat_id: int) -> int:
-        """/digest: plan the chat's pending digest now and queue it; how many articles it has."""
+        """/digest: plan the chat's pending digest now and queue it; how many articles it has.
+
+        0 in console mode (`delivers=False`): nothing is planned then.
+        """
+        if not self.delivers:
+            return 0
         await outbox.plan_chat(self.database, chat_id, self._clock())
         count = len(await outbox.pending(self.reader, chat_id))
         if count:

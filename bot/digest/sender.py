@@ -20,6 +20,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiohttp import ClientConnectorError
 
 from bot.digest.pacing import Pacer, Sleep
 from bot.retry import no_retry
@@ -30,9 +31,10 @@ logger = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
 
-ATTEMPTS = 4  # requests per message when the network or Telegram's servers fail
+ATTEMPTS = 4  # requests per message when Telegram refuses it (5xx) or cannot be reached
 BACKOFF = 1.0  # seconds before the second attempt; doubled each time
-_TRANSIENT = (TelegramNetworkError, TelegramServerError, ClientDecodeError)
+SEND_TIMEOUT = 30  # seconds a request may take before its outcome counts as unknown
+_TROUBLE = (TelegramNetworkError, TelegramServerError, ClientDecodeError)
 _GONE = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
 
 
@@ -49,10 +51,21 @@ class Target:
 class Delivery:
     """What became of one message; `chat_id` is the new id when the group had migrated."""
 
-    status: Literal["sent", "failed", "inactive"]
+    status: Literal["sent", "failed", "inactive", "uncertain"]
     chat_id: int
     message_id: int | None = None
     error: str | None = None
+
+
+def refused(error: AiogramError) -> bool:
+    """True when nothing was delivered: Telegram answered with a 5xx, or no connection was made.
+
+    Otherwise (the connection dropped after the request went out, no answer in time, an
+    answer that cannot be read) the message may have arrived and must not be sent again.
+    """
+    return isinstance(error, TelegramServerError) or isinstance(
+        error.__cause__, ClientConnectorError
+    )
 
 
 class Sender:
@@ -61,6 +74,11 @@ class Sender:
     Each message carries outbox article ids: they are claimed just before each request and
     marked sent, put back, or failed according to Telegram's answer, so a crash leaves them
     pending unless a request was actually in flight.
+
+    The rule for network trouble is "at most once": a request Telegram refused (429, a 5xx
+    with an answer, a connection never made) is sent again; a request whose outcome cannot be
+    known (the connection dropped after it was sent, no answer in time, an unreadable answer)
+    is never repeated and its deliveries are recorded as uncertain.
     """
 
     def __init__(
@@ -71,12 +89,14 @@ class Sender:
         *,
         clock: Clock,
         sleep: Sleep = asyncio.sleep,
+        timeout: int = SEND_TIMEOUT,
     ) -> None:
         self.bot = bot
         self.pacer = pacer
         self._database = database
         self._clock = clock
         self._sleep = sleep
+        self._timeout = timeout
 
     async def send(self, target: Target, text: str, article_ids: Sequence[int] = ()) -> Delivery:
         """Send one message, waiting out 429s in a loop; trouble is returned, never raised."""
@@ -87,7 +107,10 @@ class Sender:
             try:
                 with no_retry():  # 429s are handled here, by slowing every sender down
                     message = await self.bot.send_message(
-                        target.chat_id, text, message_thread_id=target.thread_id
+                        target.chat_id,
+                        text,
+                        message_thread_id=target.thread_id,
+                        request_timeout=self._timeout,
                     )
             except TelegramRetryAfter as error:
                 await self._refused(target, article_ids, f"429: retry after {error.retry_after}s")
@@ -101,7 +124,9 @@ class Sender:
                 if isinstance(retry, Delivery):
                     return retry
                 target = retry
-            except _TRANSIENT as error:
+            except _TROUBLE as error:
+                if not refused(error):
+                    return await self._uncertain(target, article_ids, str(error))
                 failures += 1
                 if failures >= ATTEMPTS:
                     return await self._failed(target, article_ids, str(error))
@@ -142,6 +167,11 @@ class Sender:
         logger.info("chat %s is gone (%s): pausing its digests", target.chat_id, reason)
         await subscriptions.deactivate(self._database, target.chat_id, reason)
         return Delivery("inactive", target.chat_id, error=reason)
+
+    async def _uncertain(self, target: Target, article_ids: Sequence[int], error: str) -> Delivery:
+        logger.warning("digest to chat %s may or may not have arrived: %s", target.chat_id, error)
+        await outbox.mark_uncertain(self._database, target.chat_id, article_ids, error)
+        return Delivery("uncertain", target.chat_id, error=error)
 
     async def _failed(self, target: Target, article_ids: Sequence[int], error: str) -> Delivery:
         logger.error("digest to chat %s failed: %s", target.chat_id, error)

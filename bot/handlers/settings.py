@@ -103,11 +103,12 @@ async def cmd_settings(
     clock: Clock,
     lang: str,
 ) -> None:
+    # Even a look writes the chat's row (with the asker's language): admins only in groups.
+    if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
+        await message.answer(t(lang, "sub.admins_only"))
+        return
     chat = await _chat(database, settings, message, lang)
     if command.args:
-        if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
-            await message.answer(t(lang, "sub.admins_only"))
-            return
         updated = typed(chat, command.args.strip())
         if updated is None:
             value = escape(shorten(command.args, 60))

@@ -7,10 +7,11 @@ from typing import cast
 
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import SubscribeCallback
+from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
 from bot.config import Settings
 from bot.digest.compose import subscription_title
 from bot.digest.scheduler import DigestScheduler
@@ -21,7 +22,12 @@ from bot.digest.subscribing import (
     may_manage,
     parse_subscription,
 )
-from bot.digest.views import schedule_line, subscriptions_keyboard, subscriptions_text
+from bot.digest.views import (
+    SUBSCRIPTIONS_PAGE,
+    schedule_line,
+    subscriptions_keyboard,
+    subscriptions_text,
+)
 from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
@@ -42,8 +48,12 @@ async def add(
         thread_id=message.message_thread_id if message.is_topic_message else None,
     )
     name = subscription_title(s, lang)
-    if not await store.subscribe(database, chat.id, s):
+    limit = settings.max_subscriptions_per_chat
+    outcome = await store.subscribe_within(database, chat.id, s, limit)
+    if outcome == "exists":
         return t(lang, "sub.exists", name=name)
+    if outcome == "full":
+        return t(lang, "sub.limit", name=name, limit=limit)
     return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
 
 
@@ -120,25 +130,42 @@ async def on_subscribe(
     message = await managed_message(query, bot, lang)
     if message is None:
         return
-    s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # validated by pattern
+    s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # in the catalogue
     if callback_data.action == "add":
         await query.answer(await add(database, settings, message, s, lang), show_alert=True)
         return
+    follows = await store.subscriptions(database.reader, message.chat.id)
+    page = follows.index(s) // SUBSCRIPTIONS_PAGE if s in follows else 0  # the page it was on
     await query.answer(await remove(database, message.chat.id, s, lang))
-    await show_list(message, database, lang, edit=True)
+    await show_list(message, database, lang, edit=True, page=page)
+
+
+async def on_subscriptions_page(
+    query: CallbackQuery, callback_data: SubscriptionsPageCallback, database: Database, lang: str
+) -> None:
+    """◀ ▶ of /subscriptions: reading the list needs no rights."""
+    if not isinstance(query.message, Message):
+        await query.answer(t(lang, "sub.bad_link"))
+        return
+    await show_list(query.message, database, lang, edit=True, page=callback_data.page)
+    await query.answer()
 
 
 async def show_list(
-    message: Message, database: Database, lang: str, *, edit: bool = False
+    message: Message, database: Database, lang: str, *, edit: bool = False, page: int = 0
 ) -> None:
     follows = await store.subscriptions(database.reader, message.chat.id)
     chat = await store.chat(database.reader, message.chat.id)
-    text = subscriptions_text(follows, chat, lang)
-    keyboard = subscriptions_keyboard(follows, lang)
-    if edit:
-        await message.edit_text(text, reply_markup=keyboard)
-    else:
+    text = subscriptions_text(follows, chat, lang, page)
+    keyboard = subscriptions_keyboard(follows, lang, page)
+    if not edit:
         await message.answer(text, reply_markup=keyboard)
+        return
+    try:
+        await message.edit_text(text, reply_markup=keyboard)
+    except TelegramBadRequest as error:
+        if "message is not modified" not in error.message:  # the same page pressed again
+            raise
 
 
 async def cmd_subscriptions(message: Message, database: Database, lang: str) -> None:
@@ -190,6 +217,7 @@ def make_router() -> Router:
     )
     router.message.register(cmd_subscribe, Command("subscribe"))
     router.callback_query.register(on_subscribe, SubscribeCallback.filter())
+    router.callback_query.register(on_subscriptions_page, SubscriptionsPageCallback.filter())
     router.message.register(cmd_subscriptions, Command("subscriptions"))
     router.message.register(cmd_unsubscribe, Command("unsubscribe"))
     router.message.register(cmd_digest, Command("digest"))

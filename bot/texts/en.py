@@ -136,6 +136,10 @@ TEXTS: dict[str, str] = {
     "sub.remove_button": "✖ {name}",
     "sub.unsubscribe_usage": "Tell me what to drop: /unsubscribe Atyrau or /unsubscribe all.",
     "sub.bad_link": "This subscription link or button is out of date.",
+    "sub.limit": (
+        "⚠️ This chat already has {limit} subscriptions, the most it can have. To add "
+        "“{name}”, remove one in /subscriptions first."
+    ),
     "digest.header": "📬 <b>New for your subscriptions</b>: {count}",
     "digest.group_other": "📰 <b>Other</b>",
     "digest.more": "…and {count} more — {command}",
@@ -241,7 +245,9 @@ TEXTS: dict[str, str] = {
         "last 7 days — {week} ({week_articles} articles)"
     ),
     "admin.stats_subscriptions": "Subscriptions in all: {count}",
-    "admin.stats_deliveries": "Deliveries: failed {failed}, pending {pending}",
+    "admin.stats_deliveries": (
+        "Deliveries: failed {failed}, uncertain {uncertain}, pending {pending}"
+    ),
     "admin.stats_last_reload": "Last reload: {when} ({trigger}) — {result}",
     "admin.stats_reload_ok": (
         "added {added}, updated {updated}, removed {removed}, rejected {rejected}, {seconds} s"

@@ -137,6 +137,10 @@ TEXTS: dict[str, str] = {
         "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all."
     ),
     "sub.bad_link": "Бұл жазылым сілтемесі не түймесі ескірген.",
+    "sub.limit": (
+        "⚠️ Бұл чатта {limit} жазылым бар — бұл шек. «{name}» қосу үшін алдымен "
+        "/subscriptions ішінен біреуін алып тастаңыз."
+    ),
     "digest.header": "📬 <b>Жазылымдарыңыз бойынша жаңалықтар</b>: {count}",
     "digest.group_other": "📰 <b>Басқа</b>",
     "digest.more": "…тағы {count} — {command}",
@@ -247,7 +251,9 @@ TEXTS: dict[str, str] = {
         "7 күнде — {week} (мақала {week_articles})"
     ),
     "admin.stats_subscriptions": "Барлық жазылым: {count}",
-    "admin.stats_deliveries": "Жеткізу: қатемен {failed}, кезекте {pending}",
+    "admin.stats_deliveries": (
+        "Жеткізу: қатемен {failed}, расталмаған {uncertain}, кезекте {pending}"
+    ),
     "admin.stats_last_reload": "Соңғы қайта жүктеу: {when} ({trigger}) — {result}",
     "admin.stats_reload_ok": (
         "қосылды {added}, жаңартылды {updated}, жойылды {removed}, қабылданбады "

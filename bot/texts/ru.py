@@ -135,6 +135,10 @@ TEXTS: dict[str, str] = {
         "Напишите, от чего отписаться: /unsubscribe Атырау или /unsubscribe all."
     ),
     "sub.bad_link": "Эта ссылка или кнопка подписки устарела.",
+    "sub.limit": (
+        "⚠️ Предел подписок для чата — {limit}, и он достигнут. Чтобы добавить «{name}», "
+        "уберите лишнее в /subscriptions."
+    ),
     "digest.header": "📬 <b>Новое по вашим подпискам</b>: {count}",
     "digest.group_other": "📰 <b>Другое</b>",
     "digest.more": "…и ещё {count} — {command}",
@@ -241,7 +245,9 @@ TEXTS: dict[str, str] = {
         "за 7 дней — {week} (статей {week_articles})"
     ),
     "admin.stats_subscriptions": "Подписок всего: {count}",
-    "admin.stats_deliveries": "Доставки: с ошибкой {failed}, в очереди {pending}",
+    "admin.stats_deliveries": (
+        "Доставки: с ошибкой {failed}, не подтверждены {uncertain}, в очереди {pending}"
+    ),
     "admin.stats_last_reload": "Последняя перезагрузка: {when} ({trigger}) — {result}",
     "admin.stats_reload_ok": (
         "добавлено {added}, обновлено {updated}, удалено {removed}, отклонено {rejected}, "

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 DEFAULT_TIMEOUT = 15.0
+GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's sender of anonymous admins' messages
 _POLL_INTERVAL = 0.05
 _TAG = re.compile(r"<[^>]+>")
 T = TypeVar("T")
@@ -115,6 +116,25 @@ class Emulator:
         """A user talking to the bot (in a private chat unless `chat` is given)."""
         return TelegramUser(self, user_id, language_code, chat or None)
 
+    def anonymous_admin(self, **chat: Any) -> TelegramUser:
+        """A group's anonymous administrator: Telegram sends their messages from
+        GroupAnonymousBot with `sender_chat` set to the group itself."""
+        admin = TelegramUser(self, GROUP_ANONYMOUS_BOT_ID, None, chat)
+        admin.user = {
+            "id": GROUP_ANONYMOUS_BOT_ID,
+            "is_bot": True,
+            "first_name": "Group",
+            "username": "GroupAnonymousBot",
+        }
+        admin.sender_chat = dict(chat)
+        return admin
+
+    def channel_post(self, chat: dict[str, Any], text: str) -> int:
+        """A post in a channel (the bot is one of its admins); its message id."""
+        body = {"token": self.token, "chat": chat, "text": text}
+        result: dict[str, Any] = self.request("POST", "/updates/channel_post", body)
+        return int(result["message_id"])
+
     def calls(self, method: str | None = None, *, after: int = 0) -> list[dict[str, Any]]:
         """Every Bot API call this bot made (method, params, status...), oldest first."""
         calls: list[dict[str, Any]] = self.get(
@@ -169,8 +189,13 @@ class Emulator:
         count: int = 1,
         chat_id: int | None = None,
         delay_ms: int | None = None,
+        after_handling: str | None = None,
     ) -> None:
-        """The next `count` calls of `method` (-1: all, until cleared) fail or are delayed."""
+        """The next `count` calls of `method` (-1: all, until cleared) fail or are delayed.
+
+        `after_handling="drop"`: the call is handled (the user gets the message), then the
+        connection is dropped without an answer; `"delay"`: the answer comes `delay_ms` late.
+        """
         fault = {
             "token": self.token,
             "method": method,
@@ -180,6 +205,7 @@ class Emulator:
             "retry_after": retry_after,
             "chat_id": chat_id,
             "delay_ms": delay_ms,
+            "after_handling": after_handling,
         }
         self.request("POST", "/faults", {k: v for k, v in fault.items() if v is not None})
 
@@ -191,11 +217,12 @@ class Emulator:
         menus: dict[str, list[dict[str, str]]] = self.get("/commands", token=self.token)
         return menus
 
-    def set_chat_member(self, chat_id: int, user_id: int, status: str) -> None:
+    def set_chat_member(
+        self, chat_id: int, user_id: int, status: str, *, is_anonymous: bool = False
+    ) -> None:
         """What getChatMember answers for this user in this chat (e.g. "administrator")."""
-        self.request(
-            "POST", "/chat_member", {"chat_id": chat_id, "user_id": user_id, "status": status}
-        )
+        member = {"chat_id": chat_id, "user_id": user_id, "status": status}
+        self.request("POST", "/chat_member", {**member, "is_anonymous": is_anonymous})
 
     def file(self, file_id: str) -> bytes:
         """The content of a file the bot sent (sendDocument) or a user uploaded."""
@@ -221,6 +248,7 @@ class TelegramUser:
             self.user["language_code"] = language_code
         self.chat = chat or {"id": user_id, "type": "private", "first_name": "Test"}
         self.chat_id = int(self.chat["id"])
+        self.sender_chat: dict[str, Any] | None = None
         self._seen = 0
 
     def send(self, text: str) -> int:
@@ -306,6 +334,8 @@ class TelegramUser:
     def _update(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         body = {"token": self.emulator.token, "from": self.user, "chat_id": self.chat_id}
         body["chat"] = self.chat
+        if self.sender_chat is not None and kind == "message":
+            body["sender_chat"] = self.sender_chat
         body.update({k: v for k, v in fields.items() if v is not None})
         result: dict[str, Any] = self.emulator.request("POST", f"/updates/{kind}", body)
         return result

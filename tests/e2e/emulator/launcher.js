@@ -15,13 +15,20 @@
  *   POST   /_control/updates/message       {token, from, chat, text | document{file_name, content_base64}}
  *   POST   /_control/updates/callback      {token, from, chat_id, message_id, data}
  *   POST   /_control/updates/inline_query  {token, from, query}
+ *   POST   /_control/updates/channel_post  {token, chat, text}   a post in a channel
+ *          (updates/message also takes sender_chat: an anonymous admin, a channel in a group)
  *   GET    /_control/messages?token&chat_id&after   the bot's messages as they read now
  *   GET    /_control/calls?token&method&after       the log of Bot API calls
  *   POST   /_control/faults   {token, method, count (-1: until cleared), error_code, description,
- *                             retry_after, chat_id, delay_ms}; DELETE /_control/faults?token
+ *                             retry_after, chat_id, delay_ms, after_handling}; DELETE /_control/faults?token
  *                             (method "file": the next file download answers error_code)
+ *          after_handling "drop": the call is handled (a message is stored: the user has it), then
+ *          the socket is destroyed without an answer; "delay": handled, then answered only after
+ *          delay_ms (past the client's timeout). Without it, delay_ms delays the handling.
  *   GET    /_control/commands?token                 what setMyCommands stored, per scope|language
- *   POST   /_control/chat_member {chat_id, user_id, status}   what getChatMember answers
+ *   POST   /_control/chat_member {chat_id, user_id, status, is_anonymous, custom_title}
+ *                             what getChatMember answers (creator, administrator, member,
+ *                             restricted, left, kicked), as full ChatMember objects
  *   GET    /_control/files/<file_id>                a file's bytes
  */
 
@@ -216,7 +223,8 @@ class Emulator {
     this.commands = {}; // token -> {"<scope json>|<language>": [commands]}
     this.files = new Map(); // file_id -> {file_name, mime_type, data, file_path}
     this.chats = new Map(); // chat id -> chat object seen in user updates
-    this.members = new Map(); // "<chat>:<user>" -> status
+    this.allowedUpdates = new Map(); // token -> update types getUpdates asked for, or null
+    this.members = new Map(); // "<chat>:<user>" -> {status, is_anonymous, custom_title}
     this.edits = new Map(); // "<chat>:<message>" -> number of edits
     this.waiters = new Set();
     this.inlineQueryId = 1;
@@ -302,6 +310,14 @@ class Emulator {
       chat: body.chat || { id: body.from.id, type: 'private', first_name: body.from.first_name },
       date: Math.floor(Date.now() / 1000),
     };
+    if (body.sender_chat) {
+      // An anonymous group admin (from: GroupAnonymousBot) or a channel writing in a group.
+      message.sender_chat = body.sender_chat;
+    }
+    if (body.updateKind) {
+      message.updateKind = body.updateKind;
+      delete message.from;
+    }
     this.remember(message.chat);
     if (body.text !== undefined) {
       message.text = body.text;
@@ -332,6 +348,14 @@ class Emulator {
     await this.telegram.addUserMessage({ ...message, botToken: body.token });
     this.wake();
     return { update_id: updateId, message_id: messageId };
+  }
+
+  async addChannelPost(body) {
+    // A post in a channel has no sender user: the channel itself is its sender_chat.
+    const chat = { type: 'channel', title: 'Channel', ...body.chat };
+    const { from, ...post } = { ...body, chat, sender_chat: chat };
+    const result = await this.addUserMessage({ ...post, from: undefined, updateKind: 'channel_post' });
+    return result;
   }
 
   async addUserCallback(body) {
@@ -384,11 +408,23 @@ class Emulator {
     if ('inlineQuery' in update) {
       return { update_id: update.updateId, inline_query: update.inlineQuery };
     }
-    const { botToken, ...message } = update.message;
-    return { update_id: update.updateId, message: { ...message, message_id: update.messageId } };
+    const { botToken, updateKind, ...message } = update.message;
+    return { update_id: update.updateId, [updateKind || 'message']: { ...message, message_id: update.messageId } };
+  }
+
+  static updateType(update) {
+    if ('callbackQuery' in update) {
+      return 'callback_query';
+    }
+    return 'inlineQuery' in update ? 'inline_query' : update.message.updateKind || 'message';
   }
 
   pendingUpdates(token, limit) {
+    // Like Telegram, updates of a type the bot did not ask for (allowed_updates) never arrive.
+    const allowed = this.allowedUpdates.get(token);
+    this.telegram.storage.userMessages = this.telegram.storage.userMessages.filter(
+      (update) => update.botToken !== token || !allowed || allowed.includes(Emulator.updateType(update)),
+    );
     return this.telegram.storage.userMessages
       .filter((update) => update.botToken === token)
       .slice(0, limit)
@@ -399,6 +435,11 @@ class Emulator {
     const offset = params.offset !== undefined ? Number(params.offset) : undefined;
     const limit = Math.min(Math.max(Number(params.limit) || 100, 1), 100);
     const timeout = Math.min(Math.max(Number(params.timeout) || 0, 0), MAX_POLL_SECONDS);
+    if (params.allowed_updates !== undefined) {
+      const allowed = parseJsonField(params.allowed_updates);
+      // An empty list means every type again; the last list given stays in force.
+      this.allowedUpdates.set(token, Array.isArray(allowed) && allowed.length ? allowed : null);
+    }
     if (offset !== undefined && offset > 0) {
       // Telegram forgets every update below the offset: they are confirmed by this call.
       this.telegram.storage.userMessages = this.telegram.storage.userMessages.filter(
@@ -568,29 +609,64 @@ function getFile(emulator, token, params) {
   return shaped;
 }
 
-function getChatMember(emulator, token, params) {
-  const userId = Number(params.user_id);
+// The ChatMember objects of the current Bot API, every required field present (aiogram refuses
+// an answer that lacks one): ChatMemberOwner, ChatMemberAdministrator, ChatMemberMember,
+// ChatMemberRestricted, ChatMemberLeft, ChatMemberBanned.
+const ADMIN_RIGHTS = {
+  can_be_edited: false, can_manage_chat: true, can_delete_messages: true,
+  can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false,
+  can_change_info: true, can_invite_users: true, can_post_stories: false, can_edit_stories: false,
+  can_delete_stories: false, can_send_welcome_messages: false,
+};
+const CHANNEL_ADMIN_RIGHTS = {
+  can_post_messages: true, can_edit_messages: true, can_manage_direct_messages: false,
+};
+const GROUP_ADMIN_RIGHTS = { can_pin_messages: true, can_manage_topics: false, can_manage_tags: false };
+const RESTRICTED_RIGHTS = {
+  is_member: true, can_send_messages: false, can_send_audios: false, can_send_documents: false,
+  can_send_photos: false, can_send_videos: false, can_send_video_notes: false,
+  can_send_voice_notes: false, can_send_polls: false, can_send_other_messages: false,
+  can_add_web_page_previews: false, can_react_to_messages: true, can_edit_tag: false,
+  can_change_info: false, can_invite_users: false, can_pin_messages: false,
+  can_manage_topics: false, until_date: 0,
+};
+
+function chatMember(emulator, chatId, userId) {
   // Everybody is a plain member unless a test said otherwise (POST /_control/chat_member).
-  const status = emulator.members.get(`${Number(params.chat_id)}:${userId}`) || 'member';
-  const member = { status, user: { id: userId, is_bot: false, first_name: 'User' } };
-  if (status === 'administrator') {
-    Object.assign(member, {
-      can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
-      can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false,
-      can_change_info: true, can_invite_users: true, can_post_stories: false,
-      can_edit_stories: false, can_delete_stories: false,
-    });
-  } else if (status === 'creator') {
-    member.is_anonymous = false;
+  const set = emulator.members.get(`${Number(chatId)}:${Number(userId)}`) || { status: 'member' };
+  const { status } = set;
+  const member = { status, user: { id: Number(userId), is_bot: false, first_name: 'User' } };
+  if (status === 'creator') {
+    member.is_anonymous = Boolean(set.is_anonymous);
+    if (set.custom_title) {
+      member.custom_title = set.custom_title;
+    }
+  } else if (status === 'administrator') {
+    const channel = emulator.chat(chatId).type === 'channel';
+    Object.assign(member, ADMIN_RIGHTS, channel ? CHANNEL_ADMIN_RIGHTS : GROUP_ADMIN_RIGHTS);
+    member.is_anonymous = Boolean(set.is_anonymous);
+    if (set.custom_title) {
+      member.custom_title = set.custom_title;
+    }
+  } else if (status === 'restricted') {
+    Object.assign(member, RESTRICTED_RIGHTS);
+  } else if (status === 'kicked') {
+    member.until_date = 0;
+  } else if (status !== 'member' && status !== 'left') {
+    throw badRequest(`unknown chat member status ${status}`);
   }
   return member;
+}
+
+function getChatMember(emulator, token, params) {
+  return chatMember(emulator, params.chat_id, params.user_id);
 }
 
 function getChatAdministrators(emulator, token, params) {
   const chatId = Number(params.chat_id);
   return [...emulator.members.entries()]
-    .filter(([key, status]) => key.startsWith(`${chatId}:`) && ['creator', 'administrator'].includes(status))
-    .map(([key]) => getChatMember(emulator, token, { chat_id: chatId, user_id: key.split(':')[1] }));
+    .filter(([key, set]) => key.startsWith(`${chatId}:`) && ['creator', 'administrator'].includes(set.status))
+    .map(([key]) => chatMember(emulator, chatId, key.split(':')[1]));
 }
 
 function getChat(emulator, token, params) {
@@ -648,9 +724,10 @@ function botApiRoute(emulator) {
     emulator.calls.push(entry);
     let status = 200;
     let payload;
+    let fault = null;
     try {
-      const fault = emulator.takeFault(token, method, params);
-      if (fault && fault.delay_ms) {
+      fault = emulator.takeFault(token, method, params);
+      if (fault && fault.delay_ms && !fault.after_handling) {
         await new Promise((resolve) => { setTimeout(resolve, fault.delay_ms); });
       }
       if (fault && fault.error_code) {
@@ -682,6 +759,16 @@ function botApiRoute(emulator) {
       description: payload.description,
       result: method === 'getUpdates' ? { updates: (payload.result || []).length } : payload.result,
     });
+    if (fault && fault.after_handling && payload.ok) {
+      // The request was handled (the user has the message); only its answer goes astray.
+      entry.injected = true;
+      entry.after_handling = fault.after_handling;
+      if (fault.after_handling === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      await new Promise((resolve) => { setTimeout(resolve, fault.delay_ms || 0); });
+    }
     res.status(status).json(payload);
   };
 }
@@ -698,6 +785,7 @@ function controlRoutes(emulator) {
   router.post('/updates/message', wrap((req) => emulator.addUserMessage(req.body)));
   router.post('/updates/callback', wrap((req) => emulator.addUserCallback(req.body)));
   router.post('/updates/inline_query', wrap((req) => emulator.addUserInlineQuery(req.body)));
+  router.post('/updates/channel_post', wrap((req) => emulator.addChannelPost(req.body)));
   router.get('/messages', wrap((req) => emulator.telegram.storage.botMessages
     .filter((stored) => stored.botToken === req.query.token
       && String(stored.message.chat_id) === String(req.query.chat_id)
@@ -719,7 +807,9 @@ function controlRoutes(emulator) {
     return true;
   }));
   router.post('/chat_member', wrap((req) => {
-    emulator.members.set(`${Number(req.body.chat_id)}:${Number(req.body.user_id)}`, req.body.status);
+    const { status, is_anonymous: isAnonymous, custom_title: customTitle } = req.body;
+    emulator.members.set(`${Number(req.body.chat_id)}:${Number(req.body.user_id)}`,
+      { status, is_anonymous: isAnonymous, custom_title: customTitle });
     return true;
   }));
   router.get('/files/:fileId', (req, res) => {
