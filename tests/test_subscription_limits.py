@@ -165,3 +165,12 @@ async def test_removing_on_a_later_page_stays_on_that_page(feed: Any, database: 
     (edit,) = [c for c in calls if c.__api_method__ == "editMessageText"]
     assert "Страница 3 из 4" in edit.text  # type: ignore[attr-defined]
     assert removed not in await subscriptions.subscriptions(database.reader, 111)
+
+
+async def test_a_deep_link_to_a_region_paired_with_itself_writes_nothing(
+    feed: Any, database: Database
+) -> None:
+    before = await table_counts(database)
+    reply = texts(await feed("/start sub-p-kz-atyrau+kz-atyrau"))
+    assert reply == [t("ru", "sub.bad_link")]
+    assert await table_counts(database) == before

@@ -75,7 +75,7 @@ def from_link(payload: str) -> Subscription | None:
         return None
     kind, key = _KINDS[found["kind"]], found["key"]
     parts = re.split(r"[+_ ]", key)
-    if kind == "pair" and len(parts) == 2 and all(get_region(p) for p in parts):
+    if kind == "pair" and len(parts) == 2 and parts[0] != parts[1] and all(map(get_region, parts)):
         return Subscription("pair", pair_key(parts[0], parts[1]))
     if kind == "region" and get_region(key):
         return Subscription("region", key)
