@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from storage.reading import read_article
-from storage.reading.cleaning import clean_article, raw_lines
+from storage.reading.cleaning import clean_article
 from storage.reading.dates import find_publication_date
 from storage.reading.language import detect_language
+from storage.reading.lines import raw_lines
 from storage.reading.sentences import split_sentences
 from storage.reading.summary import is_self_contained
 

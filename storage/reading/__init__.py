@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from storage.models import ArticleRecord
-from storage.reading.cleaning import clean_article, raw_lines
+from storage.reading.cleaning import clean_article
 from storage.reading.dates import find_publication_date
 from storage.reading.decoding import MAX_FILE_BYTES, UnreadableArticle, decode_article_file
 from storage.reading.facts import find_facts
 from storage.reading.language import detect_language
+from storage.reading.lines import raw_lines
 from storage.reading.partners import assign_roles, national_level, partner_countries
 from storage.reading.sentences import split_body
 from storage.reading.summary import summarise

@@ -39,10 +39,10 @@ _PASSED_ON_BY = re.compile(
 _SOURCE_LINE = re.compile(r"^(?:источник|дереккөз|source)\s*:\s*(.{2,80})$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
 _WORD_WITH_LETTERS = re.compile(r"[^\W\d_][\w-]*")
-_INVISIBLE = (("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "), ("\r\n", "\n"), ("\r", "\n"))
 _PASSED_ON_STEMS = ("переда", "сообща", "пишет", "хабарла")
 _TITLE_MAX_CHARS = 300
 _DEBRIS_MAX_CHARS = 200
+_SITE_NAME_MAX_CHARS = 80
 _SHORT_LINE_WORDS = 4
 _SHORT_LINE_MAX_CHARS = 80
 
@@ -56,14 +56,6 @@ class CleanArticle:
     @property
     def body(self) -> str:
         return "\n".join(self.body_lines)
-
-
-def raw_lines(text: str) -> list[str]:
-    """The non-empty lines of a raw text, with spaces normalised."""
-    for invisible, replacement in _INVISIBLE:
-        text = text.replace(invisible, replacement)
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return [line for line in lines if line]
 
 
 def _word_count(line: str) -> int:
@@ -84,7 +76,7 @@ def _cut_tail(lines: list[str]) -> list[str]:
 def _is_debris(line: str) -> bool:
     if len(line) > _DEBRIS_MAX_CHARS:  # a paragraph of the article, not site furniture
         return "[[" in line
-    return bool(_DEBRIS.match(line) or _SITE_NAME.match(line) or is_date_line(line))
+    return bool(_DEBRIS.match(line) or _is_site_name(line) or is_date_line(line))
 
 
 def _is_short_fragment(line: str) -> bool:
@@ -93,10 +85,14 @@ def _is_short_fragment(line: str) -> bool:
     return _word_count(line) < _SHORT_LINE_WORDS and not _SENTENCE_END.search(line)
 
 
+def _is_site_name(line: str) -> bool:
+    return len(line) <= _SITE_NAME_MAX_CHARS and bool(_SITE_NAME.match(line))
+
+
 def find_source(lines: list[str]) -> str | None:
     """The outlet the text names: a bare site name line, `Источник: X`, or `передает X`."""
     for line in lines:
-        if _SITE_NAME.match(line):
+        if _is_site_name(line):
             return line.lower()
         labelled = _SOURCE_LINE.match(line)
         if labelled:

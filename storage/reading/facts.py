@@ -10,7 +10,9 @@ MAX_FACT_CHARS = 220
 MAX_PER_KIND = 3
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are unpunctuated runs of text, not statements
 
-_NUMBER = r"\d{1,3}(?:[\s\u00a0]?\d{3})*(?:[.,]\d+)?"  # 600, 1 000, 15,8
+# 600, 1 000, 15,8. Possessive, and starting only where a run of digits starts, so that a long
+# run of digits is read once, not once per starting digit and split.
+_NUMBER = r"(?<!\d)\d++(?:[\s\u00a0]\d{3}(?!\d))*+(?:[.,]\d++)?"
 _SCALE = r"(?:млн|млрд|трлн|тыс|миллион\w*|миллиард\w*|мың)\.?"
 _CURRENCY = r"(?:долл\w*|\$|руб\w*|тенге|теңге|евро|€|юан\w*|АҚШ\s+доллар\w*|USD|KZT|RUB)"
 _MONEY = re.compile(
