@@ -25,9 +25,11 @@ def read_article(text: str) -> ArticleRecord:
     if len(text) > MAX_FILE_BYTES:
         raise UnreadableArticle("The text is larger than 1 MB.")
     lines = raw_lines(text)
+    if not lines:
+        raise UnreadableArticle("The text is empty.")
     clean = clean_article(lines)
     if clean.title is None:
-        raise UnreadableArticle("The text has no recognisable title.")
+        raise UnreadableArticle(clean.rejection)
     sentences = split_body(clean.body_lines)
     regions = assign_roles(clean.title, sentences)
     partners = tuple(m.region_id for m in regions if m.role == "partner")

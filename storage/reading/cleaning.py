@@ -28,6 +28,9 @@ _DEBRIS = re.compile(
     | .*(?:наш|біздің|subscribe|follow).*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*
     | .*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*(?:наш|біздің|subscribe|follow).*
     | .*(?:подписывайтесь|подпишитесь|жазылыңыз|узнайте\s+первым).*   # calls to subscribe
+    | .*(?:все\s+права\s+защищены|all\s+rights\s+reserved|барлық\s+құқықтар|©|copyright).*
+    | .*(?:использовании|цитировании|перепечатк)\w*\s.*(?:ссылк|запрещ|разрешени).*
+    | (?:политика\s+конфиденциальности|пользовательское\s+соглашение|реклама\s+на\s+сайте).*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -40,6 +43,10 @@ _SOURCE_LINE = re.compile(r"^(?:источник|дереккөз|source)\s*:\s*
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
 _WORD_WITH_LETTERS = re.compile(r"[^\W\d_][\w-]*")
 _PASSED_ON_STEMS = ("переда", "сообща", "пишет", "хабарла")
+ONLY_BOILERPLATE = (
+    "The text holds only site boilerplate (menus, counters, dates, copyright lines), no article."
+)
+NO_ARTICLE = "The text is too short to be an article: no line has three words."
 _TITLE_MAX_CHARS = 300
 _DEBRIS_MAX_CHARS = 200
 _SITE_NAME_MAX_CHARS = 80
@@ -52,6 +59,7 @@ class CleanArticle:
     title: str | None
     body_lines: tuple[str, ...]
     source: str | None
+    rejection: str = ""  # why there is no title: a one-sentence reason
 
     @property
     def body(self) -> str:
@@ -114,7 +122,7 @@ def clean_article(lines: list[str]) -> CleanArticle:
     kept = [line for line in lines if not _is_debris(line)]
     title_at = next((i for i, line in enumerate(kept) if _is_title(line)), None)
     if title_at is None:
-        return CleanArticle(None, (), source)
+        return CleanArticle(None, (), source, NO_ARTICLE if kept else ONLY_BOILERPLATE)
     title = kept[title_at]
     seen = {title}
     body: list[str] = []
