@@ -8,7 +8,6 @@ import pytest
 
 from storage.reading import read_article
 from storage.reading.cleaning import clean_article
-from storage.reading.dates import find_publication_date
 from storage.reading.language import detect_language
 from storage.reading.lines import raw_lines
 from storage.reading.sentences import split_sentences
@@ -31,17 +30,47 @@ from storage.reading.summary import is_self_contained
         ("31.02.2021", None),  # no such day
         ("4168", None),  # a view counter
         ("на 2023–2026 годы", None),
+        ("13-11-2025", dt.date(2025, 11, 13)),
+        ("13/11/2025", dt.date(2025, 11, 13)),
+        ("6 марта 2019 г.", dt.date(2019, 3, 6)),
+        ("Март 6th, 2019", dt.date(2019, 3, 6)),
+        ("March 6, 2019", dt.date(2019, 3, 6)),
+        ("2019 жылғы 6 наурыз", dt.date(2019, 3, 6)),
+        ("06 наурыз 2019", dt.date(2019, 3, 6)),
+        ("Опубликовано 06.03.2019 | Редакция", dt.date(2019, 3, 6)),
     ],
 )
 def test_header_dates(header: str, expected: dt.date | None) -> None:
-    assert find_publication_date(["Заголовок статьи из трёх слов", header]) == expected
+    lines = ["Заголовок статьи из трёх слов", header, BODY]
+    assert clean_article(lines).date == expected
+
+
+BODY = "Делегация Атырауской области прибыла в Астрахань. Стороны обсудили торговлю."
+
+
+def header_date(*lines: str) -> dt.date | None:
+    return clean_article(raw_lines("\n".join(lines))).date
 
 
 def test_body_dates_are_never_the_publication_date() -> None:
     body = "Встреча состоялась 22 ноября 2022 года в Астрахани, " * 5
-    assert find_publication_date(["Заголовок статьи из трёх слов", body]) is None
-    lines = ["Заголовок", "a", "b", "c", "d", "e", "7.11.2018"]
-    assert find_publication_date(lines) is None  # beyond the header zone
+    assert header_date("Заголовок статьи из трёх слов", body) is None
+    assert header_date("Заголовок статьи из трёх слов", BODY, "7.11.2018", BODY) is None
+
+
+def test_the_header_zone_is_found_by_what_its_lines_are() -> None:
+    lines = ["Курс USD 512,3 | EUR 540,1", "+12°C Астана", "Погода: ясно", "Новости регионов"]
+    assert header_date(*lines, "Заголовок статьи из трёх слов", "14.04.2025", BODY) == dt.date(
+        2025, 4, 14
+    )
+
+
+def test_a_today_strip_gives_way_to_the_byline() -> None:
+    strip = "Вторник, 20 мая 2025 | Курс USD 512,3 | +12°C"
+    byline = "Опубликовано 14.04.2025 | Редакция"
+    assert header_date(strip, "Заголовок статьи из трёх слов", byline, BODY) == dt.date(
+        2025, 4, 14
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from typing import Any
 
 from storage.models import ArticleRecord
 from storage.reading.cleaning import clean_article
-from storage.reading.dates import find_publication_date
+from storage.reading.dates import date_in_url
 from storage.reading.decoding import MAX_FILE_BYTES, UnreadableArticle, decode_article_file
 from storage.reading.facts import find_facts
 from storage.reading.language import detect_language
@@ -35,7 +35,7 @@ def read_article(text: str) -> ArticleRecord:
     partners = tuple(m.region_id for m in regions if m.role == "partner")
     return ArticleRecord(
         title=clean.title,
-        date=find_publication_date(lines),
+        date=clean.date or (date_in_url(clean.url) if clean.url else None),
         lang=detect_language(f"{clean.title}\n{clean.body}"),
         source=clean.source,
         regions=regions,
