@@ -12,10 +12,10 @@ from storage.reading.facts import find_facts
 from storage.reading.language import detect_language
 from storage.reading.lines import raw_lines
 from storage.reading.partners import assign_roles, national_level, partner_countries
+from storage.reading.sector_roles import sector_roles
 from storage.reading.sentences import split_body
 from storage.reading.summary import summarise
 from storage.regions import get_region
-from storage.sectors import strong_sectors
 
 __all__ = ["UnreadableArticle", "decode_article_file", "read_article", "record_to_json"]
 
@@ -33,6 +33,7 @@ def read_article(text: str) -> ArticleRecord:
     sentences = split_body(clean.body_lines)
     regions = assign_roles(clean.title, sentences)
     partners = tuple(m.region_id for m in regions if m.role == "partner")
+    main_sectors, mentioned_sectors = sector_roles(clean.title, sentences)
     return ArticleRecord(
         title=clean.title,
         date=clean.date or (date_in_url(clean.url) if clean.url else None),
@@ -40,10 +41,12 @@ def read_article(text: str) -> ArticleRecord:
         source=clean.source,
         regions=regions,
         national_level=national_level(clean.title, clean.body, partner_countries(regions)),
-        sectors=strong_sectors(clean.body, title=clean.title),
+        sectors=main_sectors,
         summary=summarise(clean.title, sentences, partners),
         facts=find_facts(sentences),
         body=clean.body,
+        url=clean.url,
+        mentioned_sectors=mentioned_sectors,
     )
 
 
@@ -67,9 +70,11 @@ def record_to_json(record: ArticleRecord, file_name: str) -> dict[str, Any]:
         "date": record.date.isoformat() if record.date else None,
         "lang": record.lang,
         "source": record.source,
+        "url": record.url,
         "regions": regions,
         "national_level": list(record.national_level),
-        "sectors": list(record.sectors),
+        "sectors": [sector for sector, _ in record.sector_roles],
+        "sector_roles": [{"id": sector, "role": role} for sector, role in record.sector_roles],
         "summary": record.summary,
         "facts": [{"kind": fact.kind, "text": fact.text} for fact in record.facts],
     }

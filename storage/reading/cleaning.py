@@ -153,7 +153,7 @@ def _is_subheading(at: int, lines: list[str], kinds: list[int]) -> bool:
             continue
         if after_paragraph and is_subheading_shaped(line) and letter_words(line) >= 2:
             return True
-        after_paragraph = _is_paragraph(line)
+        after_paragraph = _is_paragraph(line) or line.endswith((".", "!", "?", "…"))
     return False
 
 

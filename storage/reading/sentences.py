@@ -17,7 +17,11 @@ _MAX_MERGES = 3
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|им|ул|обл|д)\.$")
 _CAPITALISED_WORD = re.compile(r"^[«“\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
 # `…Бабушкиным И.Ю. Губернатор…`: initials after a surname end the sentence.
-_SURNAME_INITIALS = re.compile(r"\b[А-ЯЁ][а-яё]{2,} [А-ЯЁ]\.[А-ЯЁ]\.( )(?=[А-ЯЁ][а-яё]* [а-яё])")
+# Not when a surname follows the initials (`Президентом Н.А. Назарбаевым`).
+_SURNAME_INITIALS = re.compile(
+    r"\b[А-ЯЁ][а-яё]{2,} [А-ЯЁ]\.[А-ЯЁ]\.( )(?=[А-ЯЁ][а-яё]* [а-яё])"
+    r"(?![А-ЯЁ][а-яё]*(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ых)? )(?![А-ЯЁ][а-яё]*(?:ск|цк)[а-яё]+ )"
+)
 
 
 def _open_quote_is_recent(fragment: str) -> bool:
