@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from storage.models import ArticleRecord
@@ -17,7 +19,18 @@ from storage.reading.sentences import split_body
 from storage.reading.summary import summarise
 from storage.regions import get_region
 
-__all__ = ["UnreadableArticle", "decode_article_file", "read_article", "record_to_json"]
+__all__ = [
+    "READER_VERSION",
+    "UnreadableArticle",
+    "decode_article_file",
+    "read_article",
+    "reading_digest",
+    "record_to_json",
+]
+
+# Stored with every record. Raise it whenever a change to reading can change a record: the next
+# load (`/reload`, `python -m storage load`) then re-reads every file, even an unchanged one.
+READER_VERSION = 2
 
 
 def read_article(text: str) -> ArticleRecord:
@@ -78,3 +91,9 @@ def record_to_json(record: ArticleRecord, file_name: str) -> dict[str, Any]:
         "summary": record.summary,
         "facts": [{"kind": fact.kind, "text": fact.text} for fact in record.facts],
     }
+
+
+def reading_digest(record: ArticleRecord) -> str:
+    """A digest of everything a reading yields, to tell whether a re-read changed the record."""
+    fields = record_to_json(record, "") | {"body": record.body}
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
