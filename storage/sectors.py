@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,9 +13,9 @@ from storage.models import Sector
 
 TITLE_WEIGHT = 3.0  # a sector word in the title counts as much as three in the body
 MIN_SCORE = 1.5  # below this a sector is a passing word, not a subject of the article
-# A hyphen between letters joins the parts of a compound word: each part names its own sector
-# (торгово-экономическое, научно-техническое, сауда-экономикалық). Same length, same positions.
-_HYPHEN_IN_WORD = re.compile(r"(?<=\w)-(?=\w)")
+# A hyphen joins the parts of a compound word: each part names its own sector (торгово-
+# экономическое, научно-техническое, сауда-экономикалық), so hyphens are read as spaces (same
+# length, same positions; no sector phrase needs a hyphen).
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def resolve_sector(query: str) -> Sector | None:
         return None
     if needle in catalogue.by_label:
         return catalogue.by_label[needle]
-    hits = catalogue.matcher.find(_HYPHEN_IN_WORD.sub(" ", query.strip()), ignore_case=True)
+    hits = catalogue.matcher.find(query.strip().replace("-", " "), ignore_case=True)
     return catalogue.by_id[hits[0].value] if hits else None
 
 
@@ -79,7 +78,7 @@ def suggest_sectors(query: str, limit: int = 5) -> list[Sector]:
 
 def sector_hits(text: str) -> list[Hit]:
     """Every place in an article text that names a sector (hit.value is the sector id)."""
-    return _catalogue().matcher.find(_HYPHEN_IN_WORD.sub(" ", text), keep_ties=True)
+    return _catalogue().matcher.find(text.replace("-", " "), keep_ties=True)
 
 
 def score_sectors(text: str, *, title: str = "") -> list[tuple[str, float]]:

@@ -48,12 +48,13 @@ _DEBRIS = re.compile(
     | .*(?:наш|біздің|subscribe|follow).*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*
     | .*\b(?:instagram|telegram|facebook|вконтакте|youtube)\b.*(?:наш|біздің|subscribe|follow).*
     | .*(?:подписывайтесь|подпишитесь|жазылыңыз|узнайте\s+первым).*   # calls to subscribe
-    | .*(?:все\s+права\s+защищены|all\s+rights\s+reserved|барлық\s+құқықтар|©|copyright).*
-    | .*(?:использовании|цитировании|перепечатк)\w*\s.*(?:ссылк|запрещ|разрешени).*
     | (?:политика\s+конфиденциальности|пользовательское\s+соглашение|реклама\s+на\s+сайте).*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Copyright lines (checked by substrings: a pattern starting with `.*` is slow on every line).
+_COPYRIGHT = ("права защищены", "all rights reserved", "барлық құқықтар", "©", "copyright")
+_REPRINT = (("использовани", "цитировани", "перепечат"), ("ссылк", "запрещ", "разрешени"))
 _SITE_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:kz|ru|com|org|net|info|media)$", re.I)
 _PASSED_ON_BY = re.compile(
     r"(?:передает|передаёт|сообщает|пишет|хабарлайды)\s+(?:агентство\s+|издание\s+)?"
@@ -109,6 +110,12 @@ def _is_site_name(line: str) -> bool:
     return len(line) <= _SITE_NAME_MAX_CHARS and bool(_SITE_NAME.match(line))
 
 
+def _is_copyright(lowered: str) -> bool:
+    if any(mark in lowered for mark in _COPYRIGHT):
+        return True
+    return all(any(stem in lowered for stem in stems) for stems in _REPRINT)
+
+
 def _kind(line: str) -> int:
     if url_of(line):
         return _URL
@@ -120,6 +127,8 @@ def _kind(line: str) -> int:
         if is_byline(line):
             return _BYLINE
         if _DEBRIS.match(line) or _is_site_name(line) or is_outlet_name(line):
+            return _FURNITURE
+        if _is_copyright(line.lower()):
             return _FURNITURE
     elif "[[" in line:
         return _FURNITURE

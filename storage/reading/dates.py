@@ -41,6 +41,7 @@ _WEEKDAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|"
     r"четверг|пятница|суббота|воскресенье|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)"
 )
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?")
 _DATE_WORDS = re.compile(rf"^(?:{_WEEKDAYS}|г|года|год|жыл\w*|в|at|of)$", re.IGNORECASE)
 
@@ -70,6 +71,8 @@ def _date_from(match: re.Match[str]) -> dt.date | None:
 
 
 def _found(line: str) -> tuple[dt.date, re.Match[str]] | None:
+    if not _FOUR_DIGITS.search(line):  # every date written out has its year
+        return None
     for pattern in _PATTERNS:
         for match in pattern.finditer(line):
             found = _date_from(match)

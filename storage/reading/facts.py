@@ -44,11 +44,11 @@ _NAMED_EVENT = re.compile(
     re.IGNORECASE,
 )
 # Opinions and wishes: not events.
-_OPINION = re.compile(
+_OPINION = re.compile(  # on lower-cased text
     r"\b(?:считает|считают|по\s+мнению|по\s+словам|уверен\w*|надеется|надеются|"
-    r"отметил\w*,?\s+что|подчеркнул\w*,?\s+что|может\s+стать|мог\w*\s+бы|деп\s+есептейді)",
-    re.IGNORECASE,
+    r"отметил\w*,?\s+что|подчеркнул\w*,?\s+что|может\s+стать|мог\w*\s+бы|деп\s+есептейді)"
 )
+_DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:а|но|и|что|который|которая|которые|где|при этом)\s)")
 _AGREEMENT_STEMS = ("подпис", "заключ", "қол қой")
 _EVENT_STEMS = (
@@ -84,7 +84,7 @@ def _agreement(sentence: str, lowered: str) -> Fact | None:
 
 
 def _money(sentence: str, _lowered: str) -> Fact | None:
-    if not any(c.isdigit() for c in sentence):
+    if not _DIGIT.search(sentence):
         return None
     match = _MONEY.search(sentence)
     if not match or not any(c.isdigit() for c in match.group()):
@@ -93,10 +93,10 @@ def _money(sentence: str, _lowered: str) -> Fact | None:
 
 
 def _event(sentence: str, lowered: str) -> Fact | None:
-    if not any(stem in lowered for stem in _EVENT_STEMS) or _OPINION.search(sentence):
+    if not any(stem in lowered for stem in _EVENT_STEMS):
         return None
     keyword = _EVENT.search(sentence)
-    if not keyword or not _NAMED_EVENT.search(sentence):
+    if not keyword or not _NAMED_EVENT.search(sentence) or _OPINION.search(lowered):
         return None
     return Fact("event", _clauses_around(sentence, keyword.start()))
 

@@ -22,6 +22,10 @@ _STRIP_WORDS = re.compile(
     r"\b(?:курс\w*|usd|eur|rub|kzt|\$|€|погода|ауа\s+райы|°|градус\w*|сегодня|бүгін|today)",
     re.IGNORECASE,
 )
+_STRIP_STEMS = (
+    "курс", "usd", "eur", "rub", "kzt", "$", "€", "погод", "ауа", "°", "градус", "сегодня",
+    "бүгін", "today",
+)  # fmt: skip
 _WEEKDAY = re.compile(
     r"\b(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|дүйсенбі|сейсенбі|"
     r"сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|monday|tuesday|wednesday|thursday|friday|"
@@ -58,10 +62,13 @@ def is_today_strip(line: str) -> bool:
     rates, or a line of rates or weather alone."""
     if len(line) > 200:
         return False
-    rates = _STRIP_WORDS.search(line)
+    lowered = line.lower()
+    rates = any(word in lowered for word in _STRIP_STEMS) and bool(_STRIP_WORDS.search(line))
+    if not (rates or ("|" in line and _WEEKDAY.search(line))):
+        return False
     if date_in_line(line) is None:
-        return bool(rates) and len(line) <= 100 and any(c.isdigit() or c == ":" for c in line)
-    return bool(rates) or (bool(_WEEKDAY.search(line)) and "|" in line)
+        return rates and len(line) <= 100 and any(c.isdigit() or c == ":" for c in line)
+    return True
 
 
 def is_quote(line: str) -> bool:

@@ -16,8 +16,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from storage.matching import Hit
 from storage.models import Country, RegionMention
-from storage.reading.venues import is_anniversary, is_venue, unnamed_heads
+from storage.reading.venues import is_anniversary, is_venue, may_be_passing, unnamed_heads
 from storage.regions import find_region_hits, get_region
 
 PARTNER_SCORE = 3
@@ -103,21 +104,25 @@ def _is_headed(before: str, after: str) -> bool:
 
 def _is_passing(before: str, after: str) -> bool:
     """A mention that does not make a region a party: a mission's seat, a venue, an anniversary."""
-    return (
-        _is_at_mission(before, after) or is_venue(before, after) or is_anniversary(before, after)
-    )
+    if _is_at_mission(before, after):
+        return True
+    if not may_be_passing(f"{before} {after[:40]}".lower()):
+        return False
+    return is_venue(before, after) or is_anniversary(before, after)
 
 
 def _tally(title: str, sentences: list[str]) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
-    for hit in find_region_hits(title):
+    title_hits = find_region_hits(title)
+    for hit in title_hits:
         tally = tallies.setdefault(hit.value, _Tally(first_seen=-1))
         before, after = _window_before(title, hit.start, 0), title[hit.end : hit.end + _WINDOW]
         tally.hits += 1
         tally.in_title = tally.in_title or not _is_passing(before, after)
     body = "\n".join(sentences)
     starts = list(accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
-    for hit in find_region_hits(body):
+    body_hits = find_region_hits(body)
+    for hit in body_hits:
         index = bisect_right(starts, hit.start) - 1
         tally = tallies.setdefault(hit.value, _Tally(first_seen=index))
         tally.hits += 1
@@ -128,22 +133,24 @@ def _tally(title: str, sentences: list[str]) -> dict[str, _Tally]:
         tally.mentions += 1
         tally.in_lead = tally.in_lead or index < LEAD_SENTENCES
         tally.headed = tally.headed or _is_headed(before, after)
-    _credit_unnamed_heads(tallies, title, body)
+    _credit_unnamed_heads(tallies, title, title_hits, in_title=True)
+    _credit_unnamed_heads(tallies, body, body_hits, in_title=False)
     return tallies
 
 
-def _credit_unnamed_heads(tallies: dict[str, _Tally], title: str, body: str) -> None:
+def _credit_unnamed_heads(
+    tallies: dict[str, _Tally], text: str, hits: list[Hit], *, in_title: bool
+) -> None:
     """`Аким области …` without a name speaks for the region the text points to most."""
-    for text, in_title in ((title, True), (body, False)):
-        named = {hit.start for hit in find_region_hits(text)}
-        for _, country in unnamed_heads(text, named.__contains__):
-            region = _pointed_to(tallies, country)
-            if region is None:
-                continue
-            tally = tallies[region]
-            tally.headed = True
-            tally.mentions += 1
-            tally.in_title = tally.in_title or in_title
+    named = {hit.start for hit in hits}
+    for _, country in unnamed_heads(text, named.__contains__):
+        region = _pointed_to(tallies, country)
+        if region is None:
+            continue
+        tally = tallies[region]
+        tally.headed = True
+        tally.mentions += 1
+        tally.in_title = tally.in_title or in_title
 
 
 def _pointed_to(tallies: dict[str, _Tally], country: Country | None) -> str | None:
