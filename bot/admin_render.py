@@ -34,6 +34,9 @@ def reload_report(report: LoadReport, lang: str) -> list[str]:
         if len(items) > FILES_SHOWN:
             lines.append("  " + t(lang, "admin.report_more", count=len(items) - FILES_SHOWN))
     lines.append(t(lang, "admin.report_unchanged", count=len(report.unchanged)))
+    if report.reread:
+        changed = len(report.reread_changed)
+        lines.append(t(lang, "admin.report_reread", count=len(report.reread), changed=changed))
     return _packed(lines)
 
 

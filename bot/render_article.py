@@ -30,9 +30,8 @@ def article_full(detail: ArticleDetail, lang: str) -> list[str]:
     blocks = [f"<b>{clip(card.title, FULL_TITLE_CHARS)}</b>\n{_detail_meta(detail, lang)}"]
     if card.regions or card.national_level:
         blocks.append(_regions_block(card, lang))
-    if card.sectors:
-        labels = ", ".join(sector_label(s, lang) for s in card.sectors)
-        blocks.append(t(lang, "article.sectors", items=labels))
+    if card.sectors or detail.mentioned_sectors:
+        blocks.append(_sectors_block(detail, lang))
     if card.summary.strip():
         first, *rest = _split_words(card.summary, MESSAGE_LIMIT // 2)
         blocks += [t(lang, "article.summary", text=first), *rest]
@@ -51,8 +50,22 @@ def _detail_meta(detail: ArticleDetail, lang: str) -> str:
     parts = [format_date(detail.card.date, lang)]
     if detail.source:
         parts.append(t(lang, "article.source", source=clip(detail.source, TITLE_CHARS)))
+    if detail.url:
+        parts.append(t(lang, "article.link", url=escape(detail.url, quote=True)))
     parts.append(f"#{detail.card.id}")
     return " · ".join(parts)
+
+
+def _sectors_block(detail: ArticleDetail, lang: str) -> str:
+    """The main sectors, then those named in passing."""
+    lines = []
+    if detail.card.sectors:
+        labels = ", ".join(sector_label(s, lang) for s in detail.card.sectors)
+        lines.append(t(lang, "article.sectors", items=labels))
+    if detail.mentioned_sectors:
+        labels = ", ".join(sector_label(s, lang) for s in detail.mentioned_sectors)
+        lines.append(t(lang, "article.sectors_mentioned", items=labels))
+    return "\n".join(lines)
 
 
 def _regions_block(card: ArticleCard, lang: str) -> str:

@@ -15,7 +15,13 @@ from storage.article_files import article_files, read_file_bytes
 from storage.db import Database
 from storage.identity import IdentityIndex, Known, article_url, content_key, identity_index
 from storage.models import ArticleRecord
-from storage.reading import UnreadableArticle, decode_article_file, read_article
+from storage.reading import (
+    READER_VERSION,
+    UnreadableArticle,
+    decode_article_file,
+    read_article,
+    reading_digest,
+)
 from storage.store import (
     NewArticle,
     delete_articles,
@@ -23,6 +29,7 @@ from storage.store import (
     insert_articles,
     known_catalogue,
     next_article_id,
+    stored_readings,
     update_article,
 )
 from storage.stories import group_stories
@@ -68,6 +75,10 @@ class LoadReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     seconds: float = 0.0
     new_article_ids: list[int] = field(default_factory=list)
+    # Files re-read only because the reader changed (their bytes did not), and those of them
+    # whose record changed (they are also in `updated`).
+    reread: list[str] = field(default_factory=list)
+    reread_changed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +91,20 @@ class ReadFile:
     record: ArticleRecord
     key: str  # content_key(raw), computed with the reading, outside the transaction
     url: str | None
+    reading_sha256: str = ""
+    reread: bool = False  # the bytes are unchanged; only the reader is new
+    record_changed: bool = True
 
     def article(self, article_id: int) -> NewArticle:
-        return NewArticle(article_id, self.name, self.raw, self.sha256, self.record)
+        return NewArticle(
+            article_id,
+            self.name,
+            self.raw,
+            self.sha256,
+            self.record,
+            READER_VERSION,
+            self.reading_sha256,
+        )
 
 
 async def load_directory(
@@ -102,11 +124,12 @@ async def load_directory(
     paths = await asyncio.to_thread(article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
-    report, read = await _read_all(paths, known)
+    readings = await stored_readings(database.reader)
+    report, read = await _read_all(paths, known, readings)
     async with database.transaction() as writer:
         if (now_known := await existing_files(writer)) != known:  # another load came first
-            known = now_known
-            report, read = await _read_all(paths, known)
+            known, readings = now_known, await stored_readings(writer)
+            report, read = await _read_all(paths, known, readings)
         await _write(writer, read, known, _removed(known, paths), report, prune=prune)
     report.seconds = time.perf_counter() - started
     logger.info("load of %s: %s", directory, _summary_line(report))
@@ -117,11 +140,14 @@ def _removed(known: dict[str, tuple[int, str]], paths: list[Path]) -> list[str]:
     return sorted(set(known) - {path.name for path in paths})
 
 
+Readings = dict[str, tuple[int, str]]  # file -> (reader version, reading digest)
+
+
 async def _read_all(
-    paths: list[Path], known: dict[str, tuple[int, str]]
+    paths: list[Path], known: dict[str, tuple[int, str]], readings: Readings
 ) -> tuple[LoadReport, list[ReadFile]]:
     report = LoadReport()
-    read = await asyncio.to_thread(_read_changed, paths, known, report)
+    read = await asyncio.to_thread(_read_changed, paths, known, readings, report)
     return report, read
 
 
@@ -149,7 +175,11 @@ async def _write(
     for article in changed:
         await update_article(writer, article, catalogue)
     report.added = [article.file for article in added]
-    report.updated = sorted(article.file for article in changed)
+    updated = [item for item in read if item.name in known]
+    updated += [item for _, (item, _) in renamed]
+    report.updated = sorted(item.name for item in updated if item.record_changed)
+    report.reread = [item.name for item in read if item.reread]
+    report.reread_changed = [item.name for item in read if item.reread and item.record_changed]
     report.rejected.sort()
     report.new_article_ids = [article.id for article in added]
     await group_stories(writer, [article.id for article in added + changed])
@@ -180,31 +210,38 @@ async def _sort_new(
 
 
 def _read_changed(
-    paths: list[Path], known: dict[str, tuple[int, str]], report: LoadReport
+    paths: list[Path], known: dict[str, tuple[int, str]], readings: Readings, report: LoadReport
 ) -> list[ReadFile]:
-    """Read every file whose hash differs from the archive's; fill unchanged and rejected."""
+    """Read every file whose hash differs from the archive's, or that an older reader read;
+    fill unchanged and rejected."""
     read = []
     for path in paths:
         try:
-            item = _read_if_changed(path, known.get(path.name))
+            item = _read_if_changed(path, known.get(path.name), readings.get(path.name))
         except UnreadableArticle as error:
             report.rejected.append((path.name, str(error)))
             continue
-        if item is None:
+        if item is None or not item.record_changed:
             report.unchanged.append(path.name)
-        else:
+        if item is not None:
             read.append(item)
     return read
 
 
-def _read_if_changed(path: Path, previous: tuple[int, str] | None) -> ReadFile | None:
+def _read_if_changed(
+    path: Path, previous: tuple[int, str] | None, reading: tuple[int, str] | None
+) -> ReadFile | None:
     data = read_file_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
-    if previous is not None and previous[1] == digest:
+    same_bytes = previous is not None and previous[1] == digest
+    if same_bytes and reading is not None and reading[0] == READER_VERSION:
         return None
     text = decode_article_file(data)
     record = read_article(text)
-    return ReadFile(path.name, text, digest, record, content_key(text), article_url(record.source))
+    reading_sha256 = reading_digest(record)
+    changed = not same_bytes or reading is None or reading[1] != reading_sha256
+    key, url = content_key(text), article_url(record.url or record.source)
+    return ReadFile(path.name, text, digest, record, key, url, reading_sha256, same_bytes, changed)
 
 
 def _summary_line(report: LoadReport) -> str:
@@ -218,6 +255,11 @@ def _summary_line(report: LoadReport) -> str:
 def render_report(report: LoadReport) -> str:
     """The report as plain-text lines for a terminal or an admin message."""
     lines = [f"{_summary_line(report)} in {report.seconds:.2f} s"]
+    if report.reread:
+        lines.append(
+            f"re-read {len(report.reread)} unchanged files for reader version {READER_VERSION}: "
+            f"{len(report.reread_changed)} records changed"
+        )
     if not (report.added or report.updated or report.removed):
         lines.append("nothing changed")
     for label, names in (

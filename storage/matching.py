@@ -108,8 +108,9 @@ class PhraseMatcher:
                 self._automaton.add_word(boundary + key, (len(key), tuple(entries)))
         self._automaton.make_automaton()
 
-    def find(self, text: str, *, ignore_case: bool = False) -> list[Hit]:
-        """Non-overlapping finds in text order, the longest winning where finds overlap."""
+    def find(self, text: str, *, ignore_case: bool = False, keep_ties: bool = False) -> list[Hit]:
+        """Non-overlapping finds in text order, the longest winning where finds overlap; with
+        `keep_ties`, finds of other values over exactly the same span are kept too."""
         lowered = " " + lower_same_length(text)
         candidates: list[Hit] = []
         for last, (length, entries) in self._automaton.iter(lowered):
@@ -119,14 +120,17 @@ class PhraseMatcher:
                 match = regex.match(text, start)
                 if match:
                     candidates.append(Hit(start, match.end(), entry.value, entry.weight))
-        return _longest_first(candidates)
+        return _longest_first(candidates, keep_ties)
 
 
-def _longest_first(candidates: list[Hit]) -> list[Hit]:
+def _longest_first(candidates: list[Hit], keep_ties: bool = False) -> list[Hit]:
     candidates.sort(key=lambda hit: (hit.start, hit.start - hit.end))
     kept: list[Hit] = []
     for hit in candidates:
         if kept and hit.start < kept[-1].end:
-            continue
+            last = kept[-1]
+            same_span = (hit.start, hit.end) == (last.start, last.end)
+            if not (keep_ties and same_span and hit.value not in {k.value for k in kept[-3:]}):
+                continue
         kept.append(hit)
     return kept

@@ -8,6 +8,7 @@ from typing import Literal
 
 Country = Literal["KZ", "RU"]
 Role = Literal["partner", "mentioned"]
+SectorRole = Literal["main", "mentioned"]
 Lang = Literal["ru", "kk", "en"]
 
 
@@ -34,7 +35,7 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Sector:
-    """One of the 17 fixed sectors of cooperation."""
+    """One of the 21 fixed sectors of cooperation."""
 
     id: str
     label_ru: str
@@ -72,10 +73,18 @@ class ArticleRecord:
     source: str | None
     regions: tuple[RegionMention, ...]  # ordered by relevance
     national_level: tuple[str, ...]  # country codes whose side is the country itself
-    sectors: tuple[str, ...]  # strongest first
+    sectors: tuple[str, ...]  # the main sectors (one to three), strongest first
     summary: str
     facts: tuple[Fact, ...]
     body: str  # the cleaned article text
+    url: str | None = None  # the article's web address, when the text names it
+    mentioned_sectors: tuple[str, ...] = ()  # named in passing or in a long list
+
+    @property
+    def sector_roles(self) -> tuple[tuple[str, SectorRole], ...]:
+        """Every sector named, main first: (sector id, role)."""
+        main: tuple[tuple[str, SectorRole], ...] = tuple((s, "main") for s in self.sectors)
+        return main + tuple((sector, "mentioned") for sector in self.mentioned_sectors)
 
     @property
     def partners(self) -> tuple[str, ...]:
@@ -115,6 +124,8 @@ class ArticleDetail:
     facts: tuple[Fact, ...]
     body: str
     same_story: tuple[StoryVersion, ...] = ()
+    url: str | None = None
+    mentioned_sectors: tuple[str, ...] = ()  # the card's sectors are the main ones
 
 
 @dataclass(frozen=True, slots=True)

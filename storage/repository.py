@@ -39,7 +39,10 @@ SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
 OVERVIEW_TOP = 10
 _FACT_ARTICLES = 20
 
-SELECT_DETAIL = "SELECT file, source, story_id, body FROM articles WHERE id = ?"
+SELECT_DETAIL = "SELECT file, source, story_id, body, url FROM articles WHERE id = ?"
+SELECT_MENTIONED_SECTORS = """
+SELECT sector_id FROM article_sectors_mentioned WHERE article_id = ? ORDER BY rank
+"""
 SELECT_FACTS = "SELECT kind, text FROM facts WHERE article_id = ? ORDER BY position"
 SELECT_SAME_STORY = """
 SELECT id, title, source FROM articles WHERE story_id = ? AND id != ? ORDER BY sort_key DESC
@@ -57,7 +60,7 @@ SELECT_DATA_VERSION = "PRAGMA data_version"
 CACHED_OVERVIEWS = 1000  # overviews kept per archive version
 SELECT_COVERAGE = f"""
 SELECT (SELECT count(*) FROM articles),
-       (SELECT count(*) FROM facet_counts WHERE subject = '*' AND facet = 'region'),
+       (SELECT count(*) FROM facet_counts WHERE subject = '*' AND facet = 'partner'),
        (SELECT min(sort_key) FROM articles WHERE sort_key >= {DAY}),
        (SELECT max(sort_key) FROM articles WHERE sort_key >= {DAY})
 """
@@ -146,17 +149,28 @@ class Archive:
         row = await self._one(SELECT_DETAIL, article_id) if cards else None
         if row is None:
             return None
-        file, source, story_id, body = row
+        file, source, story_id, body, url = row
         facts = tuple(Fact(kind, text) for kind, text in await self._all(SELECT_FACTS, article_id))
+        mentioned = await self._all(SELECT_MENTIONED_SECTORS, article_id)
         same_story: tuple[StoryVersion, ...] = ()
         if story_id is not None:
             rows = await self._all(SELECT_SAME_STORY, story_id, article_id)
             same_story = tuple(StoryVersion(*version) for version in rows)
-        return ArticleDetail(cards[0], file, source, facts, body, same_story)
+        return ArticleDetail(
+            cards[0],
+            file,
+            source,
+            facts,
+            body,
+            same_story,
+            url=url,
+            mentioned_sectors=tuple(sector for (sector,) in mentioned),
+        )
 
     async def region_counts(self) -> list[tuple[str, int]]:
-        """(region id, article count) for every region with articles, most first."""
-        return [(region, count) for region, count in await self._all(SELECT_TOTALS, "region")]
+        """(region id, count of articles where it is a partner) for every such region, most
+        first: a venue or a region named in passing does not count."""
+        return [(region, count) for region, count in await self._all(SELECT_TOTALS, "partner")]
 
     async def sector_counts(self) -> list[tuple[str, int]]:
         """(sector id, article count) for every sector with articles, most first."""

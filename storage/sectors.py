@@ -1,4 +1,4 @@
-"""The 17 fixed sectors of cooperation: catalogue, Russian + Kazakh lexicon, query resolution."""
+"""The 21 fixed sectors of cooperation: catalogue, Russian + Kazakh lexicon, query resolution."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from storage.matching import PhraseMatcher, lower_same_length
+from storage.matching import Hit, PhraseMatcher, lower_same_length
 from storage.models import Sector
 
 TITLE_WEIGHT = 3.0  # a sector word in the title counts as much as three in the body
 MIN_SCORE = 1.5  # below this a sector is a passing word, not a subject of the article
+# A hyphen joins the parts of a compound word: each part names its own sector (торгово-
+# экономическое, научно-техническое, сауда-экономикалық), so hyphens are read as spaces (same
+# length, same positions; no sector phrase needs a hyphen).
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,7 @@ def _catalogue() -> _Catalogue:
     entries = json.loads(raw)["sectors"]
     sectors = tuple(Sector(e["id"], e["label_ru"], e["label_kk"], e["label_en"]) for e in entries)
     phrases = [
-        (phrase, entry["id"], float(weight))
+        (phrase.replace("-", " "), entry["id"], float(weight))
         for entry in entries
         for phrase, weight in entry["lexicon"].items()
     ]
@@ -56,7 +59,7 @@ def resolve_sector(query: str) -> Sector | None:
         return None
     if needle in catalogue.by_label:
         return catalogue.by_label[needle]
-    hits = catalogue.matcher.find(query.strip(), ignore_case=True)
+    hits = catalogue.matcher.find(query.strip().replace("-", " "), ignore_case=True)
     return catalogue.by_id[hits[0].value] if hits else None
 
 
@@ -73,13 +76,18 @@ def suggest_sectors(query: str, limit: int = 5) -> list[Sector]:
     return [catalogue.by_id[sector_id] for sector_id in list(ids)[:limit]]
 
 
+def sector_hits(text: str) -> list[Hit]:
+    """Every place in an article text that names a sector (hit.value is the sector id)."""
+    return _catalogue().matcher.find(text.replace("-", " "), keep_ties=True)
+
+
 def score_sectors(text: str, *, title: str = "") -> list[tuple[str, float]]:
     """Every sector the text speaks of, with its score, strongest first (ties: catalogue order)."""
     catalogue = _catalogue()
     scores = dict.fromkeys(catalogue.by_id, 0.0)
-    for hit in catalogue.matcher.find(title):
+    for hit in sector_hits(title):
         scores[hit.value] += hit.weight * TITLE_WEIGHT
-    for hit in catalogue.matcher.find(text):
+    for hit in sector_hits(text):
         scores[hit.value] += hit.weight
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     return [(sector_id, round(score, 2)) for sector_id, score in ranked if score > 0]

@@ -23,19 +23,23 @@ SELECT_REGION_IDS = "SELECT id FROM regions"
 SELECT_SECTOR_IDS = "SELECT id FROM sectors"
 INSERT_ARTICLE = """
 INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
-                      tags, summary, body, raw, content_key, url)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      tags, summary, body, raw, content_key, url, reader_version,
+                      reading_sha256)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_ARTICLE = """
 UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
     national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, raw = ?, content_key = ?,
-    url = ?, story_id = NULL, loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    url = ?, reader_version = ?, reading_sha256 = ?, story_id = NULL,
+    loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
 """
+SELECT_READINGS = "SELECT file, reader_version, reading_sha256 FROM articles"
 SELECT_IDS_OF_FILES = "SELECT id FROM articles WHERE file IN (SELECT value FROM json_each(?))"
 DELETE_ARTICLES = "DELETE FROM articles WHERE file IN (SELECT value FROM json_each(?))"
 DELETE_REGION_LINKS = "DELETE FROM article_regions WHERE article_id = ?"
 DELETE_SECTOR_LINKS = "DELETE FROM article_sectors WHERE article_id = ?"
+DELETE_MENTIONED_SECTOR_LINKS = "DELETE FROM article_sectors_mentioned WHERE article_id = ?"
 DELETE_FACTS = "DELETE FROM facts WHERE article_id = ?"
 INSERT_REGION_LINK = """
 INSERT INTO article_regions (article_id, region_id, role, score, position, sort_key)
@@ -43,6 +47,9 @@ VALUES (?, ?, ?, ?, ?, ?)
 """
 INSERT_SECTOR_LINK = """
 INSERT INTO article_sectors (article_id, sector_id, rank, sort_key) VALUES (?, ?, ?, ?)
+"""
+INSERT_MENTIONED_SECTOR_LINK = """
+INSERT INTO article_sectors_mentioned (article_id, sector_id, rank) VALUES (?, ?, ?)
 """
 INSERT_FACT = """
 INSERT INTO facts (article_id, position, kind, text, sort_key) VALUES (?, ?, ?, ?, ?)
@@ -59,13 +66,16 @@ class Catalogue:
 
 @dataclass(frozen=True, slots=True)
 class NewArticle:
-    """One article to write: its id (assigned by the caller), file name, raw text, hash, record."""
+    """One article to write: its id (assigned by the caller), file name, raw text, hash, record,
+    and which reader version made the record (with a digest of the reading)."""
 
     id: int
     file: str
     raw: str
     sha256: str
     record: ArticleRecord
+    reader_version: int = 0
+    reading_sha256: str = ""
 
     @property
     def key(self) -> int:
@@ -78,13 +88,17 @@ class _Rows:
 
     article: NewArticle
     regions: list[RegionMention]
-    sectors: list[str]
+    sectors: list[str]  # the main ones
+    mentioned_sectors: list[str]
 
     @classmethod
     def of(cls, article: NewArticle, catalogue: Catalogue) -> _Rows:
-        mentions = (m for m in article.record.regions if m.region_id in catalogue.regions)
-        sectors = (s for s in article.record.sectors if s in catalogue.sectors)
-        return cls(article, _first_of_each(mentions), list(dict.fromkeys(sectors)))
+        record = article.record
+        mentions = (m for m in record.regions if m.region_id in catalogue.regions)
+        sectors = list(dict.fromkeys(s for s in record.sectors if s in catalogue.sectors))
+        mentioned = [s for s in dict.fromkeys(record.mentioned_sectors) if s in catalogue.sectors]
+        mentioned = [s for s in mentioned if s not in sectors]
+        return cls(article, _first_of_each(mentions), sectors, mentioned)
 
     def add_counts_to(self, counts: Counts) -> None:
         regions = [(m.region_id, m.role) for m in self.regions]
@@ -98,7 +112,8 @@ class _Rows:
         tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
             a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
-            r.summary, r.body, a.raw, content_key(a.raw), article_url(r.source),
+            r.summary, r.body, a.raw, content_key(a.raw), article_url(r.url or r.source),
+            a.reader_version, a.reading_sha256,
         )  # fmt: skip
 
 
@@ -106,6 +121,12 @@ async def existing_files(db: aiosqlite.Connection) -> dict[str, tuple[int, str]]
     """file name -> (article id, sha256) of everything in the archive."""
     async with db.execute(SELECT_FILES) as cursor:
         return {file: (article_id, digest) for file, article_id, digest in await cursor.fetchall()}
+
+
+async def stored_readings(db: aiosqlite.Connection) -> dict[str, tuple[int, str]]:
+    """file name -> (reader version, reading digest) of everything in the archive."""
+    async with db.execute(SELECT_READINGS) as cursor:
+        return {file: (version, digest) for file, version, digest in await cursor.fetchall()}
 
 
 async def next_article_id(db: aiosqlite.Connection) -> int:
@@ -144,7 +165,12 @@ async def update_article(
     rows = _Rows.of(article, catalogue)
     await add_counts(db, await stored_counts(db, [article.id]), sign=-1)
     await db.execute(UPDATE_ARTICLE, (*rows.columns(), article.id))
-    for sql in (DELETE_REGION_LINKS, DELETE_SECTOR_LINKS, DELETE_FACTS):
+    for sql in (
+        DELETE_REGION_LINKS,
+        DELETE_SECTOR_LINKS,
+        DELETE_MENTIONED_SECTOR_LINKS,
+        DELETE_FACTS,
+    ):
         await db.execute(sql, (article.id,))
     await _insert_links(db, [rows])
     counts = Counts()
@@ -163,16 +189,18 @@ async def delete_articles(db: aiosqlite.Connection, files: Sequence[str]) -> Non
 
 
 async def _insert_links(db: aiosqlite.Connection, rows: Sequence[_Rows]) -> None:
-    regions, sectors, facts = [], [], []
+    regions, sectors, mentioned, facts = [], [], [], []
     for r in rows:
         a = r.article
         regions += [
             (a.id, m.region_id, m.role, m.score, i, a.key) for i, m in enumerate(r.regions)
         ]
         sectors += [(a.id, sector, rank, a.key) for rank, sector in enumerate(r.sectors)]
+        mentioned += [(a.id, sector, rank) for rank, sector in enumerate(r.mentioned_sectors)]
         facts += [(a.id, i, f.kind, f.text, a.key) for i, f in enumerate(a.record.facts)]
     await db.executemany(INSERT_REGION_LINK, regions)
     await db.executemany(INSERT_SECTOR_LINK, sectors)
+    await db.executemany(INSERT_MENTIONED_SECTOR_LINK, mentioned)
     await db.executemany(INSERT_FACT, facts)
 
 

@@ -16,7 +16,7 @@ from storage.sectors import (
 SECTOR_IDS = {
     "trade", "industry", "machine_building", "transport_logistics", "energy", "agriculture",
     "investment", "tourism", "culture", "education", "science", "healthcare", "ecology",
-    "sport", "space", "shipbuilding", "construction",
+    "sport", "space", "shipbuilding", "construction", "border", "digital", "finance", "emergency",
 }  # fmt: skip
 
 
@@ -24,7 +24,22 @@ def scores(text: str) -> dict[str, float]:
     return dict(score_sectors(text))
 
 
-def test_the_17_fixed_ids_with_labels() -> None:
+@pytest.mark.parametrize(
+    ("word", "sectors"),
+    [
+        ("торгово-экономическое", {"trade"}),
+        ("научно-техническое", {"science"}),
+        ("культурно-гуманитарное", {"culture"}),
+        ("сауда-экономикалық", {"trade"}),
+        ("научно-образовательный", {"science", "education"}),
+        ("сельхозтехника", {"agriculture", "machine_building"}),
+    ],
+)
+def test_compound_words_count_for_each_part(word: str, sectors: set[str]) -> None:
+    assert set(scores(word)) == sectors
+
+
+def test_the_21_fixed_ids_with_labels() -> None:
     assert {s.id for s in all_sectors()} == SECTOR_IDS
     assert all(s.label_ru and s.label_kk and s.label_en for s in all_sectors())
     assert get_sector("tourism").label("kk") == "Туризм"  # type: ignore[union-attr]
@@ -58,6 +73,17 @@ def test_the_17_fixed_ids_with_labels() -> None:
         ("теміржол тасымалы", "transport_logistics"),
         ("бидай егіні", "agriculture"),
         ("облыстық тарихи мұражай", "culture"),
+        ("модернизация пункта пропуска на границе", "border"),
+        ("шекарадағы өткізу бекетінің жұмысы", "border"),
+        ("цифровизация государственных услуг", "digital"),
+        ("расчёты в национальных валютах через банки", "finance"),
+        ("защита сёл от паводков", "emergency"),
+        ("су тасқынының алдын алу", "emergency"),
+        ("поставки грузовиков и вагонов", "machine_building"),
+        ("экспорт говядины и свинины", "agriculture"),
+        ("разработка газоконденсатного месторождения", "energy"),
+        ("строительство линии электропередачи", "energy"),
+        ("логистический центр на границе", "transport_logistics"),
     ],
 )
 def test_lexicon_finds_the_sector(text: str, sector: str) -> None:

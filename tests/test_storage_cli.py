@@ -13,8 +13,8 @@ from storage.__main__ import main
 from tests.archive_fixtures import SEED_FILES, SEEDS, copy_seeds, seed_named
 
 JSON_KEYS = {
-    "file", "title", "date", "lang", "source", "regions", "national_level", "sectors", "summary",
-    "facts",
+    "file", "title", "date", "lang", "source", "url", "regions", "national_level", "sectors",
+    "sector_roles", "summary", "facts",
 }  # fmt: skip
 REGION_KEYS = {"id", "iso", "country", "name_en", "role"}
 
@@ -66,10 +66,32 @@ def test_inspect_json_has_exactly_the_documented_keys(
         assert item["date"] is None or len(item["date"]) == len("2022-11-27")
         assert all(set(region) == REGION_KEYS for region in item["regions"])
         assert all(set(fact) == {"kind", "text"} for fact in item["facts"])
+        roles = item["sector_roles"]
+        assert item["sectors"] == [role["id"] for role in roles]  # main first
+        assert 1 <= sum(role["role"] == "main" for role in roles) <= 3
+        assert [role["role"] for role in roles] == sorted(r["role"] for r in roles)
     by_prefix = {item["file"][:3]: item for item in objects}
     assert by_prefix["004"]["date"] == "2022-11-27"
     assert by_prefix["003"]["date"] is None
     assert by_prefix["002"]["lang"] == "kk"
+    assert {"id": "tourism", "role": "main"} in by_prefix["000"]["sector_roles"]
+
+
+def test_inspect_shows_the_url_and_the_sector_roles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "https://example.kz/2025/04/14/news/\n"
+        "Павлодарская область и Омская область обсудили поставки угля\n"
+        "Аким Павлодарской области и губернатор Омской области обсудили поставки угля.\n",
+        encoding="utf-8",
+    )
+    assert main(["inspect", str(article)]) == 0
+    shown = capsys.readouterr().out
+    assert "url: https://example.kz/2025/04/14/news/" in shown
+    assert '"id": "energy", "role": "main"' in shown
+    assert "date: 2025-04-14" in shown
 
 
 def test_inspect_reports_unreadable_files_and_fails(

@@ -22,6 +22,8 @@ TEXTS: dict[str, str] = {
     "article.role_mentioned": "mentioned",
     "article.national": "national level",
     "article.sectors": "<b>Sectors:</b> {items}",
+    "article.sectors_mentioned": "<b>Also named:</b> {items}",
+    "article.link": '<a href="{url}">original</a>',
     "article.summary": "<b>Summary:</b> {text}",
     "article.facts": "<b>Key facts</b>",
     "article.same_story": "<b>The same story in other outlets</b>",
@@ -215,6 +217,7 @@ TEXTS: dict[str, str] = {
     "admin.report_removed": "Removed: {count}",
     "admin.report_rejected": "Rejected: {count}",
     "admin.report_more": "… and {count} more",
+    "admin.report_reread": "Re-read by the new reader: {count}, records changed: {changed}",
     "admin.upload_too_big": (
         "File refused: it is larger than 1 MB ({size}). Send a .txt of at most 1 MB."
     ),

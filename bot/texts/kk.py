@@ -22,6 +22,8 @@ TEXTS: dict[str, str] = {
     "article.role_mentioned": "аталады",
     "article.national": "ел деңгейінде",
     "article.sectors": "<b>Салалар:</b> {items}",
+    "article.sectors_mentioned": "<b>Аталады:</b> {items}",
+    "article.link": '<a href="{url}">түпнұсқа</a>',
     "article.summary": "<b>Қысқаша:</b> {text}",
     "article.facts": "<b>Негізгі деректер</b>",
     "article.same_story": "<b>Осы жаңалық басқа басылымдарда</b>",
@@ -219,6 +221,7 @@ TEXTS: dict[str, str] = {
     "admin.report_removed": "Жойылды: {count}",
     "admin.report_rejected": "Қабылданбады: {count}",
     "admin.report_more": "… тағы {count}",
+    "admin.report_reread": "Жаңа нұсқамен қайта оқылды: {count}, өзгерген жазбалар: {changed}",
     "admin.upload_too_big": (
         "Файл қабылданбады: көлемі 1 МБ-тан асады ({size}). 1 МБ-қа дейінгі .txt жіберіңіз."
     ),

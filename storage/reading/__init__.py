@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from storage.models import ArticleRecord
-from storage.reading.cleaning import clean_article, raw_lines
-from storage.reading.dates import find_publication_date
+from storage.reading.cleaning import clean_article
+from storage.reading.dates import date_in_url
 from storage.reading.decoding import MAX_FILE_BYTES, UnreadableArticle, decode_article_file
 from storage.reading.facts import find_facts
 from storage.reading.language import detect_language
+from storage.reading.lines import raw_lines
 from storage.reading.partners import assign_roles, national_level, partner_countries
+from storage.reading.sector_roles import sector_roles
 from storage.reading.sentences import split_body
 from storage.reading.summary import summarise
 from storage.regions import get_region
-from storage.sectors import strong_sectors
 
-__all__ = ["UnreadableArticle", "decode_article_file", "read_article", "record_to_json"]
+__all__ = [
+    "READER_VERSION",
+    "UnreadableArticle",
+    "decode_article_file",
+    "read_article",
+    "reading_digest",
+    "record_to_json",
+]
+
+# Stored with every record. Raise it whenever a change to reading can change a record: the next
+# load (`/reload`, `python -m storage load`) then re-reads every file, even an unchanged one.
+READER_VERSION = 2
 
 
 def read_article(text: str) -> ArticleRecord:
@@ -24,23 +38,28 @@ def read_article(text: str) -> ArticleRecord:
     if len(text) > MAX_FILE_BYTES:
         raise UnreadableArticle("The text is larger than 1 MB.")
     lines = raw_lines(text)
+    if not lines:
+        raise UnreadableArticle("The text is empty.")
     clean = clean_article(lines)
     if clean.title is None:
-        raise UnreadableArticle("The text has no recognisable title.")
+        raise UnreadableArticle(clean.rejection)
     sentences = split_body(clean.body_lines)
     regions = assign_roles(clean.title, sentences)
     partners = tuple(m.region_id for m in regions if m.role == "partner")
+    main_sectors, mentioned_sectors = sector_roles(clean.title, sentences)
     return ArticleRecord(
         title=clean.title,
-        date=find_publication_date(lines),
+        date=clean.date or (date_in_url(clean.url) if clean.url else None),
         lang=detect_language(f"{clean.title}\n{clean.body}"),
         source=clean.source,
         regions=regions,
         national_level=national_level(clean.title, clean.body, partner_countries(regions)),
-        sectors=strong_sectors(clean.body, title=clean.title),
+        sectors=main_sectors,
         summary=summarise(clean.title, sentences, partners),
         facts=find_facts(sentences),
         body=clean.body,
+        url=clean.url,
+        mentioned_sectors=mentioned_sectors,
     )
 
 
@@ -64,9 +83,17 @@ def record_to_json(record: ArticleRecord, file_name: str) -> dict[str, Any]:
         "date": record.date.isoformat() if record.date else None,
         "lang": record.lang,
         "source": record.source,
+        "url": record.url,
         "regions": regions,
         "national_level": list(record.national_level),
-        "sectors": list(record.sectors),
+        "sectors": [sector for sector, _ in record.sector_roles],
+        "sector_roles": [{"id": sector, "role": role} for sector, role in record.sector_roles],
         "summary": record.summary,
         "facts": [{"kind": fact.kind, "text": fact.text} for fact in record.facts],
     }
+
+
+def reading_digest(record: ArticleRecord) -> str:
+    """A digest of everything a reading yields, to tell whether a re-read changed the record."""
+    fields = record_to_json(record, "") | {"body": record.body}
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()

@@ -1,4 +1,9 @@
-"""Key facts of an article: money figures, agreements signed (with their period), events."""
+"""Key facts of an article: money figures, agreements signed (with their period), named events.
+
+A fact is a whole sentence, or, in a very long sentence, the clauses around what makes it a fact;
+never a cut mid-phrase nor a bare event name. One sentence gives one fact at most (a signing wins
+over a figure, a figure over an event); an opinion is not an event.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ import re
 
 from storage.models import Fact
 
-MAX_FACT_CHARS = 220
+MAX_FACT_CHARS = 400  # longer sentences are cut at clause boundaries around the fact
 MAX_PER_KIND = 3
+MAX_AGREEMENTS = 5  # every stated signing is a fact, up to this many
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are unpunctuated runs of text, not statements
 
-_NUMBER = r"\d{1,3}(?:[\s\u00a0]?\d{3})*(?:[.,]\d+)?"  # 600, 1 000, 15,8
+# 600, 1 000, 15,8. Possessive, and starting only where a run of digits starts, so that a long
+# run of digits is read once, not once per starting digit and split.
+_NUMBER = r"(?<!\d)\d++(?:[\s\u00a0]\d{3}(?!\d))*+(?:[.,]\d++)?"
 _SCALE = r"(?:млн|млрд|трлн|тыс|миллион\w*|миллиард\w*|мың)\.?"
 _CURRENCY = r"(?:долл\w*|\$|руб\w*|тенге|теңге|евро|€|юан\w*|АҚШ\s+доллар\w*|USD|KZT|RUB)"
 _MONEY = re.compile(
@@ -19,7 +27,8 @@ _MONEY = re.compile(
 # A signing (not the noun "подписание", which recalls one): the verb, or the Kazakh "қол қойылды".
 _AGREEMENT = re.compile(
     r"\b(?:подписал\w*|подписан[аоы]?\b|подпишут|подписыва\w*|"
-    r"заключ\w*\s+(?:соглашени|договор|меморандум)\w*|қол\s+қой(?:ыл\w*|ды\w*))",
+    r"заключ\w*\s+(?:соглашени|договор|меморандум)\w*|"
+    r"қол\s+қой(?!ған\s+соң|ғаннан\s+кейін)\w*)",  # not "after signing", which recalls one
     re.IGNORECASE,
 )
 _EVENT = re.compile(
@@ -27,95 +36,87 @@ _EVENT = re.compile(
     r"жәрмеңке\w*|көрме\w*)",
     re.IGNORECASE,
 )
-# Words before the event's keyword that still belong to its name: ordinals, names, adjectives.
-_NAME_WORD = re.compile(
-    r"^(?:\d+-\w+|[IVXLC]+|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*|[\w-]+(?:ого|его|ом|ем|ый|ий|ой|ая|ое|ых|их|ым|им|ую)"
-    r"|[\w-]+(?:ның|нің|дың|дің|тың|тің|лық|лік|дық|дік|тық|тік)|мен)$"
+# An event with a name: a quoted or numbered one, or one qualified as international, regional…
+_NAMED_EVENT = re.compile(
+    r"[«“\"]|\b[IVXLC]+\b|\d|международн|всероссийск|республиканск|межрегиональн|экономическ|"
+    r"халықаралық|өңіраралық|[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ого|ий|ая|ое|ской|ском)\s+\w*"
+    r"(?:форум|фестивал|ярмарк|выставк|чемпионат|конференци|саммит)",
+    re.IGNORECASE,
 )
-_NAMED = re.compile(r"[«“\"\d]|\b[IVXLC]+\b|международн|всероссийск|республиканск|халықаралық")
-_KAZAKH_LETTER = re.compile(r"[әғқңөұүһі]")
-_DIGIT_OR_DOLLAR = re.compile(r"[\d$]")
+# Opinions and wishes: not events.
+_OPINION = re.compile(  # on lower-cased text
+    r"\b(?:считает|считают|по\s+мнению|по\s+словам|уверен\w*|надеется|надеются|"
+    r"отметил\w*,?\s+что|подчеркнул\w*,?\s+что|может\s+стать|мог\w*\s+бы|деп\s+есептейді)"
+)
+_DIGIT = re.compile(r"\d")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:а|но|и|что|который|которая|которые|где|при этом)\s)")
 _AGREEMENT_STEMS = ("подпис", "заключ", "қол қой")
 _EVENT_STEMS = (
-    "форум",
-    "фестивал",
-    "ярмарк",
-    "выставк",
-    "чемпионат",
-    "конференци",
-    "саммит",
-    "жәрмеңке",
+    "форум", "фестивал", "ярмарк", "выставк", "чемпионат", "конференци", "саммит", "жәрмеңке",
     "көрме",
-)
-_MAX_WORDS_BEFORE_EVENT = 6
-_MAX_EVENT_WORDS = 20
-_CLAUSE_END = re.compile(r"[,;:.!?](?=\s|$)|\s[-–—]\s|[»”]")
+)  # fmt: skip
 
 
-def _trimmed(text: str, anchor: int) -> str:
-    """A sentence cut to about MAX_FACT_CHARS around `anchor` (a character position)."""
-    text = text.strip()
-    if len(text) <= MAX_FACT_CHARS:
-        return text
-    start = max(0, anchor - MAX_FACT_CHARS // 2)
-    window = text[start : start + MAX_FACT_CHARS]
-    if start:
-        window = window.split(" ", 1)[-1]
-    return window.rsplit(" ", 1)[0] + "…"
-
-
-def _money(sentence: str, _lowered: str) -> Fact | None:
-    if not _DIGIT_OR_DOLLAR.search(sentence):
-        return None
-    match = _MONEY.search(sentence)
-    if not match or not any(c.isdigit() for c in match.group()):
-        return None
-    return Fact("money", _trimmed(sentence, match.start()))
+def _clauses_around(sentence: str, anchor: int) -> str:
+    """The sentence, or the clauses around `anchor` when it is longer than MAX_FACT_CHARS."""
+    sentence = sentence.strip()
+    if len(sentence) <= MAX_FACT_CHARS:
+        return sentence
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    at = max(i for i, start in enumerate(bounds[:-1]) if start <= anchor)
+    first, last = at, at + 1
+    while True:
+        grown = False
+        if last < len(bounds) - 1 and bounds[last + 1] - bounds[first] <= MAX_FACT_CHARS:
+            last, grown = last + 1, True
+        if first > 0 and bounds[last] - bounds[first - 1] <= MAX_FACT_CHARS:
+            first, grown = first - 1, True
+        if not grown:
+            break
+    return sentence[bounds[first] : bounds[last]].strip(" ,;")
 
 
 def _agreement(sentence: str, lowered: str) -> Fact | None:
     if not any(stem in lowered for stem in _AGREEMENT_STEMS):
         return None
     match = _AGREEMENT.search(sentence)
-    return Fact("agreement", _trimmed(sentence, match.start())) if match else None
+    return Fact("agreement", _clauses_around(sentence, match.start())) if match else None
 
 
-def _name_before(text: str) -> list[str]:
-    words: list[str] = []
-    for word in reversed(text.split()[-_MAX_WORDS_BEFORE_EVENT:]):
-        if not _NAME_WORD.match(word.strip('«“”»"')):
-            break
-        words.insert(0, word)
-    while words and words[0] == "мен":
-        words.pop(0)
-    return words
-
-
-def _name_after(sentence: str, keyword: re.Match[str]) -> str:
-    if _KAZAKH_LETTER.search(sentence):  # Kazakh names end with their head word
-        return keyword.group()
-    end = _CLAUSE_END.search(sentence, keyword.end())
-    stop = end.end() if end and end.group() in "»”" else end.start() if end else len(sentence)
-    return sentence[keyword.start() : stop]
+def _money(sentence: str, _lowered: str) -> Fact | None:
+    if not _DIGIT.search(sentence):
+        return None
+    match = _MONEY.search(sentence)
+    if not match or not any(c.isdigit() for c in match.group()):
+        return None
+    return Fact("money", _clauses_around(sentence, match.start()))
 
 
 def _event(sentence: str, lowered: str) -> Fact | None:
     if not any(stem in lowered for stem in _EVENT_STEMS):
         return None
     keyword = _EVENT.search(sentence)
-    if not keyword:
+    if not keyword or not _NAMED_EVENT.search(sentence) or _OPINION.search(lowered):
         return None
-    name = [*_name_before(sentence[: keyword.start()]), *_name_after(sentence, keyword).split()]
-    text = " ".join(name[:_MAX_EVENT_WORDS]).strip(" ,;–-")
-    return Fact("event", text) if _NAMED.search(text.lower()) or text[:1].isupper() else None
+    return Fact("event", _clauses_around(sentence, keyword.start()))
+
+
+_FINDERS = ((_agreement, MAX_AGREEMENTS), (_money, MAX_PER_KIND), (_event, MAX_PER_KIND))
 
 
 def find_facts(sentences: list[str]) -> tuple[Fact, ...]:
-    """Money figures, agreements and events, in article order, a few of each kind."""
-    facts: list[Fact] = []
+    """Money figures, agreements and events, a few of each kind, one per sentence at most."""
     sentences = [s.replace("\n", " ") for s in sentences if len(s) <= MAX_SENTENCE_CHARS]
+    if not sentences:
+        return ()
     lowered = "\n".join(sentences).lower().split("\n")  # one lower() for the whole body
-    for finder in (_money, _agreement, _event):
-        found = [fact for fact in map(finder, sentences, lowered) if fact]
-        facts += list(dict.fromkeys(found))[:MAX_PER_KIND]
-    return tuple(facts)
+    by_kind: dict[str, list[Fact]] = {"money": [], "agreement": [], "event": []}
+    for sentence, lower in zip(sentences, lowered, strict=True):
+        for finder, limit in _FINDERS:
+            fact = finder(sentence, lower)
+            if fact:
+                found = by_kind[fact.kind]
+                if len(found) < limit and fact not in found:
+                    found.append(fact)
+                break
+    return tuple(fact for kind in ("money", "agreement", "event") for fact in by_kind[kind])

@@ -16,7 +16,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from storage.models import RegionMention
+from storage.matching import Hit
+from storage.models import Country, RegionMention
+from storage.reading.venues import is_anniversary, is_venue, may_be_passing, unnamed_heads
 from storage.regions import find_region_hits, get_region
 
 PARTNER_SCORE = 3
@@ -37,7 +39,7 @@ _HEAD_AFTER = re.compile(
     r"^(?:[\s-]*(?:облыс|өлке|қала)\w*)?\s+(?:губернатор|әкім|басшы)\w*", re.IGNORECASE
 )
 _MISSION_BEFORE = re.compile(
-    r"(?:консульств|посольств|представительств|дипмисси|генконсульств)\w*(?:\s+[\w-]+){0,3}"
+    r"(?:консул|посол|посольств|представительств|дипмисси|генконсул)\w*(?:\s+[\w-]+){0,3}"
     r"\s+во?\s+$",
     re.IGNORECASE,
 )
@@ -54,7 +56,8 @@ _KZ_WORD = re.compile(r"\b(?:РК|Казахстан\w*|Қазақстан\w*|к
 _RU_WORD = re.compile(r"\b(?:РФ|Росси\w*|Ресей\w*|Российск\w*)", re.IGNORECASE)
 _WINDOW = 80
 _MISSION_STEMS = (
-    "консульств", "посольств", "представительств", "дипмисси", "консулдығ", "елшілі", "өкілдігі",
+    "консул", "посол", "посольств", "представительств", "дипмисси", "консулдығ", "елшілі",
+    "өкілдігі",
 )  # fmt: skip
 _HEAD_STEMS = (
     "губернатор", "глав", "мэр", "аким", "председател", "министр", "руководител", "врио", "әкім",
@@ -65,6 +68,7 @@ _HEAD_STEMS = (
 @dataclass
 class _Tally:
     first_seen: int
+    hits: int = 0  # every mention, counted or not
     in_title: bool = False
     in_lead: bool = False
     mentions: int = 0
@@ -98,25 +102,69 @@ def _is_headed(before: str, after: str) -> bool:
     return bool(_HEAD_BEFORE.search(before) or _HEAD_AFTER.match(after))
 
 
+def _is_passing(before: str, after: str) -> bool:
+    """A mention that does not make a region a party: a mission's seat, a venue, an anniversary."""
+    if _is_at_mission(before, after):
+        return True
+    if not may_be_passing(f"{before} {after[:40]}".lower()):
+        return False
+    return is_venue(before, after) or is_anniversary(before, after)
+
+
 def _tally(title: str, sentences: list[str]) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
-    for hit in find_region_hits(title):
+    title_hits = find_region_hits(title)
+    for hit in title_hits:
         tally = tallies.setdefault(hit.value, _Tally(first_seen=-1))
-        before, after = _window_before(title, hit.start, 0), title[hit.end :]
-        tally.in_title = tally.in_title or not _is_at_mission(before, after)
+        before, after = _window_before(title, hit.start, 0), title[hit.end : hit.end + _WINDOW]
+        tally.hits += 1
+        tally.in_title = tally.in_title or not _is_passing(before, after)
     body = "\n".join(sentences)
     starts = list(accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
-    for hit in find_region_hits(body):
+    body_hits = find_region_hits(body)
+    for hit in body_hits:
         index = bisect_right(starts, hit.start) - 1
         tally = tallies.setdefault(hit.value, _Tally(first_seen=index))
+        tally.hits += 1
         before = _window_before(body, hit.start, starts[index])
         after = body[hit.end : hit.end + _WINDOW].split("\n", 1)[0]
-        if _is_at_mission(before, after):
+        if _is_passing(before, after):
             continue
         tally.mentions += 1
         tally.in_lead = tally.in_lead or index < LEAD_SENTENCES
         tally.headed = tally.headed or _is_headed(before, after)
+    _credit_unnamed_heads(tallies, title, title_hits, in_title=True)
+    _credit_unnamed_heads(tallies, body, body_hits, in_title=False)
     return tallies
+
+
+def _credit_unnamed_heads(
+    tallies: dict[str, _Tally], text: str, hits: list[Hit], *, in_title: bool
+) -> None:
+    """`Аким области …` without a name speaks for the region the text points to most."""
+    named = {hit.start for hit in hits}
+    for _, country in unnamed_heads(text, named.__contains__):
+        region = _pointed_to(tallies, country)
+        if region is None:
+            continue
+        tally = tallies[region]
+        tally.headed = True
+        tally.mentions += 1
+        tally.in_title = tally.in_title or in_title
+
+
+def _pointed_to(tallies: dict[str, _Tally], country: Country | None) -> str | None:
+    candidates = [
+        (tally.hits, tally.score, region_id)
+        for region_id, tally in tallies.items()
+        if country is None or _country(region_id) == country
+    ]
+    return max(candidates)[2] if candidates else None
+
+
+def _country(region_id: str) -> str | None:
+    region = get_region(region_id)
+    return region.country if region else None
 
 
 def _occurrences(text: str, stem: str) -> list[int]:

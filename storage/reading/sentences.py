@@ -10,14 +10,18 @@ from razdel import sentenize
 _OPENING_QUOTES = "«“„"
 _CLOSING_QUOTES = "»”"
 _QUOTE_WINDOW_WORDS = 4
-_POSSIBLE_BOUNDARY = re.compile(r"[.!?…]\S*\s")  # razdel is only needed where one may be
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…]")
 _TAIL_CHARS = 160
 _MAX_MERGES = 3
 # Abbreviations after which razdel splits although the sentence goes on (`600 млн. АҚШ`).
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:млн|млрд|трлн|тыс|руб|долл|г|гг|им|ул|обл|д)\.$")
 _CAPITALISED_WORD = re.compile(r"^[«“\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]")
 # `…Бабушкиным И.Ю. Губернатор…`: initials after a surname end the sentence.
-_SURNAME_INITIALS = re.compile(r"\b[А-ЯЁ][а-яё]{2,} [А-ЯЁ]\.[А-ЯЁ]\.( )(?=[А-ЯЁ][а-яё]* [а-яё])")
+# Not when a surname follows the initials (`Президентом Н.А. Назарбаевым`).
+_SURNAME_INITIALS = re.compile(
+    r"\b[А-ЯЁ][а-яё]{2,} [А-ЯЁ]\.[А-ЯЁ]\.( )(?=[А-ЯЁ][а-яё]* [а-яё])"
+    r"(?![А-ЯЁ][а-яё]*(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ых)? )(?![А-ЯЁ][а-яё]*(?:ск|цк)[а-яё]+ )"
+)
 
 
 def _open_quote_is_recent(fragment: str) -> bool:
@@ -55,10 +59,19 @@ def _split_after_initials(sentence: str) -> list[str]:
     return [sentence[a:b].strip() for a, b in pairwise(bounds) if b > a]
 
 
+def _may_hold_a_boundary(paragraph: str) -> bool:
+    """Whether some sentence punctuation is followed, later on, by a space: razdel is needed
+    only then. (Found in linear time: a pattern such as `[.!?…]\\S*\\s` is quadratic on a line
+    of dots.)"""
+    last_space = max(paragraph.rfind(" "), paragraph.rfind("\t"), paragraph.rfind("\n"))
+    return last_space > 0 and bool(_SENTENCE_PUNCTUATION.search(paragraph, 0, last_space))
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one paragraph (a paragraph is one line of the cleaned body)."""
-    if not _POSSIBLE_BOUNDARY.search(paragraph):
-        return [paragraph.strip()] if paragraph.strip() else []
+    paragraph = paragraph.strip()
+    if not _may_hold_a_boundary(paragraph):
+        return [paragraph] if paragraph else []
     fragments = [s.text for s in sentenize(paragraph) if s.text.strip()]
     return [part for sentence in _repaired(fragments) for part in _split_after_initials(sentence)]
 
