@@ -5,6 +5,7 @@ article shows every sector with its role and the link to the original."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,8 +18,10 @@ from storage import loader
 from storage.db import Database
 from storage.loader import load_directory, render_report
 from storage.models import ArticleRecord, Selection
+from storage.outbox import pending, plan_instant
 from storage.reading import READER_VERSION, read_article
 from storage.repository import Archive
+from storage.subscriptions import Subscription, ensure_chat, subscribe
 from tests.archive_fixtures import SEED_FILES, copy_seeds, seed_named
 
 DEVSET = Path(__file__).resolve().parent / "data" / "reading"
@@ -121,3 +124,25 @@ async def test_counts_use_main_sectors_and_the_article_shows_both_roles(
     for lang, word in (("ru", "оригинал"), ("kk", "түпнұсқа"), ("en", "original")):
         shown = "\n".join(article_full(linked, lang))
         assert f'<a href="{linked.url}">{word}</a>' in shown
+
+
+async def test_digests_follow_partner_regions_and_main_sectors(
+    database: Database, tmp_path: Path
+) -> None:
+    chat_id = 42
+    await ensure_chat(database, chat_id, chat_type="private", lang="ru", tz="Asia/Almaty")
+    follows = [
+        Subscription("region", "ru-orenburg"),  # only a venue in 06 and 28
+        Subscription("sector", "tourism"),  # only in the list of ten of 11
+        Subscription("region", "ru-samara"),  # a partner in 06
+    ]
+    for subscription in follows:
+        await subscribe(database, chat_id, subscription)
+    names = ("06_forum_venue_orenburg", "28_kk_forum_venue", "11_ten_sectors")
+    await _archive_of(database, tmp_path / "digest", names)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert await plan_instant(database, now) == 1
+    due = await pending(database.reader, chat_id)
+    archive = Archive(database.reader)
+    [card] = await archive.cards(due)
+    assert "ru-samara" in {m.region_id for m in card.regions if m.role == "partner"}

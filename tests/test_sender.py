@@ -1,4 +1,4 @@
-"""The delivery engine: pacing, 429/403/migrate/5xx handling, and exactly-once across restarts."""
+"""The delivery engine: pacing, 429/403/migrate/5xx handling, and at most once across restarts."""
 
 from __future__ import annotations
 

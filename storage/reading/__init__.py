@@ -13,7 +13,8 @@ from storage.reading.decoding import MAX_FILE_BYTES, UnreadableArticle, decode_a
 from storage.reading.facts import find_facts
 from storage.reading.language import detect_language
 from storage.reading.lines import raw_lines
-from storage.reading.partners import assign_roles, national_level, partner_countries
+from storage.reading.national import national_level
+from storage.reading.partners import assign_roles, partner_countries
 from storage.reading.sector_roles import sector_roles
 from storage.reading.sentences import split_body
 from storage.reading.summary import summarise

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from storage.reading.dates import date_in_line, is_date_line
 from storage.reading.header import (
-    domain_of,
     find_url,
     is_byline,
     is_outlet_name,
@@ -27,6 +26,7 @@ from storage.reading.header import (
     without_outlet,
 )
 from storage.reading.sentences import split_sentences
+from storage.reading.source import find_source, is_site_name
 
 # A line that starts the site's link lists: everything from it on is not the article.
 _TAIL_START = re.compile(
@@ -55,15 +55,8 @@ _DEBRIS = re.compile(
 # Copyright lines (checked by substrings: a pattern starting with `.*` is slow on every line).
 _COPYRIGHT = ("права защищены", "all rights reserved", "барлық құқықтар", "©", "copyright")
 _REPRINT = (("использовани", "цитировани", "перепечат"), ("ссылк", "запрещ", "разрешени"))
-_SITE_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:kz|ru|com|org|net|info|media)$", re.I)
-_PASSED_ON_BY = re.compile(
-    r"(?:передает|передаёт|сообщает|пишет|хабарлайды)\s+(?:агентство\s+|издание\s+)?"
-    r"«?([А-ЯЁA-ZӘҒҚҢӨҰҮҺІ][\w.-]*(?:\s+[А-ЯЁA-ZӘҒҚҢӨҰҮҺІ][\w.-]*){0,3})»?"
-)
-_SOURCE_LINE = re.compile(r"^(?:источник|дереккөз|source)\s*:\s*(.{2,80})$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]$")
 _WORD_WITH_LETTERS = re.compile(r"[^\W\d_][\w-]*")
-_PASSED_ON_STEMS = ("переда", "сообща", "пишет", "хабарла")
 ONLY_BOILERPLATE = (
     "The text holds only site boilerplate (menus, counters, dates, copyright lines), no article."
 )
@@ -74,7 +67,6 @@ _HEADLINE_MAX_WORDS = 30
 _PARAGRAPH_WORDS = 14  # a first line this long that ends a sentence is the lead, not a headline
 _INFORMATIVE_WORDS = 5
 _DEBRIS_MAX_CHARS = 200
-_SITE_NAME_MAX_CHARS = 80
 _SHORT_LINE_WORDS = 4
 _SHORT_LINE_MAX_CHARS = 80
 # Kinds of line: site furniture and header lines are never body nor title.
@@ -106,10 +98,6 @@ def _cut_tail(lines: list[str]) -> list[str]:
     return lines
 
 
-def _is_site_name(line: str) -> bool:
-    return len(line) <= _SITE_NAME_MAX_CHARS and bool(_SITE_NAME.match(line))
-
-
 def _is_copyright(lowered: str) -> bool:
     if any(mark in lowered for mark in _COPYRIGHT):
         return True
@@ -126,7 +114,7 @@ def _kind(line: str) -> int:
             return _DATE
         if is_byline(line):
             return _BYLINE
-        if _DEBRIS.match(line) or _is_site_name(line) or is_outlet_name(line):
+        if _DEBRIS.match(line) or is_site_name(line) or is_outlet_name(line):
             return _FURNITURE
         if _is_copyright(line.lower()):
             return _FURNITURE
@@ -213,25 +201,6 @@ def _title_from_sentences(body: list[str]) -> str | None:
     if len(chosen) <= TITLE_MAX_CHARS:
         return chosen
     return chosen[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
-
-
-def find_source(lines: list[str], url: str | None) -> str | None:
-    """The outlet the text names: a bare site name line, `Источник: X`, `передает X`, or the
-    site of the article's web address."""
-    for line in lines:
-        if _is_site_name(line):
-            return line.lower()
-        labelled = _SOURCE_LINE.match(line)
-        if labelled and not url_of(line):
-            return labelled.group(1).strip()
-    for line in lines:
-        lowered = line.lower()
-        if not any(stem in lowered for stem in _PASSED_ON_STEMS):
-            continue
-        passed = _PASSED_ON_BY.search(line)
-        if passed:
-            return passed.group(1).rstrip(".")
-    return domain_of(url) if url else None
 
 
 def _body(lines: list[str], kinds: list[int], skip: int | None, title: str) -> list[str]:
