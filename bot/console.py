@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import html
 import itertools
 import json
 import logging
@@ -33,6 +32,7 @@ from pydantic import ValidationError
 
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
+from bot.html import plain
 from storage.db import Database
 
 # aiogram checks the token's shape; nothing is ever sent with it.
@@ -43,13 +43,12 @@ BANNER = (
     "Type a command (/start, /region Астрахань, /help) or words to search; "
     "type a button's number to press it; /quit or Ctrl-D to leave.\n"
 )
-_TAG = re.compile(r"<[^>]+>")
 _COMMAND = re.compile(r"^/\w+(@\w+)?")
 
 
 def plain_text(text: str, entities: list[MessageEntity] | None) -> str:
     """The text as a reader sees it: HTML tags dropped and entities decoded."""
-    return text if entities else html.unescape(_TAG.sub("", text))
+    return text if entities else plain(text)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from bot.callbacks import (
     PageCallback,
     SubscribeCallback,
 )
-from bot.texts import t
+from bot.texts import label
 from storage.models import Region, Sector
 
 # Keyboards are built directly rather than with InlineKeyboardBuilder, which deep-copies every
@@ -50,13 +50,13 @@ def summary_keyboard(
         arrows.append(button("▶", PageCallback(kind=kind, key=key, page=page + 1)))
     rows = [arrows] if arrows else []
     if subscribe is not None:
-        rows.append([button(t(lang, "summary.subscribe"), subscribe)])
+        rows.append([button(label(lang, "summary.subscribe"), subscribe)])
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
 def _country_button(country: str, lang: str) -> Button:
     callback = BrowseCallback(country=country, page=0)
-    return button(t(lang, f"regions.{country.lower()}"), callback)
+    return button(label(lang, f"regions.{country.lower()}"), callback)
 
 
 def countries_keyboard(lang: str) -> InlineKeyboardMarkup:
@@ -110,7 +110,7 @@ def language_keyboard() -> InlineKeyboardMarkup:
 def menu_keyboard(lang: str) -> InlineKeyboardMarkup:
     """The main actions: browse regions, browse sectors, latest articles, help."""
     buttons = [
-        button(t(lang, f"menu.{action}"), MenuCallback(action=action))
+        button(label(lang, f"menu.{action}"), MenuCallback(action=action))
         for action in ("regions", "sectors", "latest", "help")
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows_of(buttons, 2))

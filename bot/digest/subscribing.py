@@ -9,8 +9,8 @@ from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Us
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import SubscribeCallback
-from bot.digest.compose import subscription_title
-from bot.texts import t
+from bot.digest.compose import subscription_name
+from bot.texts import label
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 from storage.subscriptions import Subscription, pair_key
@@ -40,10 +40,10 @@ async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message 
     """
     message = query.message
     if not isinstance(message, Message):
-        await query.answer(t(lang, "sub.bad_link"))
+        await query.answer(label(lang, "sub.bad_link"))
         return None
     if not await may_manage(bot, message.chat, query.from_user, None):
-        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+        await query.answer(label(lang, "sub.admins_only"), show_alert=True)
         return None
     return message
 
@@ -88,6 +88,6 @@ def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> Inl
     builder = InlineKeyboardBuilder()
     for s in choices:
         data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
-        builder.button(text=subscription_title(s, lang), callback_data=data)
+        builder.button(text=subscription_name(s, lang), callback_data=data)
     builder.adjust(1)
     return builder.as_markup()

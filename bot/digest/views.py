@@ -13,8 +13,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from pydantic import Field
 
 from bot.callbacks import SubscribeCallback
-from bot.digest.compose import subscription_title
-from bot.texts import t
+from bot.digest.compose import subscription_name, subscription_title
+from bot.html import Html, escape, join, markup
+from bot.texts import label, t
 from storage.subscriptions import ChatSettings, Subscription
 
 COMMON_ZONES = (
@@ -39,15 +40,15 @@ class SettingsCallback(CallbackData, prefix="st"):
 
 def subscriptions_text(
     follows: Sequence[Subscription], chat: ChatSettings | None, lang: str
-) -> str:
+) -> Html:
     if not follows:
         return t(lang, "sub.list_empty")
     lines = [t(lang, "sub.list_title")]
-    lines.extend(f"• {subscription_title(s, lang)}" for s in follows)
+    lines.extend(markup("• {name}", name=subscription_title(s, lang)) for s in follows)
     if chat is not None:
-        lines.append("")
+        lines.append(escape(""))
         lines.append(schedule_line(chat, lang))
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
 def subscriptions_keyboard(
@@ -58,38 +59,38 @@ def subscriptions_keyboard(
         return None
     builder = InlineKeyboardBuilder()
     for s in follows:
-        name = subscription_title(s, lang)
+        name = subscription_name(s, lang)
         builder.button(
-            text=t(lang, "sub.remove_button", name=name),
+            text=label(lang, "sub.remove_button", name=name),
             callback_data=SubscribeCallback(action="del", kind=s.kind, key=s.key),
         )
     builder.adjust(1)
     return builder.as_markup()
 
 
-def schedule_line(chat: ChatSettings, lang: str) -> str:
+def schedule_line(chat: ChatSettings, lang: str) -> Html:
     """ "Digest: daily at 09:00 (Asia/Almaty)" in the chat's words."""
-    time = f"{chat.hour:02d}:{chat.minute:02d}"
+    time, tz = escape(f"{chat.hour:02d}:{chat.minute:02d}"), escape(chat.tz)
     if chat.mode == "daily":
-        return t(lang, "settings.mode_daily", time=time, tz=chat.tz)
+        return t(lang, "settings.mode_daily", time=time, tz=tz)
     if chat.mode == "weekly":
         day = t(lang, f"weekday.{chat.weekday}")
-        return t(lang, "settings.mode_weekly", weekday=day, time=time, tz=chat.tz)
+        return t(lang, "settings.mode_weekly", weekday=day, time=time, tz=tz)
     return t(lang, "settings.mode_instant")
 
 
-def settings_text(chat: ChatSettings, now: dt.datetime, lang: str) -> str:
-    local = now.astimezone(ZoneInfo(chat.tz)).strftime("%H:%M")
+def settings_text(chat: ChatSettings, now: dt.datetime, lang: str) -> Html:
+    local = escape(now.astimezone(ZoneInfo(chat.tz)).strftime("%H:%M"))
     empty = "settings.empty_on" if chat.send_empty else "settings.empty_off"
     lines = [
         t(lang, "settings.title"),
         schedule_line(chat, lang),
-        t(lang, "settings.tz", tz=chat.tz, now=local),
+        t(lang, "settings.tz", tz=escape(chat.tz), now=local),
         t(lang, empty),
-        "",
+        escape(""),
         t(lang, "settings.hint"),
     ]
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
 def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
@@ -97,7 +98,7 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
     sizes: list[int] = [3]
     for mode in ("instant", "daily", "weekly"):
         mark = "✅ " if chat.mode == mode else ""
-        text = mark + t(lang, f"settings.button_{mode}")
+        text = mark + label(lang, f"settings.button_{mode}")
         builder.button(text=text, callback_data=SettingsCallback(action="mode", value=mode))
     if chat.mode != "instant":
         for hour in HOURS:
@@ -109,7 +110,7 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
         sizes.append(len(HOURS))
     if chat.mode == "weekly":
         for day in range(7):
-            text = ("✅" if chat.weekday == day else "") + t(lang, f"weekday_short.{day}")
+            text = ("✅" if chat.weekday == day else "") + label(lang, f"weekday_short.{day}")
             builder.button(text=text, callback_data=SettingsCallback(action="day", value=str(day)))
         sizes.append(7)
     for zone in COMMON_ZONES:
@@ -119,7 +120,7 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
     empty = "settings.button_empty_off" if chat.send_empty else "settings.button_empty_on"
     value = "0" if chat.send_empty else "1"
     builder.button(
-        text=t(lang, empty), callback_data=SettingsCallback(action="empty", value=value)
+        text=label(lang, empty), callback_data=SettingsCallback(action="empty", value=value)
     )
     builder.adjust(*sizes, 1)
     return builder.as_markup()

@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
-from html import escape
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
@@ -17,9 +16,10 @@ from aiogram.types import BotCommand, BotCommandScopeChat, Document, Message
 from bot import admin_render
 from bot.config import Settings
 from bot.filters import ADMIN_COMMANDS, IsAdmin
+from bot.html import Html, escape
 from bot.menu import menu_commands
 from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
-from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
 from storage.db import Database
 from storage.models import ArticleRecord
@@ -47,7 +47,7 @@ async def set_admin_menu(bot: Bot, settings: Settings) -> None:
 
 def _admin_menu(lang: str) -> list[BotCommand]:
     extra = [
-        BotCommand(command=name, description=t(lang, f"admin.cmd_{name}"))
+        BotCommand(command=name, description=label(lang, f"admin.cmd_{name}"))
         for name in ADMIN_COMMANDS
     ]
     return menu_commands(lang) + extra
@@ -82,7 +82,7 @@ async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -
     try:
         name, data, record = await _accept(bot, message.document, reloader, lang)
     except Refused as refusal:
-        await message.answer(str(refusal))
+        await message.answer(refusal.answer)
         return
     saved = save_upload(reloader.seeds_dir, name, data)
     logger.info("admin %s uploaded %s", message.chat.id, saved.path.name)
@@ -93,7 +93,11 @@ async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -
 
 
 class Refused(Exception):
-    """An upload that is not accepted; the message is the answer for the admin."""
+    """An upload that is not accepted; `answer` says why, to the admin."""
+
+    def __init__(self, answer: Html) -> None:
+        super().__init__(answer)
+        self.answer = answer
 
 
 async def _accept(
@@ -127,12 +131,12 @@ async def _read(data: bytes, lang: str) -> ArticleRecord:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
 
 
-def _seeds_missing(reloader: Reloader, lang: str) -> str:
+def _seeds_missing(reloader: Reloader, lang: str) -> Html:
     return t(lang, "admin.seeds_missing", folder=escape(str(reloader.seeds_dir)))
 
 
-def _size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _size(size: int) -> Html:
+    return escape(f"{size / (1024 * 1024):.1f} MB")
 
 
 def make_router() -> Router:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Callable
 
@@ -11,6 +10,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, Message, Update
 
+from bot.html import Html, escape, join
 from bot.texts import DEFAULT_LANGUAGE, pick_language, t
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class ErrorNotifier:
         self._last_sent, held_back, self.suppressed = now, self.suppressed, 0
         return held_back
 
-    async def notify(self, bot: Bot, line: str) -> None:
+    async def notify(self, bot: Bot, line: Html) -> None:
         if self.chat_id is None:
             return
         held_back = self._take_slot()
@@ -54,7 +54,8 @@ class ErrorNotifier:
             return
         text = t(DEFAULT_LANGUAGE, "admin.error_notice", error=line)
         if held_back:
-            text += t(DEFAULT_LANGUAGE, "admin.error_suppressed", count=held_back)
+            suppressed = t(DEFAULT_LANGUAGE, "admin.error_suppressed", count=held_back)
+            text = join("", [text, suppressed])
         try:
             await bot.send_message(self.chat_id, text)
         except TelegramAPIError:
@@ -117,7 +118,7 @@ def _where(update: Update) -> str:
     return update.event_type
 
 
-def _one_line(event: ErrorEvent) -> str:
+def _one_line(event: ErrorEvent) -> Html:
     error = event.exception
     summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
-    return html.escape(f"{summary} — {_where(event.update)}")
+    return escape(f"{summary} — {_where(event.update)}")

@@ -6,6 +6,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
+from bot.html import Html, escape, join
 from bot.keyboards import menu_keyboard
 from bot.texts import t
 
@@ -14,10 +15,10 @@ async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
     await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
 
 
-async def help_text(bot: Bot, lang: str) -> str:
+async def help_text(bot: Bot, lang: str) -> Html:
     me = await bot.me()
-    commands = t(lang, "help.text", bot=me.username or "bot")
-    return f"{commands}\n\n{t(lang, 'help.digests')}"
+    commands = t(lang, "help.text", bot=escape(me.username or "bot"))
+    return join("\n\n", [commands, t(lang, "help.digests")])
 
 
 def make_router() -> Router:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import unescape
-
 from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
+from bot.html import join, plain
 from bot.render import article_card, format_date, region_pair, shorten
-from bot.texts import t
+from bot.texts import label
 from storage.models import ArticleCard, Selection
 from storage.regions import resolve_regions
 from storage.repository import Archive
@@ -40,12 +39,13 @@ def inline_selection(text: str) -> Selection:
 
 
 def inline_result(card: ArticleCard, lang: str) -> InlineQueryResultArticle:
-    # The description is plain text, so the escaped region names are unescaped back.
-    pair = unescape(region_pair(card.regions, card.national_level, lang))
-    description = " · ".join(part for part in (format_date(card.date, lang), pair) if part)
+    # The description is plain text.
+    pair = region_pair(card.regions, card.national_level, lang)
+    parts = (format_date(card.date, lang), pair)
+    description = plain(join(" · ", [part for part in parts if part]))
     return InlineQueryResultArticle(
         id=str(card.id),
-        title=shorten(card.title, 100) or t(lang, "inline.empty"),
+        title=shorten(card.title, 100) or label(lang, "inline.empty"),
         description=description,
         input_message_content=InputTextMessageContent(message_text=article_card(card, lang)),
     )

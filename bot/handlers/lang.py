@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import LangCallback
 from bot.handlers.summary import edit_text
 from bot.keyboards import language_keyboard
-from bot.texts import t
+from bot.texts import label, t
 from storage.users import Users
 
 
@@ -30,7 +30,7 @@ async def on_lang(
     await users.set_lang(query.from_user.id, chosen, clock())
     if isinstance(query.message, Message):
         await edit_text(query.message, t(chosen, "lang.set"), None)
-    await query.answer(t(chosen, "lang.set"))
+    await query.answer(label(chosen, "lang.set"))
 
 
 def make_router() -> Router:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
@@ -16,6 +14,7 @@ from bot.handlers.summary import (
     region_summary,
     summary_from_key,
 )
+from bot.html import escape, join
 from bot.keyboards import BROWSE_PAGE, browse_keyboard, countries_keyboard, suggestions_keyboard
 from bot.render import shorten
 from bot.texts import t
@@ -85,7 +84,7 @@ async def answer_unknown_region(message: Message, query: str, lang: str) -> None
     lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
     lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
     keyboard = suggestions_keyboard(suggestions, lang=lang)
-    await message.answer("\n".join(lines), reply_markup=keyboard)
+    await message.answer(join("\n", lines), reply_markup=keyboard)
 
 
 async def on_open_region(

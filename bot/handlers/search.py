@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.handlers.summary import QUERY_CHARS, answer_summary, latest_summary, search_summary
+from bot.html import escape
 from bot.render import shorten
 from bot.texts import t
 from storage.repository import Archive

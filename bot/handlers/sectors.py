@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import OpenCallback
 from bot.handlers.summary import answer_stale, answer_summary, sector_summary
+from bot.html import escape
 from bot.keyboards import sectors_keyboard, suggestions_keyboard
 from bot.render import shorten
 from bot.texts import t

@@ -7,7 +7,6 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from html import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from aiogram import Bot, Router
@@ -18,8 +17,9 @@ from bot.config import Settings
 from bot.digest.schedule import Schedule, next_due
 from bot.digest.subscribing import managed_message, may_manage
 from bot.digest.views import SettingsCallback, settings_keyboard, settings_text
+from bot.html import escape
 from bot.render import shorten
-from bot.texts import t
+from bot.texts import label, t
 from storage import subscriptions as store
 from storage.db import Database
 from storage.subscriptions import ChatSettings
@@ -141,7 +141,7 @@ async def on_settings(
     await message.edit_text(
         settings_text(updated, clock(), lang), reply_markup=settings_keyboard(updated, lang)
     )
-    await query.answer(t(lang, "settings.saved"))
+    await query.answer(label(lang, "settings.saved"))
 
 
 def make_router() -> Router:

@@ -12,6 +12,7 @@ from bot.handlers.regions import show_regions
 from bot.handlers.search import answer_latest
 from bot.handlers.sectors import answer_sector_list, show_sector
 from bot.handlers.summary import answer_stale
+from bot.html import Html, join
 from bot.keyboards import countries_keyboard, menu_keyboard
 from bot.render import format_span
 from bot.texts import t
@@ -26,7 +27,7 @@ async def cmd_start(message: Message, command: CommandObject, archive: Archive, 
         return
     text = await welcome(archive, lang)
     if payload:
-        text = f"{t(lang, 'start.bad_link')}\n\n{text}"
+        text = join("\n\n", [t(lang, "start.bad_link"), text])
     await message.answer(text, reply_markup=menu_keyboard(lang))
 
 
@@ -42,7 +43,7 @@ async def open_deep_link(message: Message, archive: Archive, payload: str, lang:
     return False
 
 
-async def welcome(archive: Archive, lang: str) -> str:
+async def welcome(archive: Archive, lang: str) -> Html:
     coverage = await archive.coverage()
     if coverage.articles == 0:
         return t(lang, "start.welcome", coverage=t(lang, "start.empty"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import cast
 
 from aiogram import Bot, F, Router
@@ -22,6 +21,7 @@ from bot.digest.subscribing import (
     parse_subscription,
 )
 from bot.digest.views import schedule_line, subscriptions_keyboard, subscriptions_text
+from bot.html import Html, escape, plain
 from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
@@ -31,7 +31,7 @@ from storage.subscriptions import Kind, Subscription
 
 async def add(
     database: Database, settings: Settings, message: Message, s: Subscription, lang: str
-) -> str:
+) -> Html:
     """Subscribe the message's chat (created on first use, in its topic); the reply text."""
     chat = await store.ensure_chat(
         database,
@@ -47,7 +47,7 @@ async def add(
     return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
 
 
-async def remove(database: Database, chat_id: int, s: Subscription, lang: str) -> str:
+async def remove(database: Database, chat_id: int, s: Subscription, lang: str) -> Html:
     name = subscription_title(s, lang)
     if await store.unsubscribe(database, chat_id, s):
         return t(lang, "sub.removed", name=name)
@@ -122,9 +122,9 @@ async def on_subscribe(
         return
     s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # validated by pattern
     if callback_data.action == "add":
-        await query.answer(await add(database, settings, message, s, lang), show_alert=True)
+        await query.answer(plain(await add(database, settings, message, s, lang)), show_alert=True)
         return
-    await query.answer(await remove(database, message.chat.id, s, lang))
+    await query.answer(plain(await remove(database, message.chat.id, s, lang)))
     await show_list(message, database, lang, edit=True)
 
 
@@ -155,7 +155,7 @@ async def cmd_unsubscribe(
         await message.answer(await _unsubscribe(database, message.chat.id, args, lang))
 
 
-async def _unsubscribe(database: Database, chat_id: int, args: str, lang: str) -> str:
+async def _unsubscribe(database: Database, chat_id: int, args: str, lang: str) -> Html:
     if args.lower() in {"all", "все", "всё", "барлығы", "барлық"}:
         count = await store.unsubscribe_all(database, chat_id)
         return t(lang, "sub.removed_all", count=count)

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.callbacks import ListKind, PageCallback, SubscribeCallback, search_key
+from bot.html import Html, bold, escape, join
 from bot.keyboards import menu_keyboard, summary_keyboard
 from bot.periods import Period, PeriodError
-from bot.render import format_span, overview_header, region_name, shorten, summary_page
-from bot.texts import t
+from bot.render import (
+    TITLE_CHARS,
+    clip,
+    format_span,
+    overview_header,
+    plain_region_name,
+    shorten,
+    summary_page,
+)
+from bot.texts import label, t
 from storage.models import Page, Region, Sector, Selection
 from storage.regions import get_region
 from storage.repository import Archive
@@ -30,7 +38,7 @@ class Summary:
 
     kind: ListKind
     key: str | None
-    title: str
+    title: Html
     selection: Selection
     home: tuple[str, ...] = ()
     sector: str | None = None
@@ -43,7 +51,7 @@ def region_summary(regions: list[Region], lang: str) -> Summary:
     ordered = sorted(regions, key=lambda region: (region.country != "KZ", region.id))
     ids = tuple(dict.fromkeys(region.id for region in ordered))
     key = PAIR_SEPARATOR.join(ids)
-    title = " ⇄ ".join(region_name(region_id, lang) for region_id in ids)
+    title = clip(" ⇄ ".join(plain_region_name(region_id, lang) for region_id in ids), TITLE_CHARS)
     subscribe = None
     if len(ids) <= 2:
         kind = "region" if len(ids) == 1 else "pair"
@@ -96,7 +104,7 @@ def summary_from_key(kind: ListKind, key: str, lang: str) -> Summary | None:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    text: str
+    text: Html
     keyboard: InlineKeyboardMarkup | None
     page: int
 
@@ -128,15 +136,15 @@ async def _page_or_last(archive: Archive, selection: Selection, page: int) -> tu
     return last, await archive.articles(selection, limit=PAGE_SIZE, offset=last * PAGE_SIZE)
 
 
-async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: str) -> str:
+async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: str) -> Html:
     if summary.with_overview and page == 0:
         overview = await archive.overview(summary.selection)
         return overview_header(summary.title, overview, lang, summary.home, summary.sector)
-    return f"<b>{summary.title}</b>\n{t(lang, 'overview.count', count=total)}"
+    return join("\n", [bold(summary.title), t(lang, "overview.count", count=total)])
 
 
 async def answer_summary(
-    message: Message, archive: Archive, summary: Summary, lang: str, empty: str
+    message: Message, archive: Archive, summary: Summary, lang: str, empty: Html
 ) -> bool:
     """Send page one of a summary, or the `empty` text; True when there were articles."""
     rendered = await render_summary(archive, summary, 0, lang)
@@ -159,10 +167,10 @@ async def on_page(
         return
     await edit_text(query.message, rendered.text, rendered.keyboard)
     changed = rendered.page != callback_data.page
-    await query.answer(t(lang, "list.stale") if changed else None)
+    await query.answer(label(lang, "list.stale") if changed else None)
 
 
-async def edit_text(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+async def edit_text(message: Message, text: Html, keyboard: InlineKeyboardMarkup | None) -> None:
     """Edit a message in place; pressing the same button twice is not an error."""
     try:
         await message.edit_text(text, reply_markup=keyboard)
@@ -173,7 +181,7 @@ async def edit_text(message: Message, text: str, keyboard: InlineKeyboardMarkup 
 
 async def answer_stale(query: CallbackQuery, bot: Bot, lang: str) -> None:
     """A button whose list no longer exists: say so, and offer the main menu afresh."""
-    await query.answer(t(lang, "list.stale"))
+    await query.answer(label(lang, "list.stale"))
     if query.message is not None:
         chat_id = query.message.chat.id
         await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))

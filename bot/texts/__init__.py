@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot.html import Html, markup
 from bot.texts import en, kk, ru
 
 LANGUAGES = ("ru", "kk", "en")
@@ -17,8 +16,22 @@ def pick_language(code: str | None) -> str:
     return base if base in _CATALOGUES else DEFAULT_LANGUAGE
 
 
-def t(lang: str, key: str, /, **values: Any) -> str:
-    """The text for `key` in `lang`, formatted with `values` (which the caller has escaped)."""
+def _template(lang: str, key: str) -> str:
     catalogue = _CATALOGUES.get(lang, _CATALOGUES[DEFAULT_LANGUAGE])
-    template = catalogue.get(key) or _CATALOGUES[DEFAULT_LANGUAGE][key]
+    return catalogue.get(key) or _CATALOGUES[DEFAULT_LANGUAGE][key]
+
+
+def t(lang: str, key: str, /, **values: Html | int) -> Html:
+    """The message text for `key` in `lang`: an HTML template filled with escaped values."""
+    return markup(_template(lang, key), **values)
+
+
+def label(lang: str, key: str, /, **values: str | int) -> str:
+    """Plain wording for `key` (a button, a menu entry, a button's alert): no markup inside."""
+    template = _template(lang, key)
     return template.format(**values) if values else template
+
+
+def catalogue_keys() -> dict[str, frozenset[str]]:
+    """Every key of every language's catalogue (for the tests that render them all)."""
+    return {lang: frozenset(texts) for lang, texts in _CATALOGUES.items()}
