@@ -36,9 +36,10 @@ from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from storage.chats import Chats
 from storage.db import Database
-from storage.loader import load_directory
 from storage.repository import Archive
+from storage.stats import Statistics
 from storage.users import Users
 
 Clock = Callable[[], dt.datetime]
@@ -62,12 +63,6 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-async def load_seeds_when_empty(database: Database, settings: Settings) -> None:
-    """A fresh archive starts with the articles of `SEEDS_DIR`, so the bot has news to show."""
-    if (await Archive(database.reader).coverage()).articles == 0 and settings.seeds_dir.is_dir():
-        await load_directory(database, settings.seeds_dir)
-
-
 def _routers() -> list[Router]:
     """Every feature's router, in the order that decides which handler sees an update first."""
     # Order is behaviour: admin first (its filter hides it from everybody else), the feature
@@ -89,21 +84,26 @@ def make_dispatcher(
     settings: Settings, database: Database, *, clock: Clock = utc_now
 ) -> Dispatcher:
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name."""
-    dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
-    # --- dependencies: repositories and services are added to the dispatcher here ---
+    # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock)
-    dispatcher["digests"] = digests
-    dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
-    dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
     users = Users(database)
-    dispatcher["archive"] = Archive(database.reader)
-    dispatcher["users"] = users
+    dispatcher = Dispatcher(
+        settings=settings,
+        clock=clock,
+        archive=Archive(database.reader),
+        users=users,
+        chats=Chats(database, default_tz=settings.default_timezone),
+        statistics=Statistics(database),
+        digests=digests,
+        reloader=reloader,
+        error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
+    )
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
-    # --- lifecycle: startup/shutdown hooks (command menu, digest scheduler...) go here ---
     dispatcher.errors.register(errors.on_error)
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
-    dispatcher.startup.register(load_seeds_when_empty)
+    dispatcher.startup.register(reloader.load_when_empty)
     dispatcher.startup.register(digests.start)  # after the seeds: they are not news
     dispatcher.shutdown.register(digests.stop)
     dispatcher.include_routers(*_routers())

@@ -17,6 +17,7 @@ from storage.fts import stemmed_text
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "PRAGMA query_only = ON"
 
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -93,8 +94,15 @@ class Database:
         except BaseException:
             await writer.close()
             raise
-        await reader.execute("PRAGMA query_only = ON")
+        await reader.execute(READ_ONLY)
         return cls(path, reader, writer)
+
+    async def open_reader(self) -> aiosqlite.Connection:
+        """Another read-only connection, for a background task whose reads must not queue in
+        front of the users' queries on `reader` (the digest delivery); the caller closes it."""
+        connection = await _connect(self.path)
+        await connection.execute(READ_ONLY)
+        return connection
 
     @property
     def writing(self) -> bool:

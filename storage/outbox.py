@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import aiosqlite
 
@@ -76,7 +75,6 @@ MARK_FAILED = f"""
 UPDATE outbox SET status = 'failed', last_error = ?
 WHERE status IN ('pending', 'sending') AND {_CHOSEN}
 """
-READER_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
 RECOVER = "UPDATE outbox SET status = 'failed', last_error = ? WHERE status = 'sending'"
 FIGURES = """
 SELECT
@@ -200,15 +198,6 @@ async def delivery_figures(connection: aiosqlite.Connection, now: dt.datetime) -
         row = await cursor.fetchone()
     assert row is not None
     return DeliveryFigures(*(int(value) for value in row))
-
-
-async def open_reader(path: Path) -> aiosqlite.Connection:
-    """A read-only connection of the delivery engine's own: its reads during a fan-out then
-    never queue in front of the queries of users' commands on the shared reader."""
-    connection = await aiosqlite.connect(path, isolation_level=None)
-    for pragma in READER_PRAGMAS:
-        await connection.execute(pragma)
-    return connection
 
 
 async def _update(

@@ -92,6 +92,19 @@ class AdminStats:
     last_reload: ReloadEntry | None
 
 
+class Statistics:
+    """The figures of /stats on the read-only connection, and the reload log."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def figures(self, now: dt.datetime) -> AdminStats:
+        return await admin_stats(self._database.reader, now)
+
+    async def record_reload(self, entry: ReloadEntry) -> None:
+        await record_reload(self._database, entry)
+
+
 async def admin_stats(connection: aiosqlite.Connection, now: dt.datetime) -> AdminStats:
     """All figures of /stats, read on one connection (the reader)."""
     return AdminStats(

@@ -11,7 +11,8 @@ import aiosqlite
 from storage.db import Database
 
 Kind = Literal["region", "sector", "pair"]
-KINDS: tuple[Kind, ...] = ("region", "sector", "pair")
+Mode = Literal["instant", "daily", "weekly"]
+MODES: tuple[Mode, ...] = ("instant", "daily", "weekly")
 
 _CHAT_COLUMNS = (
     "id, type, thread_id, lang, active, tz, mode, hour, minute, weekday, send_empty, "
@@ -87,7 +88,7 @@ class ChatSettings:
     lang: str
     active: bool
     tz: str
-    mode: str  # instant, daily, weekly
+    mode: Mode
     hour: int
     minute: int
     weekday: int  # 0 is Monday
@@ -151,7 +152,7 @@ async def set_schedule(
     database: Database,
     chat_id: int,
     *,
-    mode: str,
+    mode: Mode,
     hour: int,
     minute: int,
     weekday: int,

@@ -11,6 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import SubscribeCallback
 from bot.digest.compose import subscription_name
 from bot.texts import label
+from storage.chats import ChatPlace
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 from storage.subscriptions import Subscription, pair_key
@@ -46,6 +47,12 @@ async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message 
         await query.answer(label(lang, "sub.admins_only"), show_alert=True)
         return None
     return message
+
+
+def chat_place(message: Message, lang: str, *, with_topic: bool = True) -> ChatPlace:
+    """The message's chat as a new chat row needs it (and its forum topic, `with_topic`)."""
+    topic = message.message_thread_id if with_topic and message.is_topic_message else None
+    return ChatPlace(message.chat.id, message.chat.type, lang, topic)
 
 
 def parse_subscription(text: str) -> tuple[list[Subscription], bool]:

@@ -21,10 +21,9 @@ from bot.menu import menu_commands
 from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
-from storage.db import Database
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
-from storage.stats import admin_stats
+from storage.stats import Statistics
 
 logger = logging.getLogger(__name__)
 
@@ -71,9 +70,9 @@ async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
 
 
 async def cmd_stats(
-    message: Message, database: Database, clock: Callable[[], dt.datetime], lang: str
+    message: Message, statistics: Statistics, clock: Callable[[], dt.datetime], lang: str
 ) -> None:
-    figures = await admin_stats(database.reader, clock())
+    figures = await statistics.figures(clock())
     await message.answer(admin_render.stats(figures, lang))
 
 
