@@ -12,6 +12,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot import summaries
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler
 from bot.handlers import (
@@ -28,7 +29,6 @@ from bot.handlers import (
     sectors,
     start,
     subscriptions,
-    summary,
 )
 from bot.handlers import settings as digest_settings
 from bot.handlers.errors import ErrorNotifier
@@ -75,7 +75,7 @@ def _routers() -> list[Router]:
     routers += [start.make_router(), help.make_router(), regions.make_router()]
     routers += [sectors.make_router(), dates.make_router(), search.make_router()]
     routers += [article.make_router(), lang.make_router(), inline.make_router()]
-    routers.append(summary.make_router())
+    routers.append(summaries.make_router())
     routers.append(fallback.make_router())  # the catch-all: text, unknown commands and buttons
     return routers
 

@@ -14,13 +14,13 @@ from aiogram import Bot, Dispatcher, Router
 from aiogram.filters import Command
 from aiogram.types import BotCommandScopeChat, Document, Message
 
-from bot import admin_render
 from bot import reloader as reloader_module
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings
 from bot.handlers.admin import set_admin_menu
 from bot.menu import set_command_menu
 from bot.texts import t
+from bot.views import admin as admin_view
 from storage.db import Database
 from storage.loader import LoadReport
 from tests.fakes import RecordingSession, make_chat, make_message, make_update, make_user
@@ -522,7 +522,7 @@ def test_a_huge_reload_report_fits_telegram_messages() -> None:
         rejected=[(name, "<bad> " * 100) for name in names],
         seconds=1.5,
     )
-    messages = admin_render.reload_report(report, "ru")
+    messages = admin_view.reload_report(report, "ru")
     assert all(len(message) <= 4096 for message in messages)
     text = "\n".join(messages)
     assert text.count("… и ещё 285") == 4

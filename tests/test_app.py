@@ -7,7 +7,7 @@ from aiogram import Bot
 from bot.app import make_dispatcher
 from bot.config import Settings
 from bot.handlers.help import help_text
-from bot.keyboards import menu_keyboard
+from bot.views.keyboards import menu_keyboard
 from storage.db import Database
 from tests.conftest import FixedClock
 from tests.fakes import RecordingSession, make_message, make_update, make_user

@@ -9,7 +9,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerInlineQuery, SendMessage, SetMyCommands
 from aiogram.types import InlineQuery, Sticker, Update
 
-from bot.render import MESSAGE_LIMIT
+from bot.views.render import MESSAGE_LIMIT
 from storage.db import Database
 from storage.loader import load_directory
 from storage.users import Users

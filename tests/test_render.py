@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.callbacks import PageCallback, SubscribeCallback, fits, search_key
-from bot.render import (
+from bot.views.article import article_full, split_messages
+from bot.views.render import (
     MESSAGE_LIMIT,
     article_card,
     overview_header,
@@ -16,7 +17,6 @@ from bot.render import (
     shorten,
     summary_page,
 )
-from bot.render_article import article_full, split_messages
 from storage.models import ArticleCard, ArticleDetail, Fact, Overview, RegionMention
 
 ASTRAKHAN_CARD = ArticleCard(

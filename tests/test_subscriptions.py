@@ -8,7 +8,7 @@ from typing import Any
 from aiogram.methods import TelegramMethod
 
 from bot.callbacks import SubscribeCallback
-from bot.digest.views import SettingsCallback
+from bot.views.subscriptions import SettingsCallback
 from storage import subscriptions
 from storage.db import Database
 from storage.subscriptions import Subscription

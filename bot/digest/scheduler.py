@@ -13,11 +13,11 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 
 from bot.config import Settings
-from bot.digest.compose import compose_digest
 from bot.digest.pacing import Pacer, Sleep
 from bot.digest.schedule import next_due, schedule_of
 from bot.digest.sender import Clock, Sender, Target
 from bot.texts import t
+from bot.views.digest import compose_digest
 from storage import outbox, subscriptions
 from storage.db import Database
 from storage.models import ArticleCard

@@ -13,7 +13,6 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import BotCommand, BotCommandScopeChat, Document, Message
 
-from bot import admin_render
 from bot.config import Settings
 from bot.filters import ADMIN_COMMANDS, IsAdmin
 from bot.html import Html, escape
@@ -21,6 +20,7 @@ from bot.menu import menu_commands
 from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
+from bot.views import admin as admin_view
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
 from storage.stats import Statistics
@@ -65,7 +65,7 @@ async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
         # The loader works in one transaction: whatever failed, the archive is as it was.
         await message.answer(t(lang, "admin.reload_failed", error=escape(str(error)[:200])))
         return
-    for text in admin_render.reload_report(report, lang):
+    for text in admin_view.reload_report(report, lang):
         await message.answer(text)
 
 
@@ -73,7 +73,7 @@ async def cmd_stats(
     message: Message, statistics: Statistics, clock: Callable[[], dt.datetime], lang: str
 ) -> None:
     figures = await statistics.figures(clock())
-    await message.answer(admin_render.stats(figures, lang))
+    await message.answer(admin_view.stats(figures, lang))
 
 
 async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
@@ -87,7 +87,7 @@ async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -
     logger.info("admin %s uploaded %s", message.chat.id, saved.path.name)
     report = await reloader.reload("upload", wait=True)
     await message.answer(
-        admin_render.upload_result(saved.path.name, saved.existed, record, report, lang)
+        admin_view.upload_result(saved.path.name, saved.existed, record, report, lang)
     )
 
 

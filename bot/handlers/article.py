@@ -7,9 +7,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ArticleCallback
-from bot.handlers.summary import answer_stale
-from bot.render_article import article_full
+from bot.summaries import answer_stale
 from bot.texts import t
+from bot.views.article import article_full
 from storage.repository import Archive
 
 MAX_ID = 2**62

@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.handlers.summary import answer_summary, period_summary
 from bot.html import escape, join
 from bot.periods import PeriodError, parse_period
-from bot.render import format_span, shorten
+from bot.summaries import answer_summary, period_summary
 from bot.texts import t
+from bot.views.render import format_span, shorten
 from storage.repository import Archive
 
 

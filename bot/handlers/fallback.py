@@ -8,7 +8,7 @@ from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.search import answer_search
-from bot.handlers.summary import answer_stale
+from bot.summaries import answer_stale
 from bot.texts import t
 from storage.repository import Archive
 

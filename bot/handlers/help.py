@@ -7,8 +7,8 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from bot.html import Html, escape, join
-from bot.keyboards import menu_keyboard
 from bot.texts import t
+from bot.views.keyboards import menu_keyboard
 
 
 async def cmd_help(message: Message, bot: Bot, lang: str) -> None:

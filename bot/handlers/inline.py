@@ -6,8 +6,8 @@ from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.html import join, plain
-from bot.render import article_card, format_date, region_pair, shorten
 from bot.texts import label
+from bot.views.render import article_card, format_date, region_pair, shorten
 from storage.models import ArticleCard, Selection
 from storage.regions import resolve_regions
 from storage.repository import Archive

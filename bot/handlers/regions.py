@@ -7,17 +7,22 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BrowseCallback, OpenCallback
-from bot.handlers.summary import (
+from bot.html import escape, join
+from bot.summaries import (
     answer_stale,
     answer_summary,
     edit_text,
     region_summary,
     summary_from_key,
 )
-from bot.html import escape, join
-from bot.keyboards import BROWSE_PAGE, browse_keyboard, countries_keyboard, suggestions_keyboard
-from bot.render import shorten
 from bot.texts import t
+from bot.views.keyboards import (
+    BROWSE_PAGE,
+    browse_keyboard,
+    countries_keyboard,
+    suggestions_keyboard,
+)
+from bot.views.render import shorten
 from storage.models import Region
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.repository import Archive

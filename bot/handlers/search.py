@@ -6,10 +6,10 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.handlers.summary import QUERY_CHARS, answer_summary, latest_summary, search_summary
 from bot.html import escape
-from bot.render import shorten
+from bot.summaries import QUERY_CHARS, answer_summary, latest_summary, search_summary
 from bot.texts import t
+from bot.views.render import shorten
 from storage.repository import Archive
 
 

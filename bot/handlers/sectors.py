@@ -7,11 +7,11 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import OpenCallback
-from bot.handlers.summary import answer_stale, answer_summary, sector_summary
 from bot.html import escape
-from bot.keyboards import sectors_keyboard, suggestions_keyboard
-from bot.render import shorten
+from bot.summaries import answer_stale, answer_summary, sector_summary
 from bot.texts import t
+from bot.views.keyboards import sectors_keyboard, suggestions_keyboard
+from bot.views.render import shorten
 from storage.models import Sector
 from storage.repository import Archive
 from storage.sectors import get_sector, resolve_sector, suggest_sectors

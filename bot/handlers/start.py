@@ -11,11 +11,11 @@ from bot.handlers.help import help_text
 from bot.handlers.regions import show_regions
 from bot.handlers.search import answer_latest
 from bot.handlers.sectors import answer_sector_list, show_sector
-from bot.handlers.summary import answer_stale
 from bot.html import Html, join
-from bot.keyboards import countries_keyboard, menu_keyboard
-from bot.render import format_span
+from bot.summaries import answer_stale
 from bot.texts import t
+from bot.views.keyboards import countries_keyboard, menu_keyboard
+from bot.views.render import format_span
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector

@@ -10,9 +10,9 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import SubscribeCallback
-from bot.digest.compose import subscription_title
 from bot.digest.scheduler import DigestScheduler
-from bot.digest.subscribing import (
+from bot.html import Html, escape, plain
+from bot.subscribing import (
     chat_place,
     choices_keyboard,
     from_link,
@@ -20,10 +20,10 @@ from bot.digest.subscribing import (
     may_manage,
     parse_subscription,
 )
-from bot.digest.views import schedule_line, subscriptions_keyboard, subscriptions_text
-from bot.html import Html, escape, plain
-from bot.render import shorten
 from bot.texts import t
+from bot.views.digest import subscription_title
+from bot.views.render import shorten
+from bot.views.subscriptions import schedule_line, subscriptions_keyboard, subscriptions_text
 from storage.chats import Chats
 from storage.subscriptions import Kind, Subscription
 

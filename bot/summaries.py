@@ -10,9 +10,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.callbacks import ListKind, PageCallback, SubscribeCallback, search_key
 from bot.html import Html, bold, escape, join
-from bot.keyboards import menu_keyboard, summary_keyboard
 from bot.periods import Period, PeriodError
-from bot.render import (
+from bot.texts import label, t
+from bot.views.keyboards import menu_keyboard, summary_keyboard
+from bot.views.render import (
     TITLE_CHARS,
     clip,
     format_span,
@@ -21,7 +22,6 @@ from bot.render import (
     shorten,
     summary_page,
 )
-from bot.texts import label, t
 from storage.models import Page, Region, Sector, Selection
 from storage.regions import get_region
 from storage.repository import Archive

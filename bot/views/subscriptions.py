@@ -13,9 +13,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from pydantic import Field
 
 from bot.callbacks import SubscribeCallback
-from bot.digest.compose import subscription_name, subscription_title
 from bot.html import Html, escape, join, markup
 from bot.texts import label, t
+from bot.views.digest import subscription_name, subscription_title
 from storage.subscriptions import ChatSettings, Subscription
 
 COMMON_ZONES = (

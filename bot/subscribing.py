@@ -9,8 +9,8 @@ from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Us
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import SubscribeCallback
-from bot.digest.compose import subscription_name
 from bot.texts import label
+from bot.views.digest import subscription_name
 from storage.chats import ChatPlace
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors

@@ -1,7 +1,7 @@
 """Layout of article lists: cards, overview headers, summary pages, names, dates, clipping.
 
 All article text is escaped here; the wording comes from `bot.texts`. One article in full is
-laid out by `bot.render_article`, keyboards by `bot.keyboards`.
+laid out by `bot.views.article`, keyboards by `bot.views.keyboards`.
 """
 
 from __future__ import annotations

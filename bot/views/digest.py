@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.html import Html, bold, escape, join
-from bot.render import (
+from bot.texts import t
+from bot.views.render import (
     MESSAGE_LIMIT,
     article_card,
     plain_region_name,
@@ -14,7 +15,6 @@ from bot.render import (
     region_name,
     sector_label,
 )
-from bot.texts import t
 from storage.models import ArticleCard
 from storage.regions import get_region
 from storage.sectors import get_sector

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.html import Html, bold, escape, join, markup, stripped
-from bot.render import (
+from bot.texts import t
+from bot.views.render import (
     FACT_CHARS,
     MESSAGE_LIMIT,
     TITLE_CHARS,
@@ -16,7 +17,6 @@ from bot.render import (
     region_name,
     sector_label,
 )
-from bot.texts import t
 from storage.models import ArticleCard, ArticleDetail
 
 FULL_TITLE_CHARS = 1000

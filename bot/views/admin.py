@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.html import Html, escape, join, markup
-from bot.render import MESSAGE_LIMIT, format_date, region_name, sector_label, shorten
 from bot.texts import t
+from bot.views.render import MESSAGE_LIMIT, format_date, region_name, sector_label, shorten
 from storage.loader import LoadReport
 from storage.models import ArticleRecord
 from storage.stats import AdminStats, ReloadEntry
