@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -12,25 +12,9 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
-from bot import summaries
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler
-from bot.handlers import (
-    admin,
-    article,
-    dates,
-    errors,
-    fallback,
-    help,
-    inline,
-    lang,
-    regions,
-    search,
-    sectors,
-    start,
-    subscriptions,
-)
-from bot.handlers import settings as digest_settings
+from bot.handlers import admin, make_routers
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
@@ -63,27 +47,17 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-def _routers() -> list[Router]:
-    """Every feature's router, in the order that decides which handler sees an update first."""
-    # Order is behaviour: admin first (its filter hides it from everybody else), the feature
-    # routers next, and the catch-all (plain text as a search, unknown commands) last.
-    # Each call makes a new router: a router belongs to one dispatcher, and tests make many.
-    routers: list[Router] = [admin.make_router()]  # first: its IsAdmin filter lets only admins in
-    # --- routers: add new feature routers above the catch-all, keep this list in order ---
-    # Before start: it resumes paused chats on /start and owns the sub-... deep links.
-    routers += [subscriptions.make_router(), digest_settings.make_router()]
-    routers += [start.make_router(), help.make_router(), regions.make_router()]
-    routers += [sectors.make_router(), dates.make_router(), search.make_router()]
-    routers += [article.make_router(), lang.make_router(), inline.make_router()]
-    routers.append(summaries.make_router())
-    routers.append(fallback.make_router())  # the catch-all: text, unknown commands and buttons
-    return routers
-
-
 def make_dispatcher(
-    settings: Settings, database: Database, *, clock: Clock = utc_now
+    settings: Settings,
+    database: Database,
+    *,
+    clock: Clock = utc_now,
+    extra_routers: Sequence[Router] = (),
 ) -> Dispatcher:
-    """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name."""
+    """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name.
+
+    `extra_routers` (tests) see updates before every feature router.
+    """
     # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock)
     reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
@@ -100,11 +74,10 @@ def make_dispatcher(
         error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
     )
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
-    dispatcher.errors.register(errors.on_error)
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
     dispatcher.startup.register(reloader.load_when_empty)
     dispatcher.startup.register(digests.start)  # after the seeds: they are not news
     dispatcher.shutdown.register(digests.stop)
-    dispatcher.include_routers(*_routers())
+    dispatcher.include_routers(*extra_routers, *make_routers())
     return dispatcher

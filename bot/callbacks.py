@@ -63,6 +63,13 @@ class SubscribeCallback(CallbackData, prefix="sub"):
     key: str = Field(pattern=_KEY)
 
 
+class SettingsCallback(CallbackData, prefix="st"):
+    """A /settings button: digest mode, hour, weekday, time zone, or the empty-notice toggle."""
+
+    action: Literal["mode", "hour", "day", "tz", "empty"]
+    value: str = Field(max_length=40)
+
+
 def fits(callback: CallbackData) -> bool:
     """True when the packed data fits Telegram's 64-byte limit (pack() checks the rest)."""
     try:

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 
 from aiogram import Bot
-from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, User
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Chat, Message, User
 
-from bot.callbacks import SubscribeCallback
 from bot.texts import label
-from bot.views.digest import subscription_name
 from storage.chats import ChatPlace
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
@@ -89,12 +86,3 @@ def from_link(payload: str) -> Subscription | None:
     if kind == "sector" and get_sector(key):
         return Subscription("sector", key)
     return None
-
-
-def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for s in choices:
-        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
-        builder.button(text=subscription_name(s, lang), callback_data=data)
-    builder.adjust(1)
-    return builder.as_markup()

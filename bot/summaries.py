@@ -1,18 +1,16 @@
-"""Summaries (region, pair, sector, period, search, latest): building, sending, ◀ ▶ pages."""
+"""Summaries (region, pair, sector, period, search, latest): what each is, its pages, sending."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
-from bot.callbacks import ListKind, PageCallback, SubscribeCallback, search_key
+from bot.callbacks import ListKind, SubscribeCallback, search_key
 from bot.html import Html, bold, escape, join
 from bot.periods import Period, PeriodError
-from bot.texts import label, t
-from bot.views.keyboards import menu_keyboard, summary_keyboard
+from bot.texts import t
+from bot.views.keyboards import summary_keyboard
 from bot.views.render import (
     TITLE_CHARS,
     clip,
@@ -155,40 +153,26 @@ async def answer_summary(
     return True
 
 
-async def on_page(
-    query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: str
+async def show_regions(
+    message: Message, archive: Archive, regions: list[Region], lang: str
 ) -> None:
-    summary = summary_from_key(callback_data.kind, callback_data.key, lang)
-    rendered = (
-        await render_summary(archive, summary, callback_data.page, lang) if summary else None
-    )
-    if rendered is None or not isinstance(query.message, Message):
-        await answer_stale(query, bot, lang)
-        return
-    await edit_text(query.message, rendered.text, rendered.keyboard)
-    changed = rendered.page != callback_data.page
-    await query.answer(label(lang, "list.stale") if changed else None)
+    """The summary of one region, or of the articles several share (a pair)."""
+    summary = region_summary(regions, lang)
+    empty = t(lang, "region.empty", name=summary.title)
+    await answer_summary(message, archive, summary, lang, empty)
 
 
-async def edit_text(message: Message, text: Html, keyboard: InlineKeyboardMarkup | None) -> None:
-    """Edit a message in place; pressing the same button twice is not an error."""
-    try:
-        await message.edit_text(text, reply_markup=keyboard)
-    except TelegramBadRequest as error:
-        if "message is not modified" not in error.message:
-            raise
+async def show_sector(message: Message, archive: Archive, sector: Sector, lang: str) -> None:
+    summary = sector_summary(sector, lang)
+    empty = t(lang, "sector.empty", name=summary.title)
+    await answer_summary(message, archive, summary, lang, empty)
 
 
-async def answer_stale(query: CallbackQuery, bot: Bot, lang: str) -> None:
-    """A button whose list no longer exists: say so, and offer the main menu afresh."""
-    await query.answer(label(lang, "list.stale"))
-    if query.message is not None:
-        chat_id = query.message.chat.id
-        await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))
+async def answer_search(message: Message, archive: Archive, query: str, lang: str) -> bool:
+    """The search summary for `query`, or "nothing found"; True when something was found."""
+    empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
+    return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
 
 
-def make_router() -> Router:
-    """A fresh router with this module's handlers, tried in this order."""
-    router = Router(name="summary")
-    router.callback_query.register(on_page, PageCallback.filter())
-    return router
+async def answer_latest(message: Message, archive: Archive, lang: str) -> None:
+    await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))

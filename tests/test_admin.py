@@ -102,7 +102,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def dispatcher(settings: Settings, database: Database, clock: Clock) -> Dispatcher:
-    return make_dispatcher(settings, database, clock=clock)
+    return make_dispatcher(settings, database, clock=clock, extra_routers=[_failing_router()])
 
 
 Send = Callable[..., Any]
@@ -271,15 +271,20 @@ async def test_reads_are_not_blocked_by_a_reload_in_its_transaction(
     assert "Статей: 0" in (await send("/stats"))[0]
 
 
-async def test_reload_failure_leaves_a_clear_answer_and_a_log_line(
-    send: Send, monkeypatch: pytest.MonkeyPatch
+async def test_reload_failure_reaches_the_admin_chat_and_the_reload_log(
+    send: Send, session: UploadSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def failing_load(database: Database, directory: Path) -> LoadReport:
         raise OSError("disk on fire")
 
     monkeypatch.setattr(reloader_module, "load_directory", failing_load)
-    (answer,) = await send("/reload")
-    assert answer == t("ru", "admin.reload_failed", error="disk on fire")
+    await send("/reload")
+    to_admin = [r.text for r in session.sent("sendMessage") if r.chat_id == ADMIN]
+    to_admin_chat = [r.text for r in session.sent("sendMessage") if r.chat_id == ADMIN_CHAT]
+    assert to_admin == [t("ru", "errors.apology")]
+    (notice,) = to_admin_chat
+    assert "OSError: disk on fire" in notice
+    assert "/reload" in notice
     (stats,) = await send("/stats")
     assert "ошибка: disk on fire" in stats
 
@@ -438,8 +443,6 @@ async def test_error_apologises_and_notifies_the_admin_chat_once_per_window(
     clock: Clock,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    dispatcher.include_router(_failing_router())
-    dispatcher.sub_routers.insert(0, dispatcher.sub_routers.pop())
 
     await send("/boom", STRANGER)
     apology = t("ru", "errors.apology")
@@ -464,8 +467,6 @@ async def test_error_apologises_and_notifies_the_admin_chat_once_per_window(
 async def test_error_apology_is_in_the_users_language(
     dispatcher: Dispatcher, bot: Bot, session: UploadSession
 ) -> None:
-    dispatcher.include_router(_failing_router())
-    dispatcher.sub_routers.insert(0, dispatcher.sub_routers.pop())
     message = make_message("/boom", user=make_user(STRANGER, "en"))
     await dispatcher.feed_update(bot, make_update(message))
     texts = [r.text for r in session.sent("sendMessage") if r.chat_id == STRANGER]

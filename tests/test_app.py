@@ -6,7 +6,7 @@ from aiogram import Bot
 
 from bot.app import make_dispatcher
 from bot.config import Settings
-from bot.handlers.help import help_text
+from bot.replies import help_text
 from bot.views.keyboards import menu_keyboard
 from storage.db import Database
 from tests.conftest import FixedClock

@@ -1,4 +1,5 @@
-"""The shape of the code: one way into storage, one owner of every connection."""
+"""The shape of the code: handlers that never import each other, one way into storage, one
+owner of every connection."""
 
 from __future__ import annotations
 
@@ -28,6 +29,32 @@ def test_handlers_never_see_the_database(path: Path) -> None:
         names = [argument.arg for argument in function.args.args + function.args.kwonlyargs]
         assert "database" not in names, f"{path.name}: {function.name}"
     assert "storage.db" not in path.read_text("utf-8")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in HANDLERS if p.name != "__init__.py"], ids=lambda path: path.name
+)
+def test_handler_modules_never_import_each_other(path: Path) -> None:
+    handlers = {f"bot.handlers.{p.stem}" for p in HANDLERS} | {"bot.handlers"}
+    assert _imports(path) & handlers == set()
+
+
+def test_storage_never_imports_the_bot_or_aiogram() -> None:
+    for path in (ROOT / "storage").rglob("*.py"):
+        imported = {name.split(".")[0] for name in _imports(path)}
+        assert imported.isdisjoint({"bot", "aiogram"}), path.name
 
 
 def test_only_the_database_opens_connections() -> None:

@@ -7,8 +7,7 @@ from typing import Any
 
 from aiogram.methods import TelegramMethod
 
-from bot.callbacks import SubscribeCallback
-from bot.views.subscriptions import SettingsCallback
+from bot.callbacks import SettingsCallback, SubscribeCallback
 from storage import subscriptions
 from storage.db import Database
 from storage.subscriptions import Subscription

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command
-from aiogram.types import BotCommand, BotCommandScopeChat, Document, Message
+from aiogram.filters import Command, ExceptionTypeFilter
+from aiogram.types import BotCommand, BotCommandScopeChat, Document, ErrorEvent, Message
 
 from bot.config import Settings
 from bot.filters import ADMIN_COMMANDS, IsAdmin
@@ -53,18 +53,9 @@ def _admin_menu(lang: str) -> list[BotCommand]:
 
 
 async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
-    try:
-        report = await reloader.reload()
-    except ReloadRunning:
-        await message.answer(t(lang, "admin.reload_running"))
-        return
-    except SeedsFolderMissing:
-        await message.answer(_seeds_missing(reloader, lang))
-        return
-    except Exception as error:
-        # The loader works in one transaction: whatever failed, the archive is as it was.
-        await message.answer(t(lang, "admin.reload_failed", error=escape(str(error)[:200])))
-        return
+    # Any other failure reaches the error handler and the admin chat; the loader works in one
+    # transaction, so whatever failed, the archive is as it was.
+    report = await reloader.reload()
     for text in admin_view.reload_report(report, lang):
         await message.answer(text)
 
@@ -78,11 +69,7 @@ async def cmd_stats(
 
 async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
     assert message.document is not None  # guaranteed by the F.document filter
-    try:
-        name, data, record = await _accept(bot, message.document, reloader, lang)
-    except Refused as refusal:
-        await message.answer(refusal.answer)
-        return
+    name, data, record = await _accept(bot, message.document, reloader, lang)
     saved = save_upload(reloader.seeds_dir, name, data)
     logger.info("admin %s uploaded %s", message.chat.id, saved.path.name)
     report = await reloader.reload("upload", wait=True)
@@ -138,6 +125,24 @@ def _size(size: int) -> Html:
     return escape(f"{size / (1024 * 1024):.1f} MB")
 
 
+async def on_reload_running(event: ErrorEvent, message: Message, lang: str) -> None:
+    logger.info("reload refused: %r", event.exception)
+    await message.answer(t(lang, "admin.reload_running"))
+
+
+async def on_seeds_missing(
+    event: ErrorEvent, message: Message, reloader: Reloader, lang: str
+) -> None:
+    logger.warning("reload refused: %r", event.exception)
+    await message.answer(_seeds_missing(reloader, lang))
+
+
+async def on_refused(event: ErrorEvent, message: Message) -> None:
+    assert isinstance(event.exception, Refused)  # guaranteed by the ExceptionTypeFilter
+    logger.info("upload refused: %r", event.exception)
+    await message.answer(event.exception.answer)
+
+
 def make_router() -> Router:
     """A fresh router with this module's handlers, tried in this order."""
     router = Router(name="admin")
@@ -148,4 +153,10 @@ def make_router() -> Router:
     router.message.register(cmd_stats, Command("stats"))
     # Private chats only: an admin sharing a file in a group is not adding an article.
     router.message.register(on_upload, F.document, F.chat.type == ChatType.PRIVATE)
+    # Refusals are answered here, from the message that caused them; every other error goes on
+    # to the error handler (apology, log, admin-chat notice).
+    with_message = F.update.message.as_("message")
+    router.errors.register(on_reload_running, ExceptionTypeFilter(ReloadRunning), with_message)
+    router.errors.register(on_seeds_missing, ExceptionTypeFilter(SeedsFolderMissing), with_message)
+    router.errors.register(on_refused, ExceptionTypeFilter(Refused), with_message)
     return router

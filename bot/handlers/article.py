@@ -7,7 +7,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ArticleCallback
-from bot.summaries import answer_stale
+from bot.replies import answer_stale
 from bot.texts import t
 from bot.views.article import article_full
 from storage.repository import Archive

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from aiogram import Bot
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, Message, Update
 
@@ -122,3 +122,10 @@ def _one_line(event: ErrorEvent) -> Html:
     error = event.exception
     summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
     return escape(f"{summary} — {_where(event.update)}")
+
+
+def make_router() -> Router:
+    """The router placed last: an error that no feature router answered ends here."""
+    router = Router(name="errors")
+    router.errors.register(on_error)
+    return router

@@ -7,8 +7,8 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
 
-from bot.handlers.search import answer_search
-from bot.summaries import answer_stale
+from bot.replies import answer_stale
+from bot.summaries import answer_search
 from bot.texts import t
 from storage.repository import Archive
 

@@ -6,19 +6,12 @@ from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.html import Html, escape, join
-from bot.texts import t
+from bot.replies import help_text
 from bot.views.keyboards import menu_keyboard
 
 
 async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
     await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
-
-
-async def help_text(bot: Bot, lang: str) -> Html:
-    me = await bot.me()
-    commands = t(lang, "help.text", bot=escape(me.username or "bot"))
-    return join("\n\n", [commands, t(lang, "help.digests")])
 
 
 def make_router() -> Router:

@@ -10,7 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import LangCallback
-from bot.summaries import edit_text
+from bot.replies import edit_text
 from bot.texts import label, t
 from bot.views.keyboards import language_keyboard
 from storage.users import Users

@@ -8,13 +8,8 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BrowseCallback, OpenCallback
 from bot.html import escape, join
-from bot.summaries import (
-    answer_stale,
-    answer_summary,
-    edit_text,
-    region_summary,
-    summary_from_key,
-)
+from bot.replies import answer_stale, edit_text
+from bot.summaries import answer_summary, show_regions, summary_from_key
 from bot.texts import t
 from bot.views.keyboards import (
     BROWSE_PAGE,
@@ -73,15 +68,6 @@ async def cmd_region(
         await answer_unknown_region(message, command.args, lang)
         return
     await show_regions(message, archive, regions, lang)
-
-
-async def show_regions(
-    message: Message, archive: Archive, regions: list[Region], lang: str
-) -> None:
-    summary = region_summary(regions, lang)
-    await answer_summary(
-        message, archive, summary, lang, t(lang, "region.empty", name=summary.title)
-    )
 
 
 async def answer_unknown_region(message: Message, query: str, lang: str) -> None:

@@ -6,10 +6,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.html import escape
-from bot.summaries import QUERY_CHARS, answer_summary, latest_summary, search_summary
+from bot.summaries import answer_latest, answer_search
 from bot.texts import t
-from bot.views.render import shorten
 from storage.repository import Archive
 
 
@@ -22,18 +20,8 @@ async def cmd_search(
     await answer_search(message, archive, command.args, lang)
 
 
-async def answer_search(message: Message, archive: Archive, query: str, lang: str) -> bool:
-    """The search summary for `query`, or "nothing found"; True when something was found."""
-    empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
-    return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
-
-
 async def cmd_latest(message: Message, archive: Archive, lang: str) -> None:
     await answer_latest(message, archive, lang)
-
-
-async def answer_latest(message: Message, archive: Archive, lang: str) -> None:
-    await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))
 
 
 def make_router() -> Router:

@@ -13,12 +13,13 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.callbacks import SettingsCallback
 from bot.digest.schedule import next_due, schedule_of
 from bot.html import escape
 from bot.subscribing import chat_place, managed_message, may_manage
 from bot.texts import label, t
 from bot.views.render import shorten
-from bot.views.subscriptions import SettingsCallback, settings_keyboard, settings_text
+from bot.views.subscriptions import settings_keyboard, settings_text
 from storage.chats import Chats
 from storage.subscriptions import MODES, ChatSettings, Mode
 

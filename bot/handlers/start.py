@@ -7,12 +7,9 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import MenuCallback
-from bot.handlers.help import help_text
-from bot.handlers.regions import show_regions
-from bot.handlers.search import answer_latest
-from bot.handlers.sectors import answer_sector_list, show_sector
 from bot.html import Html, join
-from bot.summaries import answer_stale
+from bot.replies import answer_sector_list, answer_stale, help_text
+from bot.summaries import answer_latest, show_regions, show_sector
 from bot.texts import t
 from bot.views.keyboards import countries_keyboard, menu_keyboard
 from bot.views.render import format_span

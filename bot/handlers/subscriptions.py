@@ -14,7 +14,6 @@ from bot.digest.scheduler import DigestScheduler
 from bot.html import Html, escape, plain
 from bot.subscribing import (
     chat_place,
-    choices_keyboard,
     from_link,
     managed_message,
     may_manage,
@@ -23,7 +22,12 @@ from bot.subscribing import (
 from bot.texts import t
 from bot.views.digest import subscription_title
 from bot.views.render import shorten
-from bot.views.subscriptions import schedule_line, subscriptions_keyboard, subscriptions_text
+from bot.views.subscriptions import (
+    choices_keyboard,
+    schedule_line,
+    subscriptions_keyboard,
+    subscriptions_text,
+)
 from storage.chats import Chats
 from storage.subscriptions import Kind, Subscription
 

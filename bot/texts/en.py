@@ -107,7 +107,6 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Search: /search trade",
     "cmd.article": "One article in full: /article 3",
     "cmd.lang": "Interface language",
-    # --- end commands ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Tell me what to follow: /subscribe Atyrau, /subscribe Atyrau Astrakhan "
@@ -187,7 +186,6 @@ TEXTS: dict[str, str] = {
         "/subscriptions — subscriptions · /unsubscribe Atyrau — stop following\n"
         "/settings — instant, daily or weekly, time zone · /digest — the digest now"
     ),
-    # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Sorry, something went wrong. Please try again a little later.",
     "admin.error_notice": "⚠️ Bot error: {error}",
@@ -195,7 +193,6 @@ TEXTS: dict[str, str] = {
     "admin.cmd_reload": "Reload the archive from the articles folder",
     "admin.cmd_stats": "Bot statistics",
     "admin.reload_running": "⏳ A reload is already running. Wait for its report.",
-    "admin.reload_failed": "❌ The reload failed; the archive is unchanged: {error}",
     "admin.seeds_missing": (
         "❌ The articles folder {folder} was not found: check SEEDS_DIR. The archive is unchanged."
     ),
@@ -245,5 +242,4 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Last reload: none yet",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "file upload",
-    # --- end admin ---
 }

@@ -108,7 +108,6 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Іздеу: /search сауда",
     "cmd.article": "Мақаланың толық нұсқасы: /article 3",
     "cmd.lang": "Интерфейс тілі",
-    # --- end commands ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Неге жазылатыныңызды жазыңыз: /subscribe Атырау, /subscribe Атырау Астрахань "
@@ -190,7 +189,6 @@ TEXTS: dict[str, str] = {
         "/subscriptions — жазылымдар · /unsubscribe Атырау — бас тарту\n"
         "/settings — бірден, күн сайын не апта сайын, уақыт белдеуі · /digest — дайджест қазір"
     ),
-    # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Кешіріңіз, бірдеңе дұрыс болмады. Сәл кейінірек қайталап көріңіз.",
     "admin.error_notice": "⚠️ Боттағы қате: {error}",
@@ -198,7 +196,6 @@ TEXTS: dict[str, str] = {
     "admin.cmd_reload": "Мұрағатты мақалалар қалтасынан қайта жүктеу",
     "admin.cmd_stats": "Бот статистикасы",
     "admin.reload_running": "⏳ Қайта жүктеу жүріп жатыр. Оның есебін күтіңіз.",
-    "admin.reload_failed": "❌ Қайта жүктеу сәтсіз аяқталды, мұрағат өзгерген жоқ: {error}",
     "admin.seeds_missing": (
         "❌ {folder} мақалалар қалтасы табылмады: "
         "SEEDS_DIR мәнін тексеріңіз. Мұрағат өзгерген жоқ."
@@ -252,5 +249,4 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Соңғы қайта жүктеу: әлі болған жоқ",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "файл жүктеу",
-    # --- end admin ---
 }

@@ -106,7 +106,6 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Поиск: /search товарооборот",
     "cmd.article": "Статья целиком: /article 3",
     "cmd.lang": "Язык интерфейса",
-    # --- end commands ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Напишите, на что подписаться: /subscribe Атырау, /subscribe Атырау Астрахань "
@@ -188,7 +187,6 @@ TEXTS: dict[str, str] = {
         "/subscriptions — подписки · /unsubscribe Атырау — отписаться\n"
         "/settings — сразу, ежедневно или еженедельно, часовой пояс · /digest — дайджест сейчас"
     ),
-    # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.",
     "admin.error_notice": "⚠️ Ошибка в боте: {error}",
@@ -196,7 +194,6 @@ TEXTS: dict[str, str] = {
     "admin.cmd_reload": "Перезагрузить архив из папки статей",
     "admin.cmd_stats": "Статистика бота",
     "admin.reload_running": "⏳ Перезагрузка уже идёт. Дождитесь её отчёта.",
-    "admin.reload_failed": "❌ Перезагрузка не удалась, архив не изменён: {error}",
     "admin.seeds_missing": (
         "❌ Папка статей {folder} не найдена: проверьте SEEDS_DIR. Архив не изменён."
     ),
@@ -247,5 +244,4 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Последняя перезагрузка: ещё не было",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "загрузка файла",
-    # --- end admin ---
 }

@@ -1,18 +1,15 @@
-"""Layout of /subscriptions and /settings: their texts and inline keyboards."""
+"""Layout of /subscriptions, /subscribe choices and /settings: texts and inline keyboards."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
 from zoneinfo import ZoneInfo
 
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from pydantic import Field
 
-from bot.callbacks import SubscribeCallback
+from bot.callbacks import SettingsCallback, SubscribeCallback
 from bot.html import Html, escape, join, markup
 from bot.texts import label, t
 from bot.views.digest import subscription_name, subscription_title
@@ -29,13 +26,6 @@ COMMON_ZONES = (
     "Asia/Krasnoyarsk",
 )
 HOURS = (7, 8, 9, 12, 15, 18, 21)
-
-
-class SettingsCallback(CallbackData, prefix="st"):
-    """A /settings button: digest mode, hour, weekday, time zone, or the empty-notice toggle."""
-
-    action: Literal["mode", "hour", "day", "tz", "empty"]
-    value: str = Field(max_length=40)
 
 
 def subscriptions_text(
@@ -123,4 +113,14 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
         text=label(lang, empty), callback_data=SettingsCallback(action="empty", value=value)
     )
     builder.adjust(*sizes, 1)
+    return builder.as_markup()
+
+
+def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> InlineKeyboardMarkup:
+    """One button a subscription, for a name that could mean several."""
+    builder = InlineKeyboardBuilder()
+    for s in choices:
+        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
+        builder.button(text=subscription_name(s, lang), callback_data=data)
+    builder.adjust(1)
     return builder.as_markup()
