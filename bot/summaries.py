@@ -10,7 +10,7 @@ from bot.callbacks import ListKind, SubscribeCallback, search_key
 from bot.html import Html, bold, escape, join
 from bot.periods import Period, PeriodError
 from bot.texts import t
-from bot.views.keyboards import summary_keyboard
+from bot.views.keyboards import page_count, summary_keyboard
 from bot.views.render import (
     TITLE_CHARS,
     clip,
@@ -117,7 +117,7 @@ async def render_summary(
     page, result = await _page_or_last(archive, summary.selection, page)
     if not result.items:
         return None
-    pages = -(-result.total // PAGE_SIZE)
+    pages = page_count(result.total, PAGE_SIZE)
     header = await _header(archive, summary, page, result.total, lang)
     text = summary_page(header, result.items, page, pages, lang)
     keyboard = summary_keyboard(summary.kind, summary.key, page, pages, lang, summary.subscribe)
@@ -130,7 +130,7 @@ async def _page_or_last(archive: Archive, selection: Selection, page: int) -> tu
         return page, result
     # Past the end: the list has shrunk since the button was made.
     total = (await archive.articles(selection, limit=PAGE_SIZE)).total
-    last = max(0, -(-total // PAGE_SIZE) - 1)
+    last = page_count(total, PAGE_SIZE) - 1
     return last, await archive.articles(selection, limit=PAGE_SIZE, offset=last * PAGE_SIZE)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import subscriptions
-from storage.db import Database
+from storage.db import Database, iso
 from storage.subscriptions import (
     INSERT_CHAT,
     INSERT_SUBSCRIPTION,
@@ -16,7 +16,6 @@ from storage.subscriptions import (
     UPDATE_SEND_EMPTY,
     ChatSettings,
     Subscription,
-    iso,
 )
 
 

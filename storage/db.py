@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import importlib.resources
 import logging
 from collections.abc import AsyncIterator
@@ -46,6 +47,11 @@ INSERT INTO sectors (id, label_ru, label_kk, label_en) VALUES (?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     label_ru = excluded.label_ru, label_kk = excluded.label_kk, label_en = excluded.label_en
 """
+
+
+def iso(moment: dt.datetime) -> str:
+    """The storage form of a time: UTC, seconds, "Z" (sorts as text)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)

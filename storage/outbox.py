@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage.db import Database
-from storage.subscriptions import iso
+from storage.db import Database, iso
 
 INTERRUPTED = "interrupted while sending: delivery unknown, not repeated"
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Database, iso
 
 Kind = Literal["region", "sector", "pair"]
 Mode = Literal["instant", "daily", "weekly"]
@@ -200,11 +200,6 @@ async def top_keys(
     """The most followed region ids or sector ids (or pairs), with how many chats follow each."""
     async with connection.execute(TOP_KEYS, (kind, limit)) as cursor:
         return [(str(key), int(count)) for key, count in await cursor.fetchall()]
-
-
-def iso(moment: dt.datetime) -> str:
-    """The storage form of a time: UTC, seconds, "Z" (sorts as text)."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_time(text: str | None) -> dt.datetime | None:

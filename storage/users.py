@@ -6,7 +6,7 @@ import datetime as dt
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Database, iso
 
 SELECT_LANG = "SELECT lang FROM users WHERE id = ?"
 INSERT_SEEN = "INSERT INTO users (id, first_seen) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
@@ -15,10 +15,6 @@ INSERT INTO users (id, lang, first_seen, lang_set_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, lang_set_at = excluded.lang_set_at
 """
 COUNT_USERS = "SELECT count(*) FROM users"
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Users:
@@ -44,7 +40,7 @@ class Users:
 
     async def set_lang(self, user_id: int, lang: str, now: dt.datetime) -> None:
         """Remember the user's choice of language (ru, kk or en)."""
-        stamp = _iso(now)
+        stamp = iso(now)
         async with self._database.transaction() as writer:
             await writer.execute(UPSERT_LANG, (user_id, lang, stamp, stamp))
         self._langs[user_id] = lang
@@ -58,7 +54,7 @@ class Users:
         if self._database.writing:
             return False
         async with self._database.transaction() as writer:
-            await writer.execute(INSERT_SEEN, (user_id, _iso(now)))
+            await writer.execute(INSERT_SEEN, (user_id, iso(now)))
         return True
 
     async def count(self) -> int:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +13,7 @@ import pytest
 
 from bot.config import Settings
 from bot.console import CONSOLE_TOKEN, run_console
+from bot.html import plain
 from bot.texts import t
 
 REPO_ROOT = Path(__file__).parents[1]
@@ -33,7 +32,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def first_line(template: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", template)).splitlines()[0]
+    return plain(template).splitlines()[0]
 
 
 async def converse(settings: Settings, *lines: str, lang: str = "ru") -> str:

@@ -15,6 +15,7 @@ from bot.views.keyboards import (
     BROWSE_PAGE,
     browse_keyboard,
     countries_keyboard,
+    page_count,
     suggestions_keyboard,
 )
 from bot.views.render import shorten
@@ -31,7 +32,7 @@ async def on_browse(
     query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: str
 ) -> None:
     counted = await regions_with_articles(archive, callback_data.country)
-    pages = max(1, -(-len(counted) // BROWSE_PAGE))
+    pages = page_count(len(counted), BROWSE_PAGE)
     if callback_data.page >= pages or not isinstance(query.message, Message):
         await answer_stale(query, bot, lang)
         return

@@ -19,7 +19,7 @@ from bot.subscribing import (
     may_manage,
     parse_subscription,
 )
-from bot.texts import t
+from bot.texts import t, words_of_every_language
 from bot.views.digest import subscription_title
 from bot.views.render import shorten
 from bot.views.subscriptions import (
@@ -145,7 +145,7 @@ async def cmd_unsubscribe(
 
 
 async def _unsubscribe(chats: Chats, chat_id: int, args: str, lang: str) -> Html:
-    if args.lower() in {"all", "все", "всё", "барлығы", "барлық"}:
+    if args.lower() in words_of_every_language("sub.all_words"):
         count = await chats.unsubscribe_all(chat_id)
         return t(lang, "sub.removed_all", count=count)
     choices, certain = parse_subscription(args)

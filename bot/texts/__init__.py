@@ -32,6 +32,13 @@ def label(lang: str, key: str, /, **values: str | int) -> str:
     return template.format(**values) if values else template
 
 
+def words_of_every_language(key: str) -> frozenset[str]:
+    """The comma-separated words of `key` in every language, lower-cased (typed commands)."""
+    return frozenset(
+        word.strip().lower() for texts in _CATALOGUES.values() for word in texts[key].split(",")
+    )
+
+
 def catalogue_keys() -> dict[str, frozenset[str]]:
     """Every key of every language's catalogue (for the tests that render them all)."""
     return {lang: frozenset(texts) for lang, texts in _CATALOGUES.items()}

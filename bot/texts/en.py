@@ -133,6 +133,7 @@ TEXTS: dict[str, str] = {
         "of a region's summary."
     ),
     "sub.remove_button": "✖ {name}",
+    "sub.all_words": "all",  # /unsubscribe <any of these> drops every subscription
     "sub.unsubscribe_usage": "Tell me what to drop: /unsubscribe Atyrau or /unsubscribe all.",
     "sub.bad_link": "This subscription link or button is out of date.",
     "digest.header": "📬 <b>New for your subscriptions</b>: {count}",

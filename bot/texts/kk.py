@@ -132,6 +132,7 @@ TEXTS: dict[str, str] = {
         "«Жазылу» түймесімен жазылыңыз."
     ),
     "sub.remove_button": "✖ {name}",
+    "sub.all_words": "барлығы, барлық",  # /unsubscribe <any of these> drops every subscription
     "sub.unsubscribe_usage": (
         "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all."
     ),

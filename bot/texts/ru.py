@@ -130,6 +130,7 @@ TEXTS: dict[str, str] = {
         "в сводке региона."
     ),
     "sub.remove_button": "✖ {name}",
+    "sub.all_words": "все, всё",  # /unsubscribe <any of these> drops every subscription
     "sub.unsubscribe_usage": (
         "Напишите, от чего отписаться: /unsubscribe Атырау или /unsubscribe all."
     ),

@@ -26,6 +26,11 @@ LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English
 Button = InlineKeyboardButton
 
 
+def page_count(items: int, per_page: int) -> int:
+    """How many pages `items` take, `per_page` a page: at least one."""
+    return max(1, -(-items // per_page))
+
+
 def button(text: str, callback: CallbackData) -> Button:
     return Button(text=text, callback_data=callback.pack())
 
@@ -74,7 +79,7 @@ def browse_keyboard(
         button(f"{region.name(lang)} ({count})", OpenCallback(kind="r", key=region.id))
         for region, count in shown
     ]
-    pages = max(1, -(-len(counted) // BROWSE_PAGE))
+    pages = page_count(len(counted), BROWSE_PAGE)
     arrows = []
     if page > 0:
         arrows.append(button("◀", BrowseCallback(country=country, page=page - 1)))

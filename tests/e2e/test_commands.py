@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import itertools
-import re
 from collections.abc import Iterator
 
 import pytest
 
+from bot.html import plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
 from tests.e2e.conftest import BotProcess
@@ -26,11 +25,6 @@ EXTRA_ARTICLE = """Астраханская область и Атырауска
 """
 
 _user_ids = itertools.count(2001)
-
-
-def plain(text: str) -> str:
-    """A catalogue text as the user reads it (tags gone, entities decoded)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def first_line(text: str) -> str:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 
+from bot.html import plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
 from tests.e2e.conftest import BotProcess
 
 pytestmark = pytest.mark.e2e
-
-
-def plain(text: str) -> str:
-    """A catalogue text as the user reads it (tags gone, entities decoded)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def welcome_line(lang: str) -> str:
