@@ -34,6 +34,7 @@ from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
 from bot.html import plain
 from storage.db import Database
+from storage.models import Lang
 
 # aiogram checks the token's shape; nothing is ever sent with it.
 CONSOLE_TOKEN = "1:console-no-network"
@@ -148,7 +149,7 @@ class ConsoleSession(BaseSession):
 class Console:
     """Turns typed lines into updates for the dispatcher, like a Telegram client would."""
 
-    def __init__(self, dispatcher: Dispatcher, bot: Bot, session: ConsoleSession, lang: str):
+    def __init__(self, dispatcher: Dispatcher, bot: Bot, session: ConsoleSession, lang: Lang):
         self.dispatcher = dispatcher
         self.bot = bot
         self.session = session
@@ -199,7 +200,7 @@ class Console:
         await self.dispatcher.feed_update(self.bot, update)
 
 
-async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: str = "ru") -> None:
+async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: Lang = "ru") -> None:
     """Read lines from `stdin` until /quit or the end; the bot's replies go to `out`."""
     database = await Database.open(settings.database_path)
     session = ConsoleSession(out)

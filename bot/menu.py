@@ -6,6 +6,7 @@ from aiogram import Bot
 from aiogram.types import BotCommand
 
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label
+from storage.models import Lang
 
 COMMANDS = (
     "start",
@@ -27,7 +28,7 @@ COMMANDS = (
 )
 
 
-def menu_commands(lang: str) -> list[BotCommand]:
+def menu_commands(lang: Lang) -> list[BotCommand]:
     return [BotCommand(command=name, description=label(lang, f"cmd.{name}")) for name in COMMANDS]
 
 

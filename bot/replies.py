@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot.html import Html, escape, join
 from bot.texts import label, t
 from bot.views.keyboards import menu_keyboard, sectors_keyboard
+from storage.models import Lang
 from storage.repository import Archive
 from storage.sectors import get_sector
 
@@ -22,7 +23,7 @@ async def edit_text(message: Message, text: Html, keyboard: InlineKeyboardMarkup
             raise
 
 
-async def answer_stale(query: CallbackQuery, bot: Bot, lang: str) -> None:
+async def answer_stale(query: CallbackQuery, bot: Bot, lang: Lang) -> None:
     """A button whose list no longer exists: say so, and offer the main menu afresh."""
     await query.answer(label(lang, "list.stale"))
     if query.message is not None:
@@ -30,7 +31,7 @@ async def answer_stale(query: CallbackQuery, bot: Bot, lang: str) -> None:
         await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))
 
 
-async def answer_sector_list(message: Message, archive: Archive, lang: str) -> None:
+async def answer_sector_list(message: Message, archive: Archive, lang: Lang) -> None:
     """Every sector that has articles, with its count, as buttons."""
     counted = [
         (get_sector(sector_id), count) for sector_id, count in await archive.sector_counts()
@@ -42,7 +43,7 @@ async def answer_sector_list(message: Message, archive: Archive, lang: str) -> N
     await message.answer(t(lang, "sectors.choose"), reply_markup=sectors_keyboard(known, lang))
 
 
-async def help_text(bot: Bot, lang: str) -> Html:
+async def help_text(bot: Bot, lang: Lang) -> Html:
     """Every command with one example (the bot's own name in the inline example)."""
     me = await bot.me()
     commands = t(lang, "help.text", bot=escape(me.username or "bot"))

@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, Chat, Message, User
 
 from bot.texts import label
 from storage.chats import ChatPlace
+from storage.models import Lang
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 from storage.subscriptions import Subscription, pair_key
@@ -30,7 +31,7 @@ async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat 
     return member.status in MANAGERS
 
 
-async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message | None:
+async def managed_message(query: CallbackQuery, bot: Bot, lang: Lang) -> Message | None:
     """The message of a settings/subscription button, if the presser may change this chat.
 
     Otherwise the button is answered (stale message, or not a chat administrator) and None
@@ -46,7 +47,7 @@ async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message 
     return message
 
 
-def chat_place(message: Message, lang: str, *, with_topic: bool = True) -> ChatPlace:
+def chat_place(message: Message, lang: Lang, *, with_topic: bool = True) -> ChatPlace:
     """The message's chat as a new chat row needs it (and its forum topic, `with_topic`)."""
     topic = message.message_thread_id if with_topic and message.is_topic_message else None
     return ChatPlace(message.chat.id, message.chat.type, lang, topic)

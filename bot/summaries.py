@@ -20,7 +20,7 @@ from bot.views.render import (
     shorten,
     summary_page,
 )
-from storage.models import Page, Region, Sector, Selection
+from storage.models import Lang, Page, Region, Sector, Selection
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
@@ -44,7 +44,7 @@ class Summary:
     with_overview: bool = True
 
 
-def region_summary(regions: list[Region], lang: str) -> Summary:
+def region_summary(regions: list[Region], lang: Lang) -> Summary:
     """One region, or the articles shared by several (Kazakhstan's side first)."""
     ordered = sorted(regions, key=lambda region: (region.country != "KZ", region.id))
     ids = tuple(dict.fromkeys(region.id for region in ordered))
@@ -59,29 +59,29 @@ def region_summary(regions: list[Region], lang: str) -> Summary:
     return Summary("r", key, title, Selection(region_ids=ids), home=ids, subscribe=subscribe)
 
 
-def sector_summary(sector: Sector, lang: str) -> Summary:
+def sector_summary(sector: Sector, lang: Lang) -> Summary:
     subscribe = SubscribeCallback(action="add", kind="sector", key=sector.id)
     selection = Selection(sector=sector.id)
     title = escape(sector.label(lang))
     return Summary("s", sector.id, title, selection, sector=sector.id, subscribe=subscribe)
 
 
-def period_summary(period: Period, lang: str) -> Summary:
+def period_summary(period: Period, lang: Lang) -> Summary:
     span = format_span(period.since, period.until, lang)
     selection = Selection(since=period.since, until=period.until)
     return Summary("d", period.key, t(lang, "date.title", period=span), selection)
 
 
-def search_summary(query: str, lang: str) -> Summary:
+def search_summary(query: str, lang: Lang) -> Summary:
     title = t(lang, "search.title", query=escape(shorten(query, QUERY_CHARS)))
     return Summary("q", search_key(query), title, Selection(query=query), with_overview=False)
 
 
-def latest_summary(lang: str) -> Summary:
+def latest_summary(lang: Lang) -> Summary:
     return Summary("l", "-", t(lang, "latest.title"), Selection(), with_overview=False)
 
 
-def summary_from_key(kind: ListKind, key: str, lang: str) -> Summary | None:
+def summary_from_key(kind: ListKind, key: str, lang: Lang) -> Summary | None:
     """The summary a ◀ ▶ button refers to; None when its key no longer means anything."""
     if kind == "r":
         regions = [get_region(region_id) for region_id in key.split(PAIR_SEPARATOR)]
@@ -108,7 +108,7 @@ class Rendered:
 
 
 async def render_summary(
-    archive: Archive, summary: Summary, page: int, lang: str
+    archive: Archive, summary: Summary, page: int, lang: Lang
 ) -> Rendered | None:
     """One page (the last one if `page` is past the end); None when nothing matches.
 
@@ -134,7 +134,7 @@ async def _page_or_last(archive: Archive, selection: Selection, page: int) -> tu
     return last, await archive.articles(selection, limit=PAGE_SIZE, offset=last * PAGE_SIZE)
 
 
-async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: str) -> Html:
+async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: Lang) -> Html:
     if summary.with_overview and page == 0:
         overview = await archive.overview(summary.selection)
         return overview_header(summary.title, overview, lang, summary.home, summary.sector)
@@ -142,7 +142,7 @@ async def _header(archive: Archive, summary: Summary, page: int, total: int, lan
 
 
 async def answer_summary(
-    message: Message, archive: Archive, summary: Summary, lang: str, empty: Html
+    message: Message, archive: Archive, summary: Summary, lang: Lang, empty: Html
 ) -> bool:
     """Send page one of a summary, or the `empty` text; True when there were articles."""
     rendered = await render_summary(archive, summary, 0, lang)
@@ -154,7 +154,7 @@ async def answer_summary(
 
 
 async def show_regions(
-    message: Message, archive: Archive, regions: list[Region], lang: str
+    message: Message, archive: Archive, regions: list[Region], lang: Lang
 ) -> None:
     """The summary of one region, or of the articles several share (a pair)."""
     summary = region_summary(regions, lang)
@@ -162,17 +162,17 @@ async def show_regions(
     await answer_summary(message, archive, summary, lang, empty)
 
 
-async def show_sector(message: Message, archive: Archive, sector: Sector, lang: str) -> None:
+async def show_sector(message: Message, archive: Archive, sector: Sector, lang: Lang) -> None:
     summary = sector_summary(sector, lang)
     empty = t(lang, "sector.empty", name=summary.title)
     await answer_summary(message, archive, summary, lang, empty)
 
 
-async def answer_search(message: Message, archive: Archive, query: str, lang: str) -> bool:
+async def answer_search(message: Message, archive: Archive, query: str, lang: Lang) -> bool:
     """The search summary for `query`, or "nothing found"; True when something was found."""
     empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
     return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
 
 
-async def answer_latest(message: Message, archive: Archive, lang: str) -> None:
+async def answer_latest(message: Message, archive: Archive, lang: Lang) -> None:
     await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))

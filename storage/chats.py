@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage import subscriptions
 from storage.db import Database, iso
+from storage.models import Lang
 from storage.subscriptions import (
     INSERT_CHAT,
     INSERT_SUBSCRIPTION,
@@ -26,7 +27,7 @@ class ChatPlace:
 
     id: int
     type: str
-    lang: str
+    lang: Lang
     thread_id: int | None = None
 
 

@@ -28,7 +28,6 @@ from storage.models import (
     Overview,
     Page,
     RegionMention,
-    Role,
     Selection,
     StoryVersion,
 )
@@ -165,70 +164,6 @@ class Archive:
     async def coverage(self) -> Coverage:
         articles, regions, first, last = await self._one(SELECT_COVERAGE)
         return Coverage(articles, regions, key_date(first), key_date(last))
-
-    # --- named shortcuts -------------------------------------------------------------------
-
-    async def by_region(
-        self,
-        region_id: str,
-        *,
-        role: Role | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        selection = Selection(region_ids=(region_id,), role=role, since=since, until=until)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def by_sector(
-        self,
-        sector_id: str,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        selection = Selection(sector=sector_id, since=since, until=until)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def by_date(
-        self, since: dt.date | None, until: dt.date | None, *, limit: int = 10, offset: int = 0
-    ) -> Page:
-        """Articles dated within [since, until]; undated articles never match a date range."""
-        selection = Selection(since=since, until=until)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def by_pair(
-        self,
-        first: str,
-        second: str,
-        *,
-        role: Role | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        """Articles that involve both regions (e.g. one Kazakh and one Russian)."""
-        selection = Selection(region_ids=(first, second), role=role)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def latest(self, *, limit: int = 10, offset: int = 0) -> Page:
-        return await self.articles(Selection(), limit=limit, offset=offset)
-
-    async def search(
-        self,
-        text: str,
-        *,
-        region_ids: Sequence[str] = (),
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        """Full-text search in any word form; any text is safe (it is never FTS syntax)."""
-        selection = Selection(region_ids=tuple(region_ids), query=text)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    # --- helpers -----------------------------------------------------------------------------
 
     async def cards(self, ids: Sequence[int]) -> list[ArticleCard]:
         """Cards for these ids, in the order given (missing ids are skipped)."""

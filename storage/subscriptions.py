@@ -8,7 +8,8 @@ from typing import Any, Literal
 
 import aiosqlite
 
-from storage.db import Database, iso
+from storage.db import Database
+from storage.models import Lang
 
 Kind = Literal["region", "sector", "pair"]
 Mode = Literal["instant", "daily", "weekly"]
@@ -85,7 +86,7 @@ class ChatSettings:
     id: int
     type: str
     thread_id: int | None
-    lang: str
+    lang: Lang
     active: bool
     tz: str
     mode: Mode
@@ -109,24 +110,6 @@ async def chat(connection: aiosqlite.Connection, chat_id: int) -> ChatSettings |
     return _chat(row) if row else None
 
 
-async def ensure_chat(
-    database: Database,
-    chat_id: int,
-    *,
-    chat_type: str,
-    lang: str,
-    tz: str,
-    thread_id: int | None = None,
-) -> ChatSettings:
-    """The chat's row, created on first use with its cursor at the newest article (so a new
-    subscriber is not sent the whole archive); type, language and topic are kept current."""
-    async with database.transaction() as writer:
-        await writer.execute(INSERT_CHAT, (chat_id, chat_type, thread_id, lang, tz))
-        found = await chat(writer, chat_id)
-    assert found is not None
-    return found
-
-
 async def subscriptions(connection: aiosqlite.Connection, chat_id: int) -> list[Subscription]:
     """The chat's subscriptions, oldest first."""
     async with connection.execute(SELECT_SUBSCRIPTIONS, (chat_id,)) as cursor:
@@ -146,26 +129,6 @@ async def unsubscribe(database: Database, chat_id: int, subscription: Subscripti
 async def unsubscribe_all(database: Database, chat_id: int) -> int:
     """Remove every subscription of the chat; how many there were."""
     return await _write(database, DELETE_ALL_SUBSCRIPTIONS, chat_id)
-
-
-async def set_schedule(
-    database: Database,
-    chat_id: int,
-    *,
-    mode: Mode,
-    hour: int,
-    minute: int,
-    weekday: int,
-    tz: str,
-    due_at: dt.datetime | None,
-) -> None:
-    """Store a digest schedule with its next slot (computed by the caller; None for instant)."""
-    params = (mode, hour, minute, weekday, tz, iso(due_at) if due_at else None, chat_id)
-    await _write(database, UPDATE_SCHEDULE, *params)
-
-
-async def set_send_empty(database: Database, chat_id: int, send_empty: bool) -> None:
-    await _write(database, UPDATE_SEND_EMPTY, int(send_empty), chat_id)
 
 
 async def deactivate(database: Database, chat_id: int, reason: str) -> bool:

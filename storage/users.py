@@ -7,6 +7,7 @@ import datetime as dt
 import aiosqlite
 
 from storage.db import Database, iso
+from storage.models import LANGUAGES, Lang
 
 SELECT_LANG = "SELECT lang FROM users WHERE id = ?"
 INSERT_SEEN = "INSERT INTO users (id, first_seen) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
@@ -26,19 +27,19 @@ class Users:
 
     def __init__(self, database: Database) -> None:
         self._database = database
-        self._langs: dict[int, str | None] = {}
+        self._langs: dict[int, Lang | None] = {}
 
-    async def get_lang(self, user_id: int) -> str | None:
+    async def get_lang(self, user_id: int) -> Lang | None:
         """The language the user chose with /lang, or None when they never chose."""
         if user_id in self._langs:
             return self._langs[user_id]
         async with self._database.reader.execute(SELECT_LANG, (user_id,)) as cursor:
             row = await cursor.fetchone()
-        lang = str(row[0]) if row and row[0] else None
+        lang = next((lang for lang in LANGUAGES if row and row[0] == lang), None)
         self._langs[user_id] = lang
         return lang
 
-    async def set_lang(self, user_id: int, lang: str, now: dt.datetime) -> None:
+    async def set_lang(self, user_id: int, lang: Lang, now: dt.datetime) -> None:
         """Remember the user's choice of language (ru, kk or en)."""
         stamp = iso(now)
         async with self._database.transaction() as writer:

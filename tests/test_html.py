@@ -10,7 +10,7 @@ import pytest
 from aiogram.methods import SendMessage
 
 from bot.html import Html, escape, plain
-from bot.texts import LANGUAGES, catalogue_keys, t
+from bot.texts import LANGUAGES, en, kk, ru, t
 from tests.conftest import Feed
 
 # Telegram's HTML: these tags (and their attributes), entities, and nothing else.
@@ -47,7 +47,7 @@ def hostile(field: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_template_shows_hostile_values_literally_once(lang: str) -> None:
-    for key in sorted(catalogue_keys()[lang]):
+    for key in sorted({"ru": ru.TEXTS, "kk": kk.TEXTS, "en": en.TEXTS}[lang]):
         template = t(lang, key)  # no values: the template itself
         fields = [name for _, name, _, _ in string.Formatter().parse(template) if name]
         values: dict[str, Html | int] = {name: escape(hostile(name)) for name in fields}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import pytest
 from aiogram import Bot
@@ -13,6 +14,7 @@ from bot.digest.pacing import Pacer
 from bot.digest.scheduler import DigestScheduler
 from bot.digest.sender import ATTEMPTS
 from storage import outbox, subscriptions
+from storage.chats import Chats
 from storage.db import Database
 from tests.conftest import FixedClock
 from tests.digest_support import (
@@ -249,16 +251,11 @@ async def test_a_topic_subscription_is_delivered_to_its_topic(
 
 
 async def daily(database: Database, chat_id: int, due_at: dt.datetime) -> None:
-    await subscriptions.set_schedule(
-        database,
-        chat_id,
-        mode="daily",
-        hour=9,
-        minute=0,
-        weekday=0,
-        tz="Asia/Almaty",
-        due_at=due_at,
-    )
+    chats = Chats(database, default_tz="Asia/Almaty")
+    chat = await chats.chat(chat_id)
+    assert chat is not None
+    schedule = {"mode": "daily", "hour": 9, "minute": 0, "weekday": 0, "tz": "Asia/Almaty"}
+    await chats.save_settings(replace(chat, **schedule), due_at)
 
 
 async def test_a_daily_digest_missed_during_downtime_is_sent_once(
@@ -298,7 +295,10 @@ async def test_nothing_new_is_said_only_to_chats_that_asked(
     await subscriber(database, 502)
     for chat_id in (501, 502):
         await daily(database, chat_id, clock() - dt.timedelta(minutes=1))
-    await subscriptions.set_send_empty(database, 502, True)
+    chats = Chats(database, default_tz="Asia/Almaty")
+    chat = await chats.chat(502)
+    assert chat is not None
+    await chats.save_settings(replace(chat, send_empty=True), chat.due_at)
     await digests.run_once()
     assert sent_to(session) == [502]
     assert session.texts() == ["📭 Нового по вашим подпискам нет."]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage import stats, subscriptions
+from storage.chats import ChatPlace, Chats
 from storage.db import Database
 from storage.loader import load_directory
 from storage.stats import ReloadEntry, admin_stats, last_reload, record_reload
@@ -26,7 +27,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 async def _chat(database: Database, chat_id: int, *follows: tuple[str, str]) -> None:
-    await subscriptions.ensure_chat(database, chat_id, chat_type="private", lang="ru", tz="UTC")
+    await Chats(database, default_tz="UTC").ensure(ChatPlace(chat_id, "private", "ru"))
     for kind, key in follows:
         await subscriptions.subscribe(database, chat_id, Subscription(kind, key))  # type: ignore[arg-type]
 

@@ -53,15 +53,6 @@ def next_due(schedule: Schedule, after: dt.datetime) -> dt.datetime | None:
     raise AssertionError("a slot exists within eight days")  # pragma: no cover
 
 
-def is_due(due_at: dt.datetime | None, now: dt.datetime) -> bool:
-    """Whether a scheduled digest whose slot is `due_at` should go out at `now`.
-
-    However many slots were missed during downtime, the chat has one `due_at`: it is sent once,
-    and the next one is computed from `now`, so a catch-up never repeats.
-    """
-    return due_at is not None and due_at <= now
-
-
 def _at(day: dt.date, schedule: Schedule, zone: ZoneInfo) -> dt.datetime:
     local = dt.datetime.combine(day, dt.time(schedule.hour, schedule.minute), tzinfo=zone)
     return local.astimezone(dt.UTC)

@@ -21,7 +21,7 @@ from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
 from bot.views import admin as admin_view
-from storage.models import ArticleRecord
+from storage.models import ArticleRecord, Lang
 from storage.reading import UnreadableArticle, decode_article_file, read_article
 from storage.stats import Statistics
 
@@ -44,7 +44,7 @@ async def set_admin_menu(bot: Bot, settings: Settings) -> None:
             logger.warning("no admin menu for %s: %s", admin_id, error.message)
 
 
-def _admin_menu(lang: str) -> list[BotCommand]:
+def _admin_menu(lang: Lang) -> list[BotCommand]:
     extra = [
         BotCommand(command=name, description=label(lang, f"admin.cmd_{name}"))
         for name in ADMIN_COMMANDS
@@ -52,7 +52,7 @@ def _admin_menu(lang: str) -> list[BotCommand]:
     return menu_commands(lang) + extra
 
 
-async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
+async def cmd_reload(message: Message, reloader: Reloader, lang: Lang) -> None:
     # Any other failure reaches the error handler and the admin chat; the loader works in one
     # transaction, so whatever failed, the archive is as it was.
     report = await reloader.reload()
@@ -61,13 +61,13 @@ async def cmd_reload(message: Message, reloader: Reloader, lang: str) -> None:
 
 
 async def cmd_stats(
-    message: Message, statistics: Statistics, clock: Callable[[], dt.datetime], lang: str
+    message: Message, statistics: Statistics, clock: Callable[[], dt.datetime], lang: Lang
 ) -> None:
     figures = await statistics.figures(clock())
     await message.answer(admin_view.stats(figures, lang))
 
 
-async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
+async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: Lang) -> None:
     assert message.document is not None  # guaranteed by the F.document filter
     name, data, record = await _accept(bot, message.document, reloader, lang)
     saved = save_upload(reloader.seeds_dir, name, data)
@@ -87,7 +87,7 @@ class Refused(Exception):
 
 
 async def _accept(
-    bot: Bot, document: Document, reloader: Reloader, lang: str
+    bot: Bot, document: Document, reloader: Reloader, lang: Lang
 ) -> tuple[str, bytes, ArticleRecord]:
     """The safe file name, the bytes and their reading, or `Refused` saying why not."""
     if not reloader.seeds_dir.is_dir():
@@ -106,7 +106,7 @@ async def _accept(
     return name, data, await _read(data, lang)
 
 
-async def _read(data: bytes, lang: str) -> ArticleRecord:
+async def _read(data: bytes, lang: Lang) -> ArticleRecord:
     try:
         text = decode_article_file(data)
     except UnreadableArticle:
@@ -117,7 +117,7 @@ async def _read(data: bytes, lang: str) -> ArticleRecord:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
 
 
-def _seeds_missing(reloader: Reloader, lang: str) -> Html:
+def _seeds_missing(reloader: Reloader, lang: Lang) -> Html:
     return t(lang, "admin.seeds_missing", folder=escape(str(reloader.seeds_dir)))
 
 
@@ -125,13 +125,13 @@ def _size(size: int) -> Html:
     return escape(f"{size / (1024 * 1024):.1f} MB")
 
 
-async def on_reload_running(event: ErrorEvent, message: Message, lang: str) -> None:
+async def on_reload_running(event: ErrorEvent, message: Message, lang: Lang) -> None:
     logger.info("reload refused: %r", event.exception)
     await message.answer(t(lang, "admin.reload_running"))
 
 
 async def on_seeds_missing(
-    event: ErrorEvent, message: Message, reloader: Reloader, lang: str
+    event: ErrorEvent, message: Message, reloader: Reloader, lang: Lang
 ) -> None:
     logger.warning("reload refused: %r", event.exception)
     await message.answer(_seeds_missing(reloader, lang))

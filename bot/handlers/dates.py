@@ -11,10 +11,11 @@ from bot.periods import PeriodError, parse_period
 from bot.summaries import answer_summary, period_summary
 from bot.texts import t
 from bot.views.render import format_span, shorten
+from storage.models import Lang
 from storage.repository import Archive
 
 
-async def cmd_date(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
+async def cmd_date(message: Message, command: CommandObject, archive: Archive, lang: Lang) -> None:
     if not command.args:
         await message.answer(t(lang, "date.usage"))
         return

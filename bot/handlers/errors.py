@@ -12,6 +12,7 @@ from aiogram.types import ErrorEvent, Message, Update
 
 from bot.html import Html, escape, join
 from bot.texts import DEFAULT_LANGUAGE, pick_language, t
+from storage.models import Lang
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class ErrorNotifier:
 
 
 async def on_error(
-    event: ErrorEvent, bot: Bot, error_notifier: ErrorNotifier, lang: str | None = None
+    event: ErrorEvent, bot: Bot, error_notifier: ErrorNotifier, lang: Lang | None = None
 ) -> bool:
     """Every unhandled exception of every handler ends here.
 
@@ -82,7 +83,7 @@ async def on_error(
     return True
 
 
-async def _apologise(bot: Bot, update: Update, lang: str | None) -> None:
+async def _apologise(bot: Bot, update: Update, lang: Lang | None) -> None:
     place = _reply_place(update)
     if place is None:
         return

@@ -8,9 +8,10 @@ from aiogram.types import Message
 
 from bot.replies import help_text
 from bot.views.keyboards import menu_keyboard
+from storage.models import Lang
 
 
-async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
+async def cmd_help(message: Message, bot: Bot, lang: Lang) -> None:
     await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
 
 

@@ -8,7 +8,7 @@ from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessag
 from bot.html import join, plain
 from bot.texts import label
 from bot.views.render import article_card, format_date, region_pair, shorten
-from storage.models import ArticleCard, Selection
+from storage.models import ArticleCard, Lang, Selection
 from storage.regions import resolve_regions
 from storage.repository import Archive
 
@@ -17,7 +17,7 @@ MAX_OFFSET = 200
 CACHE_SECONDS = 60
 
 
-async def on_inline(query: InlineQuery, archive: Archive, lang: str) -> None:
+async def on_inline(query: InlineQuery, archive: Archive, lang: Lang) -> None:
     offset = int(query.offset) if query.offset.isdecimal() else 0
     page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
     more = offset + RESULTS < min(page.total, MAX_OFFSET)
@@ -38,7 +38,7 @@ def inline_selection(text: str) -> Selection:
     return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
 
 
-def inline_result(card: ArticleCard, lang: str) -> InlineQueryResultArticle:
+def inline_result(card: ArticleCard, lang: Lang) -> InlineQueryResultArticle:
     # The description is plain text.
     pair = region_pair(card.regions, card.national_level, lang)
     parts = (format_date(card.date, lang), pair)

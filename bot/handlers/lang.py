@@ -13,10 +13,11 @@ from bot.callbacks import LangCallback
 from bot.replies import edit_text
 from bot.texts import label, t
 from bot.views.keyboards import language_keyboard
+from storage.models import Lang
 from storage.users import Users
 
 
-async def cmd_lang(message: Message, lang: str) -> None:
+async def cmd_lang(message: Message, lang: Lang) -> None:
     await message.answer(t(lang, "lang.choose"), reply_markup=language_keyboard())
 
 

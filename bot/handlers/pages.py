@@ -9,11 +9,12 @@ from bot.callbacks import PageCallback
 from bot.replies import answer_stale, edit_text
 from bot.summaries import render_summary, summary_from_key
 from bot.texts import label
+from storage.models import Lang
 from storage.repository import Archive
 
 
 async def on_page(
-    query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     summary = summary_from_key(callback_data.kind, callback_data.key, lang)
     rendered = (

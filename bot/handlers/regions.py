@@ -19,17 +19,17 @@ from bot.views.keyboards import (
     suggestions_keyboard,
 )
 from bot.views.render import shorten
-from storage.models import Region
+from storage.models import Lang, Region
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.repository import Archive
 
 
-async def cmd_regions(message: Message, lang: str) -> None:
+async def cmd_regions(message: Message, lang: Lang) -> None:
     await message.answer(t(lang, "regions.choose"), reply_markup=countries_keyboard(lang))
 
 
 async def on_browse(
-    query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     counted = await regions_with_articles(archive, callback_data.country)
     pages = page_count(len(counted), BROWSE_PAGE)
@@ -59,7 +59,7 @@ async def regions_with_articles(archive: Archive, country: str) -> list[tuple[Re
 
 
 async def cmd_region(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     if not command.args:
         await message.answer(t(lang, "region.usage"))
@@ -71,7 +71,7 @@ async def cmd_region(
     await show_regions(message, archive, regions, lang)
 
 
-async def answer_unknown_region(message: Message, query: str, lang: str) -> None:
+async def answer_unknown_region(message: Message, query: str, lang: Lang) -> None:
     suggestions = suggest_regions(query)
     lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
     lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
@@ -80,7 +80,7 @@ async def answer_unknown_region(message: Message, query: str, lang: str) -> None
 
 
 async def on_open_region(
-    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     summary = summary_from_key("r", callback_data.key, lang)
     if summary is None or not isinstance(query.message, Message):

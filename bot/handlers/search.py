@@ -8,11 +8,12 @@ from aiogram.types import Message
 
 from bot.summaries import answer_latest, answer_search
 from bot.texts import t
+from storage.models import Lang
 from storage.repository import Archive
 
 
 async def cmd_search(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     if not command.args or not command.args.strip():
         await message.answer(t(lang, "search.usage"))
@@ -20,7 +21,7 @@ async def cmd_search(
     await answer_search(message, archive, command.args, lang)
 
 
-async def cmd_latest(message: Message, archive: Archive, lang: str) -> None:
+async def cmd_latest(message: Message, archive: Archive, lang: Lang) -> None:
     await answer_latest(message, archive, lang)
 
 

@@ -13,16 +13,17 @@ from bot.summaries import show_sector
 from bot.texts import t
 from bot.views.keyboards import suggestions_keyboard
 from bot.views.render import shorten
+from storage.models import Lang
 from storage.repository import Archive
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 
 
-async def cmd_sectors(message: Message, archive: Archive, lang: str) -> None:
+async def cmd_sectors(message: Message, archive: Archive, lang: Lang) -> None:
     await answer_sector_list(message, archive, lang)
 
 
 async def cmd_sector(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     if not command.args:
         await message.answer(t(lang, "sector.usage"))
@@ -37,7 +38,7 @@ async def cmd_sector(
 
 
 async def on_open_sector(
-    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     sector = get_sector(callback_data.key)
     if sector is None or not isinstance(query.message, Message):

@@ -21,6 +21,7 @@ from bot.texts import label, t
 from bot.views.render import shorten
 from bot.views.subscriptions import settings_keyboard, settings_text
 from storage.chats import Chats
+from storage.models import Lang
 from storage.subscriptions import MODES, ChatSettings, Mode
 
 Clock = Callable[[], dt.datetime]
@@ -72,7 +73,7 @@ async def cmd_settings(
     chats: Chats,
     bot: Bot,
     clock: Clock,
-    lang: str,
+    lang: Lang,
 ) -> None:
     chat = await chats.ensure(chat_place(message, lang, with_topic=False))
     if command.args:
@@ -97,7 +98,7 @@ async def on_settings(
     chats: Chats,
     bot: Bot,
     clock: Clock,
-    lang: str,
+    lang: Lang,
 ) -> None:
     message = await managed_message(query, bot, lang)
     if message is None:

@@ -13,12 +13,15 @@ from bot.summaries import answer_latest, show_regions, show_sector
 from bot.texts import t
 from bot.views.keyboards import countries_keyboard, menu_keyboard
 from bot.views.render import format_span
+from storage.models import Lang
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
 
 
-async def cmd_start(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
+async def cmd_start(
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
+) -> None:
     payload = command.args or ""
     if await open_deep_link(message, archive, payload, lang):
         return
@@ -28,7 +31,7 @@ async def cmd_start(message: Message, command: CommandObject, archive: Archive, 
     await message.answer(text, reply_markup=menu_keyboard(lang))
 
 
-async def open_deep_link(message: Message, archive: Archive, payload: str, lang: str) -> bool:
+async def open_deep_link(message: Message, archive: Archive, payload: str, lang: Lang) -> bool:
     """`r-<region id>` opens a region, `s-<sector id>` a sector; False for anything else."""
     kind, _, key = payload.partition("-")
     if kind == "r" and (region := get_region(key)):
@@ -40,7 +43,7 @@ async def open_deep_link(message: Message, archive: Archive, payload: str, lang:
     return False
 
 
-async def welcome(archive: Archive, lang: str) -> Html:
+async def welcome(archive: Archive, lang: Lang) -> Html:
     coverage = await archive.coverage()
     if coverage.articles == 0:
         return t(lang, "start.welcome", coverage=t(lang, "start.empty"))
@@ -52,7 +55,7 @@ async def welcome(archive: Archive, lang: str) -> Html:
 
 
 async def on_menu(
-    query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     message = query.message
     if not isinstance(message, Message):

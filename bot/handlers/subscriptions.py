@@ -29,10 +29,11 @@ from bot.views.subscriptions import (
     subscriptions_text,
 )
 from storage.chats import Chats
+from storage.models import Lang
 from storage.subscriptions import Kind, Subscription
 
 
-async def add(chats: Chats, message: Message, s: Subscription, lang: str) -> Html:
+async def add(chats: Chats, message: Message, s: Subscription, lang: Lang) -> Html:
     """Subscribe the message's chat (created on first use, in its topic); the reply text."""
     chat, added = await chats.subscribe(chat_place(message, lang), s)
     name = subscription_title(s, lang)
@@ -41,14 +42,14 @@ async def add(chats: Chats, message: Message, s: Subscription, lang: str) -> Htm
     return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
 
 
-async def remove(chats: Chats, chat_id: int, s: Subscription, lang: str) -> Html:
+async def remove(chats: Chats, chat_id: int, s: Subscription, lang: Lang) -> Html:
     name = subscription_title(s, lang)
     if await chats.unsubscribe(chat_id, s):
         return t(lang, "sub.removed", name=name)
     return t(lang, "sub.not_found", name=name)
 
 
-async def _refused(message: Message, bot: Bot, lang: str) -> bool:
+async def _refused(message: Message, bot: Bot, lang: Lang) -> bool:
     """True (after saying why) when the sender may not change this chat's subscriptions."""
     if await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         return False
@@ -70,7 +71,7 @@ async def cmd_start_subscribe(
     command: CommandObject,
     chats: Chats,
     bot: Bot,
-    lang: str,
+    lang: Lang,
 ) -> None:
     s = from_link(command.args or "")
     if s is None:
@@ -84,7 +85,7 @@ async def cmd_subscribe(
     command: CommandObject,
     chats: Chats,
     bot: Bot,
-    lang: str,
+    lang: Lang,
 ) -> None:
     if not command.args:
         await message.answer(t(lang, "sub.usage"))
@@ -106,7 +107,7 @@ async def on_subscribe(
     callback_data: SubscribeCallback,
     chats: Chats,
     bot: Bot,
-    lang: str,
+    lang: Lang,
 ) -> None:
     message = await managed_message(query, bot, lang)
     if message is None:
@@ -119,7 +120,7 @@ async def on_subscribe(
     await show_list(message, chats, lang, edit=True)
 
 
-async def show_list(message: Message, chats: Chats, lang: str, *, edit: bool = False) -> None:
+async def show_list(message: Message, chats: Chats, lang: Lang, *, edit: bool = False) -> None:
     follows = await chats.subscriptions(message.chat.id)
     chat = await chats.chat(message.chat.id)
     text = subscriptions_text(follows, chat, lang)
@@ -130,12 +131,12 @@ async def show_list(message: Message, chats: Chats, lang: str, *, edit: bool = F
         await message.answer(text, reply_markup=keyboard)
 
 
-async def cmd_subscriptions(message: Message, chats: Chats, lang: str) -> None:
+async def cmd_subscriptions(message: Message, chats: Chats, lang: Lang) -> None:
     await show_list(message, chats, lang)
 
 
 async def cmd_unsubscribe(
-    message: Message, command: CommandObject, chats: Chats, bot: Bot, lang: str
+    message: Message, command: CommandObject, chats: Chats, bot: Bot, lang: Lang
 ) -> None:
     args = (command.args or "").strip()
     if not args:
@@ -144,7 +145,7 @@ async def cmd_unsubscribe(
         await message.answer(await _unsubscribe(chats, message.chat.id, args, lang))
 
 
-async def _unsubscribe(chats: Chats, chat_id: int, args: str, lang: str) -> Html:
+async def _unsubscribe(chats: Chats, chat_id: int, args: str, lang: Lang) -> Html:
     if args.lower() in words_of_every_language("sub.all_words"):
         count = await chats.unsubscribe_all(chat_id)
         return t(lang, "sub.removed_all", count=count)
@@ -154,7 +155,7 @@ async def _unsubscribe(chats: Chats, chat_id: int, args: str, lang: str) -> Html
     return t(lang, "sub.not_found", name=escape(shorten(args, 100)))
 
 
-async def cmd_digest(message: Message, chats: Chats, digests: DigestScheduler, lang: str) -> None:
+async def cmd_digest(message: Message, chats: Chats, digests: DigestScheduler, lang: Lang) -> None:
     if not await chats.subscriptions(message.chat.id):
         await message.answer(t(lang, "digest.no_subscriptions"))
         return

@@ -8,15 +8,15 @@ from bot.html import Html, escape, join, markup
 from bot.texts import t
 from bot.views.render import MESSAGE_LIMIT, format_date, region_name, sector_label, shorten
 from storage.loader import LoadReport
-from storage.models import ArticleRecord
+from storage.models import ArticleRecord, Lang
 from storage.stats import AdminStats, ReloadEntry
 
 FILES_SHOWN = 15  # per group of the reload report
 
-_Namer = Callable[[str, str], Html]
+_Namer = Callable[[str, Lang], Html]
 
 
-def reload_report(report: LoadReport, lang: str) -> list[Html]:
+def reload_report(report: LoadReport, lang: Lang) -> list[Html]:
     """The time taken, then each group of files with (the first of) its names; as messages."""
     groups = (
         ("admin.report_added", [_name(name) for name in report.added]),
@@ -59,7 +59,7 @@ def _name(file_name: str) -> Html:
 
 
 def upload_result(
-    file_name: str, existed: bool, record: ArticleRecord, report: LoadReport, lang: str
+    file_name: str, existed: bool, record: ArticleRecord, report: LoadReport, lang: Lang
 ) -> Html:
     """Where the file went, what the archive did with it, and how it was read."""
     key = "admin.upload_existed" if existed else "admin.upload_saved"
@@ -68,7 +68,7 @@ def upload_result(
     return join("\n", lines)
 
 
-def _load_outcome(file_name: str, report: LoadReport, lang: str) -> Html:
+def _load_outcome(file_name: str, report: LoadReport, lang: Lang) -> Html:
     for name, reason in report.rejected:
         if name == file_name:
             return t(lang, "admin.upload_rejected", reason=escape(reason))
@@ -79,7 +79,7 @@ def _load_outcome(file_name: str, report: LoadReport, lang: str) -> Html:
     return t(lang, "admin.upload_unchanged")
 
 
-def reading(record: ArticleRecord, lang: str) -> list[Html]:
+def reading(record: ArticleRecord, lang: Lang) -> list[Html]:
     """How one article was read: title, date, partner and mentioned regions, sectors."""
     partners = [region_name(m.region_id, lang) for m in record.regions if m.role == "partner"]
     partners += [region_name(code, lang) for code in record.national_level]
@@ -96,7 +96,7 @@ def reading(record: ArticleRecord, lang: str) -> list[Html]:
     return lines
 
 
-def stats(figures: AdminStats, lang: str) -> Html:
+def stats(figures: AdminStats, lang: Lang) -> Html:
     """Every figure of /stats, one line each."""
     archive, usage, deliveries = figures.archive, figures.usage, figures.usage.deliveries
     languages = join(
@@ -136,7 +136,7 @@ def stats(figures: AdminStats, lang: str) -> Html:
     return join("\n", lines)
 
 
-def last_reload(entry: ReloadEntry | None, lang: str) -> Html:
+def last_reload(entry: ReloadEntry | None, lang: Lang) -> Html:
     if entry is None:
         return t(lang, "admin.stats_never")
     if entry.ok:
@@ -156,13 +156,13 @@ def last_reload(entry: ReloadEntry | None, lang: str) -> Html:
     return t(lang, "admin.stats_last_reload", when=when, trigger=trigger, result=result)
 
 
-def _top(items: Sequence[tuple[str, int]], name: _Namer, lang: str) -> Html:
+def _top(items: Sequence[tuple[str, int]], name: _Namer, lang: Lang) -> Html:
     if not items:
         return t(lang, "admin.none")
     return join(", ", [markup("{name} {n}", name=name(key, lang), n=n) for key, n in items])
 
 
-def _listed(names: Sequence[Html], lang: str) -> Html:
+def _listed(names: Sequence[Html], lang: Lang) -> Html:
     return join(", ", names) if names else t(lang, "admin.none")
 
 

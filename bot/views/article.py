@@ -17,14 +17,14 @@ from bot.views.render import (
     region_name,
     sector_label,
 )
-from storage.models import ArticleCard, ArticleDetail
+from storage.models import ArticleCard, ArticleDetail, Lang
 
 FULL_TITLE_CHARS = 1000
 DETAIL_ITEMS = 30
 _BREAK = re.compile(r"(\s+)")
 
 
-def article_full(detail: ArticleDetail, lang: str) -> list[Html]:
+def article_full(detail: ArticleDetail, lang: Lang) -> list[Html]:
     """One article in full detail, as one or more messages each within Telegram's limit."""
     card = detail.card
     blocks = [join("\n", [bold(clip(card.title, FULL_TITLE_CHARS)), _detail_meta(detail, lang)])]
@@ -47,7 +47,7 @@ def article_full(detail: ArticleDetail, lang: str) -> list[Html]:
     return split_messages(blocks)
 
 
-def _detail_meta(detail: ArticleDetail, lang: str) -> Html:
+def _detail_meta(detail: ArticleDetail, lang: Lang) -> Html:
     parts = [format_date(detail.card.date, lang)]
     if detail.source:
         parts.append(t(lang, "article.source", source=clip(detail.source, TITLE_CHARS)))
@@ -55,7 +55,7 @@ def _detail_meta(detail: ArticleDetail, lang: str) -> Html:
     return join(" · ", parts)
 
 
-def _regions_block(card: ArticleCard, lang: str) -> Html:
+def _regions_block(card: ArticleCard, lang: Lang) -> Html:
     lines = [t(lang, "article.regions")]
     item = "• {name} — {role}"
     for mention in card.regions[:DETAIL_ITEMS]:
@@ -67,7 +67,7 @@ def _regions_block(card: ArticleCard, lang: str) -> Html:
     return join("\n", lines)
 
 
-def _same_story_block(detail: ArticleDetail, lang: str) -> Html:
+def _same_story_block(detail: ArticleDetail, lang: Lang) -> Html:
     lines = [t(lang, "article.same_story")]
     for version in detail.same_story[:DETAIL_ITEMS]:
         title = clip(version.title, TITLE_CHARS)

@@ -15,7 +15,7 @@ from bot.views.render import (
     region_name,
     sector_label,
 )
-from storage.models import ArticleCard
+from storage.models import ArticleCard, Lang
 from storage.regions import get_region
 from storage.sectors import get_sector
 from storage.subscriptions import Subscription
@@ -61,7 +61,7 @@ def group_by_subscription(
 def compose_digest(
     cards: Sequence[ArticleCard],
     subscriptions: Sequence[Subscription],
-    lang: str,
+    lang: Lang,
     *,
     max_messages: int = MAX_MESSAGES,
     limit: int = MESSAGE_LIMIT,
@@ -81,21 +81,21 @@ def compose_digest(
     return _with_footer(packed, blocks, groups, lang)
 
 
-def subscription_title(subscription: Subscription, lang: str) -> Html:
+def subscription_title(subscription: Subscription, lang: Lang) -> Html:
     """A subscription's name as the chat reads it: region, sector, or "A ⇄ B"."""
     if subscription.kind == "sector":
         return sector_label(subscription.key, lang)
     return join(" ⇄ ", [region_name(region_id, lang) for region_id in subscription.region_ids])
 
 
-def subscription_name(subscription: Subscription, lang: str) -> str:
+def subscription_name(subscription: Subscription, lang: Lang) -> str:
     """The same name as plain text, for a button."""
     if subscription.kind == "sector":
         return plain_sector_label(subscription.key, lang)
     return " ⇄ ".join(plain_region_name(region, lang) for region in subscription.region_ids)
 
 
-def more_command(subscription: Subscription, lang: str) -> Html:
+def more_command(subscription: Subscription, lang: Lang) -> Html:
     """The command that lists everything under a subscription (escaped)."""
     if subscription.kind == "sector":
         sector = get_sector(subscription.key)
@@ -110,7 +110,7 @@ def more_command(subscription: Subscription, lang: str) -> Html:
 _Block = tuple[int, int, Html]  # (group index, article id, text)
 
 
-def _blocks(groups: Sequence[_Group], lang: str) -> list[_Block]:
+def _blocks(groups: Sequence[_Group], lang: Lang) -> list[_Block]:
     blocks: list[_Block] = []
     for index, group in enumerate(groups):
         for position, card in enumerate(group.cards):
@@ -121,7 +121,7 @@ def _blocks(groups: Sequence[_Group], lang: str) -> list[_Block]:
     return blocks
 
 
-def _heading(group: _Group, lang: str) -> Html:
+def _heading(group: _Group, lang: Lang) -> Html:
     if group.subscription is None:
         return t(lang, "digest.group_other")
     icon = escape("🏷" if group.subscription.kind == "sector" else "📍")
@@ -150,7 +150,7 @@ def _with_footer(
     packed: list[tuple[Html, list[int]]],
     blocks: Sequence[_Block],
     groups: Sequence[_Group],
-    lang: str,
+    lang: Lang,
 ) -> list[DigestMessage]:
     shown = {article_id for _, ids in packed for article_id in ids}
     left = [(index, article_id) for index, article_id, _ in blocks if article_id not in shown]
@@ -163,7 +163,7 @@ def _with_footer(
     return [DigestMessage(body, tuple(found)) for body, found in packed if found]
 
 
-def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: str, room: int) -> Html:
+def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: Lang, room: int) -> Html:
     """ "And N more — /region …" per group, the rest summed up once the room runs out."""
     lines: list[Html] = []
     rest = 0
@@ -178,7 +178,7 @@ def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: str, room: in
     return join("\n", lines)
 
 
-def _more_line(group: _Group, count: int, lang: str) -> Html:
+def _more_line(group: _Group, count: int, lang: Lang) -> Html:
     if group.subscription is None:
         return t(lang, "digest.more_other", count=count)
     return t(lang, "digest.more", count=count, command=more_command(group.subscription, lang))

@@ -17,7 +17,7 @@ from bot.callbacks import (
     SubscribeCallback,
 )
 from bot.texts import label
-from storage.models import Region, Sector
+from storage.models import Lang, Region, Sector
 
 # Keyboards are built directly rather than with InlineKeyboardBuilder, which deep-copies every
 # button and cost more than the whole rest of a simple command.
@@ -44,7 +44,7 @@ def summary_keyboard(
     key: str | None,
     page: int,
     pages: int,
-    lang: str,
+    lang: Lang,
     subscribe: SubscribeCallback | None = None,
 ) -> InlineKeyboardMarkup | None:
     """◀ ▶ between pages (when the list has a key that fits a button) and "Subscribe"."""
@@ -59,19 +59,19 @@ def summary_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def _country_button(country: str, lang: str) -> Button:
+def _country_button(country: str, lang: Lang) -> Button:
     callback = BrowseCallback(country=country, page=0)
     return button(label(lang, f"regions.{country.lower()}"), callback)
 
 
-def countries_keyboard(lang: str) -> InlineKeyboardMarkup:
+def countries_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[[_country_button("KZ", lang), _country_button("RU", lang)]]
     )
 
 
 def browse_keyboard(
-    country: str, counted: Sequence[tuple[Region, int]], page: int, lang: str
+    country: str, counted: Sequence[tuple[Region, int]], page: int, lang: Lang
 ) -> InlineKeyboardMarkup:
     """A page of one country's regions with counts, two a row, ◀ ▶ and the other country."""
     shown = counted[page * BROWSE_PAGE : (page + 1) * BROWSE_PAGE]
@@ -90,7 +90,7 @@ def browse_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: str) -> InlineKeyboardMarkup:
+def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: Lang) -> InlineKeyboardMarkup:
     buttons = [
         button(f"{sector.label(lang)} ({count})", OpenCallback(kind="s", key=sector.id))
         for sector, count in counted
@@ -99,7 +99,7 @@ def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: str) -> Inline
 
 
 def suggestions_keyboard(
-    regions: Sequence[Region] = (), sectors: Sequence[Sector] = (), *, lang: str
+    regions: Sequence[Region] = (), sectors: Sequence[Sector] = (), *, lang: Lang
 ) -> InlineKeyboardMarkup | None:
     """Buttons for the close names of an unknown query, one per row."""
     buttons = [button(r.name(lang), OpenCallback(kind="r", key=r.id)) for r in regions]
@@ -112,7 +112,7 @@ def language_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
 
-def menu_keyboard(lang: str) -> InlineKeyboardMarkup:
+def menu_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     """The main actions: browse regions, browse sectors, latest articles, help."""
     buttons = [
         button(label(lang, f"menu.{action}"), MenuCallback(action=action))

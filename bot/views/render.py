@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.html import Html, bold, escape, join, markup
 from bot.texts import label, t
-from storage.models import ArticleCard, Fact, Overview, RegionMention
+from storage.models import ArticleCard, Fact, Lang, Overview, RegionMention
 from storage.regions import get_region
 from storage.sectors import get_sector
 
@@ -43,11 +43,11 @@ def clip(text: str, limit: int) -> Html:
     return escaped
 
 
-def format_date(date: dt.date | None, lang: str) -> Html:
+def format_date(date: dt.date | None, lang: Lang) -> Html:
     return escape(date.strftime("%d.%m.%Y")) if date else t(lang, "card.date_unknown")
 
 
-def format_span(first: dt.date | None, last: dt.date | None, lang: str) -> Html:
+def format_span(first: dt.date | None, last: dt.date | None, lang: Lang) -> Html:
     if first is None or last is None:
         return t(lang, "card.date_unknown")
     if first == last:
@@ -55,7 +55,7 @@ def format_span(first: dt.date | None, last: dt.date | None, lang: str) -> Html:
     return join(" — ", [format_date(first, lang), format_date(last, lang)])
 
 
-def plain_region_name(region_id: str, lang: str) -> str:
+def plain_region_name(region_id: str, lang: Lang) -> str:
     """A region's display name; a country code (KZ, RU) names the country itself."""
     if region_id in {"KZ", "RU"}:
         return label(lang, f"country.{region_id}")
@@ -63,20 +63,20 @@ def plain_region_name(region_id: str, lang: str) -> str:
     return region.name(lang) if region else region_id
 
 
-def plain_sector_label(sector_id: str, lang: str) -> str:
+def plain_sector_label(sector_id: str, lang: Lang) -> str:
     sector = get_sector(sector_id)
     return sector.label(lang) if sector else sector_id
 
 
-def region_name(region_id: str, lang: str) -> Html:
+def region_name(region_id: str, lang: Lang) -> Html:
     return escape(plain_region_name(region_id, lang))
 
 
-def sector_label(sector_id: str, lang: str) -> Html:
+def sector_label(sector_id: str, lang: Lang) -> Html:
     return escape(plain_sector_label(sector_id, lang))
 
 
-def _side(region_ids: Iterable[str], country: str, national: Sequence[str], lang: str) -> Html:
+def _side(region_ids: Iterable[str], country: str, national: Sequence[str], lang: Lang) -> Html:
     names = [region_name(r, lang) for r in region_ids if _country(r) == country]
     if not names and country in national:
         names = [region_name(country, lang)]
@@ -89,14 +89,14 @@ def _country(region_id: str) -> str | None:
     return region.country if region else None
 
 
-def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang: str) -> Html:
+def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang: Lang) -> Html:
     """ "Атырауская область ⇄ Астраханская область": the partners, Kazakhstan's side first."""
     partners = [m.region_id for m in regions if m.role == "partner"]
     sides = [_side(partners, country, national, lang) for country in ("KZ", "RU")]
     return join(" ⇄ ", [side for side in sides if side])
 
 
-def article_card(card: ArticleCard, lang: str) -> Html:
+def article_card(card: ArticleCard, lang: Lang) -> Html:
     """One article as a list shows it: title, date, regions, sectors, summary, /article N."""
     meta = [format_date(card.date, lang)]
     if pair := region_pair(card.regions, card.national_level, lang):
@@ -111,7 +111,7 @@ def article_card(card: ArticleCard, lang: str) -> Html:
     return join("\n", lines)
 
 
-def _counted(items: Iterable[tuple[str, int]], name: str, lang: str) -> Html:
+def _counted(items: Iterable[tuple[str, int]], name: str, lang: Lang) -> Html:
     def named(key: str) -> Html:
         return sector_label(key, lang) if name == "sector" else region_name(key, lang)
 
@@ -134,7 +134,7 @@ def across_border(overview: Overview, home: Sequence[str]) -> list[tuple[str, in
 def overview_header(
     title: Html,
     overview: Overview,
-    lang: str,
+    lang: Lang,
     home: Sequence[str] = (),
     sector: str | None = None,
 ) -> Html:
@@ -157,7 +157,7 @@ def overview_header(
     return join("\n", lines)
 
 
-def _count_line(overview: Overview, lang: str) -> Html:
+def _count_line(overview: Overview, lang: Lang) -> Html:
     parts = [t(lang, "overview.count", count=overview.count)]
     if overview.dated_count:
         parts.append(format_span(overview.first_date, overview.last_date, lang))
@@ -170,13 +170,13 @@ def _count_line(overview: Overview, lang: str) -> Html:
 _FACT_ICONS = {"money": "💰", "agreement": "📝", "event": "📅"}
 
 
-def fact_line(fact: Fact, lang: str, article_id: int | None = None) -> Html:
+def fact_line(fact: Fact, lang: Lang, article_id: int | None = None) -> Html:
     line = join(" ", [escape(_FACT_ICONS.get(fact.kind, "•")), clip(fact.text, FACT_CHARS)])
     return markup("{line} (/article {id})", line=line, id=article_id) if article_id else line
 
 
 def summary_page(
-    header: Html, cards: Sequence[ArticleCard], page: int, pages: int, lang: str
+    header: Html, cards: Sequence[ArticleCard], page: int, pages: int, lang: Lang
 ) -> Html:
     """One page of a summary: the header, the cards, "page 2 of 5" when there are several."""
     blocks = [header, *(article_card(card, lang) for card in cards)]

@@ -13,6 +13,7 @@ from bot.callbacks import SettingsCallback, SubscribeCallback
 from bot.html import Html, escape, join, markup
 from bot.texts import label, t
 from bot.views.digest import subscription_name, subscription_title
+from storage.models import Lang
 from storage.subscriptions import ChatSettings, Subscription
 
 COMMON_ZONES = (
@@ -29,7 +30,7 @@ HOURS = (7, 8, 9, 12, 15, 18, 21)
 
 
 def subscriptions_text(
-    follows: Sequence[Subscription], chat: ChatSettings | None, lang: str
+    follows: Sequence[Subscription], chat: ChatSettings | None, lang: Lang
 ) -> Html:
     if not follows:
         return t(lang, "sub.list_empty")
@@ -42,7 +43,7 @@ def subscriptions_text(
 
 
 def subscriptions_keyboard(
-    follows: Sequence[Subscription], lang: str
+    follows: Sequence[Subscription], lang: Lang
 ) -> InlineKeyboardMarkup | None:
     """A remove button for each subscription, one a row."""
     if not follows:
@@ -58,7 +59,7 @@ def subscriptions_keyboard(
     return builder.as_markup()
 
 
-def schedule_line(chat: ChatSettings, lang: str) -> Html:
+def schedule_line(chat: ChatSettings, lang: Lang) -> Html:
     """ "Digest: daily at 09:00 (Asia/Almaty)" in the chat's words."""
     time, tz = escape(f"{chat.hour:02d}:{chat.minute:02d}"), escape(chat.tz)
     if chat.mode == "daily":
@@ -69,7 +70,7 @@ def schedule_line(chat: ChatSettings, lang: str) -> Html:
     return t(lang, "settings.mode_instant")
 
 
-def settings_text(chat: ChatSettings, now: dt.datetime, lang: str) -> Html:
+def settings_text(chat: ChatSettings, now: dt.datetime, lang: Lang) -> Html:
     local = escape(now.astimezone(ZoneInfo(chat.tz)).strftime("%H:%M"))
     empty = "settings.empty_on" if chat.send_empty else "settings.empty_off"
     lines = [
@@ -83,7 +84,7 @@ def settings_text(chat: ChatSettings, now: dt.datetime, lang: str) -> Html:
     return join("\n", lines)
 
 
-def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
+def settings_keyboard(chat: ChatSettings, lang: Lang) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     sizes: list[int] = [3]
     for mode in ("instant", "daily", "weekly"):
@@ -116,7 +117,7 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> InlineKeyboardMarkup:
+def choices_keyboard(choices: list[Subscription], action: str, lang: Lang) -> InlineKeyboardMarkup:
     """One button a subscription, for a name that could mean several."""
     builder = InlineKeyboardBuilder()
     for s in choices:
