@@ -12,7 +12,7 @@ import aiosqlite
 import pytest
 
 from storage.db import Database
-from tests.conftest import Feed
+from tests.support import Feed
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDLERS = sorted((ROOT / "bot" / "handlers").glob("*.py"))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
-from tests.conftest import Feed, texts
 from tests.fakes import RecordingSession, make_callback, make_user
+from tests.support import Feed, keyboard, texts
 
 
 async def test_sectors_list_with_counts(feed: Feed) -> None:
     calls = await feed("/sectors", lang="en")
     [message] = [c for c in calls if isinstance(c, SendMessage)]
     assert message.text == "Choose a sector. Article counts are in brackets."
-    labels = [b.text for row in message.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    labels = [b.text for row in keyboard(message.reply_markup) for b in row]
     assert labels[:2] == ["Culture & humanitarian (5)", "Trade (5)"]
     assert "Tourism (4)" in labels
 
@@ -28,7 +28,7 @@ async def test_sector_summary_pages_forward_and_back(feed: Feed, name: str) -> N
     )
     assert "Ведущие отрасли: Культура и гуманитарные связи (4), Торговля (4)" in text
     assert text.endswith("Страница 1 из 2")
-    rows = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    rows = keyboard(message.reply_markup)
     assert [[b.callback_data for b in row] for row in rows] == [
         ["pg:s:tourism:1"],
         ["sub:add:sector:tourism"],
@@ -37,7 +37,7 @@ async def test_sector_summary_pages_forward_and_back(feed: Feed, name: str) -> N
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert str(edit.text).endswith("Страница 2 из 2")
     assert "Туркестанская и Челябинская области сотрудничают в сфере туризма" in str(edit.text)
-    assert [b.text for b in edit.reply_markup.inline_keyboard[0]] == ["◀"]  # type: ignore[union-attr]
+    assert [b.text for b in keyboard(edit.reply_markup)[0]] == ["◀"]
     assert isinstance(calls[-1], AnswerCallbackQuery)
     assert calls[-1].text is None
 

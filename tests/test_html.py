@@ -11,7 +11,8 @@ from aiogram.methods import SendMessage
 
 from bot.html import Html, escape, plain
 from bot.texts import LANGUAGES, en, kk, ru, t
-from tests.conftest import Feed
+from storage.models import Lang
+from tests.support import Feed, keyboard
 
 # Telegram's HTML: these tags (and their attributes), entities, and nothing else.
 ALLOWED_TAGS = {
@@ -46,7 +47,7 @@ def hostile(field: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_template_shows_hostile_values_literally_once(lang: str) -> None:
+def test_every_template_shows_hostile_values_literally_once(lang: Lang) -> None:
     for key in sorted({"ru": ru.TEXTS, "kk": kk.TEXTS, "en": en.TEXTS}[lang]):
         template = t(lang, key)  # no values: the template itself
         fields = [name for _, name, _, _ in string.Formatter().parse(template) if name]
@@ -83,5 +84,5 @@ async def test_sector_button_names_are_plain_text(feed: Feed) -> None:
     calls = await feed("/subscriptions", lang="en")
     [listing] = [c for c in calls if isinstance(c, SendMessage)]
     assert listing.reply_markup is not None
-    buttons = [b.text for row in listing.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    buttons = [b.text for row in keyboard(listing.reply_markup) for b in row]
     assert buttons == ["✖ Agriculture & food"]

@@ -46,7 +46,7 @@ def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 async def _ids_by_file(database: Database) -> dict[str, int]:
     async with database.reader.execute("SELECT file, id FROM articles") as cursor:
-        return dict(await cursor.fetchall())
+        return {str(file): int(article_id) for file, article_id in await cursor.fetchall()}
 
 
 async def test_first_load_adds_every_seed(database: Database, seeds: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from storage import repository
 from storage.db import Database
 from storage.facets import period_ranges, stored_counts
-from storage.models import ArticleRecord, Selection
+from storage.models import ArticleRecord, Role, Selection
 from storage.repository import Archive
 from storage.store import NewArticle, delete_articles, known_catalogue, update_article
 from tests.archive_fixtures import record, store_records
@@ -22,7 +22,7 @@ D = dt.date
 
 
 def _records() -> list[ArticleRecord]:
-    spread = [
+    spread: list[tuple[dt.date | None, tuple[tuple[str, Role], ...], tuple[str, ...]]] = [
         (D(2023, 12, 31), (("kz-atyrau", "partner"), ("ru-astrakhan", "partner")), ("trade",)),
         (D(2024, 1, 1), (("kz-atyrau", "partner"), ("ru-omsk", "mentioned")), ("culture",)),
         (D(2024, 1, 15), (("kz-uralsk", "partner"), ("ru-samara", "partner")), ("trade",)),

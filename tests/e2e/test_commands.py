@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.html import plain
+from bot.html import escape, plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
 from tests.e2e.conftest import BotProcess
@@ -60,10 +60,10 @@ def test_start_speaks_the_users_language_and_covers_the_archive(emulator: Emulat
     english.send("/start")
 
     welcome = russian.wait_reply()
-    assert first_line(t("ru", "start.welcome", coverage="")) in welcome.text
+    assert first_line(t("ru", "start.welcome", coverage=escape(""))) in welcome.text
     assert "Статей в архиве: 8" in welcome.text
     assert welcome.flat_buttons[0].text == t("ru", "menu.regions")
-    assert first_line(t("en", "start.welcome", coverage="")) in english.wait_reply().text
+    assert first_line(t("en", "start.welcome", coverage=escape(""))) in english.wait_reply().text
 
 
 def test_start_with_a_deep_link_opens_the_region(user: TelegramUser) -> None:
@@ -98,7 +98,7 @@ def test_search_finds_words_and_survives_hostile_input(user: TelegramUser) -> No
     user.send('/search "AND * <b>NEAR( 🙂')
     nothing = user.wait_reply()
 
-    assert plain(t("ru", "search.title", query="товарооборот")) in found.text
+    assert plain(t("ru", "search.title", query=escape("товарооборот"))) in found.text
     assert "рабочая встреча номер" in found.text
     assert '"AND * <b>NEAR( 🙂' in nothing.text
 
@@ -114,7 +114,7 @@ def test_lang_switches_the_interface_for_later_commands(
     user.send("/help")
 
     assert plain(t("kk", "lang.set")) in done.text
-    assert first_line(t("kk", "help.text", bot="bot")) in user.wait_reply().text
+    assert first_line(t("kk", "help.text", bot=escape("bot"))) in user.wait_reply().text
     assert emulator.calls("answerCallbackQuery")
 
 
