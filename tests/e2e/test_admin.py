@@ -11,7 +11,7 @@ import pytest
 from bot.html import plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import ADMIN_ID, BotProcess
+from tests.e2e.support import ADMIN_ID, BotProcess
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ import pytest
 from bot.html import escape, plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ from bot.html import escape, plain
 from bot.texts import t
 from storage.models import Lang
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 
