@@ -26,6 +26,7 @@ from bench.figures import percentile95, percentile99, target_verdict
 from bench.synthetic import synthetic_articles
 from bot.reloader import Reloader
 from storage.db import Database
+from storage.models import Selection
 from storage.repository import Archive
 from storage.stats import admin_stats
 
@@ -46,7 +47,7 @@ async def timed_reads(archive: Archive, until: asyncio.Task[object] | int) -> li
     timings: list[float] = []
     while (len(timings) < until) if isinstance(until, int) else not until.done():
         started = time.perf_counter()
-        await archive.latest()
+        await archive.articles(Selection())
         timings.append((time.perf_counter() - started) * 1000)
         await asyncio.sleep(0.005)  # a user's command every few milliseconds, not a tight loop
     return timings

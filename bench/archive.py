@@ -121,17 +121,17 @@ def queries(
 
     async def date_range() -> object:
         since = some_day()
-        return await archive.by_date(since, since + dt.timedelta(days=30))
+        return await archive.articles(Selection(since=since, until=since + dt.timedelta(days=30)))
 
     return {
-        "region": lambda: archive.by_region(rng.choice(kz + ru)),
-        "sector": lambda: archive.by_sector(rng.choice(sectors)),
+        "region": lambda: archive.articles(Selection(region_ids=(rng.choice(kz + ru),))),
+        "sector": lambda: archive.articles(Selection(sector=rng.choice(sectors))),
         "date": date_range,
-        "pair": lambda: archive.by_pair(rng.choice(kz), rng.choice(ru)),
-        "latest": lambda: archive.latest(),
-        "search": lambda: archive.search(rng.choice(SEARCH_WORDS)),
-        "search+region": lambda: archive.search(
-            rng.choice(SEARCH_WORDS), region_ids=[rng.choice(kz + ru)]
+        "pair": lambda: archive.articles(Selection(region_ids=(rng.choice(kz), rng.choice(ru)))),
+        "latest": lambda: archive.articles(Selection()),
+        "search": lambda: archive.articles(Selection(query=rng.choice(SEARCH_WORDS))),
+        "search+region": lambda: archive.articles(
+            Selection(query=rng.choice(SEARCH_WORDS), region_ids=(rng.choice(kz + ru),))
         ),
         "overview(region)": lambda: overview(Selection(region_ids=(rng.choice(kz + ru),))),
         "overview(sector)": lambda: overview(Selection(sector=rng.choice(sectors))),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -14,31 +14,16 @@ from aiogram.enums import ParseMode
 
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler
-from bot.handlers import (
-    admin,
-    article,
-    dates,
-    errors,
-    fallback,
-    help,
-    inline,
-    lang,
-    regions,
-    search,
-    sectors,
-    start,
-    subscriptions,
-    summary,
-)
-from bot.handlers import settings as digest_settings
+from bot.handlers import admin, make_routers
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from storage.chats import Chats
 from storage.db import Database
-from storage.loader import load_directory
 from storage.repository import Archive
+from storage.stats import Statistics
 from storage.users import Users
 
 Clock = Callable[[], dt.datetime]
@@ -62,58 +47,44 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-async def load_seeds_when_empty(database: Database, settings: Settings) -> None:
-    """A fresh archive starts with the articles of `SEEDS_DIR`, so the bot has news to show."""
-    if (await Archive(database.reader).coverage()).articles == 0 and settings.seeds_dir.is_dir():
-        await load_directory(database, settings.seeds_dir)
-
-
-def _routers() -> list[Router]:
-    """Every feature's router, in the order that decides which handler sees an update first."""
-    # Order is behaviour: admin first (its filter hides it from everybody else), the feature
-    # routers next, and the catch-all (plain text as a search, unknown commands) last.
-    # Each call makes a new router: a router belongs to one dispatcher, and tests make many.
-    routers: list[Router] = [admin.make_router()]  # first: its IsAdmin filter lets only admins in
-    # --- routers: add new feature routers above the catch-all, keep this list in order ---
-    # Before start: it resumes paused chats on /start and owns the sub-... deep links.
-    routers += [subscriptions.make_router(), digest_settings.make_router()]
-    routers += [start.make_router(), help.make_router(), regions.make_router()]
-    routers += [sectors.make_router(), dates.make_router(), search.make_router()]
-    routers += [article.make_router(), lang.make_router(), inline.make_router()]
-    routers.append(summary.make_router())
-    routers.append(fallback.make_router())  # the catch-all: text, unknown commands and buttons
-    return routers
-
-
 def make_dispatcher(
     settings: Settings,
     database: Database,
     *,
     clock: Clock = utc_now,
+    extra_routers: Sequence[Router] = (),
     deliver_digests: bool = True,
 ) -> Dispatcher:
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name.
 
-    `deliver_digests=False` (console mode) never starts the digest scheduler: no delivery is
-    sent, recovered or planned.
+    `extra_routers` (tests) see updates before every feature router. `deliver_digests=False`
+    (console mode) never starts the digest scheduler: no delivery is sent, recovered or planned.
     """
-    dispatcher = Dispatcher(settings=settings, database=database, clock=clock)
-    # --- dependencies: repositories and services are added to the dispatcher here ---
+    # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
-    dispatcher["digests"] = digests
-    dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
-    dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
     users = Users(database)
-    dispatcher["archive"] = Archive(database.reader)
-    dispatcher["users"] = users
+    dispatcher = Dispatcher(
+        settings=settings,
+        clock=clock,
+        archive=Archive(database.reader),
+        users=users,
+        chats=Chats(
+            database,
+            default_tz=settings.default_timezone,
+            max_subscriptions=settings.max_subscriptions_per_chat,
+        ),
+        statistics=Statistics(database),
+        digests=digests,
+        reloader=reloader,
+        error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
+    )
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
-    # --- lifecycle: startup/shutdown hooks (command menu, digest scheduler...) go here ---
-    dispatcher.errors.register(errors.on_error)
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
-    dispatcher.startup.register(load_seeds_when_empty)
+    dispatcher.startup.register(reloader.load_when_empty)
     if deliver_digests:
         dispatcher.startup.register(digests.start)  # after the seeds: they are not news
         dispatcher.shutdown.register(digests.stop)
-    dispatcher.include_routers(*_routers())
+    dispatcher.include_routers(*extra_routers, *make_routers())
     return dispatcher

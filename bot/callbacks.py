@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Literal, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aiogram.filters.callback_data import CallbackData
 from pydantic import Field, model_validator
@@ -99,6 +100,35 @@ class SubscriptionsPageCallback(CallbackData, prefix="sp"):
     """A page of /subscriptions: ◀ ▶ buttons."""
 
     page: int = Field(ge=0, le=1000)
+
+
+class SettingsCallback(CallbackData, prefix="st"):
+    """A /settings button: digest mode, hour, weekday, time zone, or the empty-notice toggle."""
+
+    action: Literal["mode", "hour", "day", "tz", "empty"]
+    value: str = Field(max_length=40)
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        # Forged data must not reach the handler, which writes the chat's row first.
+        if not valid_setting(self.action, self.value):
+            raise ValueError("not a setting")
+        return self
+
+
+def valid_setting(action: str, value: str) -> bool:
+    """True for a value a /settings button can carry (the handler checks zones strictly)."""
+    if action == "mode":
+        return value in {"instant", "daily", "weekly"}
+    if action in {"hour", "day"}:
+        return value.isascii() and value.isdigit() and int(value) < (24 if action == "hour" else 7)
+    if action == "empty":
+        return value in {"0", "1"}
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def fits(callback: CallbackData) -> bool:

@@ -84,10 +84,6 @@ class Settings(BaseSettings):
             raise ValueError(f"not an http(s) URL: {value!r}")
         return value.rstrip("/")
 
-    @property
-    def timezone(self) -> ZoneInfo:
-        return ZoneInfo(self.default_timezone)
-
 
 def describe_error(error: ValidationError) -> str:
     """One sentence naming the first bad variable and how to fix it."""

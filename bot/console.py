@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import html
 import itertools
 import json
 import logging
@@ -33,8 +32,10 @@ from pydantic import ValidationError
 
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
+from bot.html import plain
 from bot.instance import AlreadyRunning, InstanceLock
 from storage.db import Database
+from storage.models import Lang
 
 # aiogram checks the token's shape; nothing is ever sent with it.
 CONSOLE_TOKEN = "1:console-no-network"
@@ -50,13 +51,12 @@ BOT_RUNNING = (
     "The bot is running on this database ({path}), so console mode does not start"
     " (it would compete for the same deliveries): stop the bot or set DATABASE_PATH to a copy."
 )
-_TAG = re.compile(r"<[^>]+>")
 _COMMAND = re.compile(r"^/\w+(@\w+)?")
 
 
 def plain_text(text: str, entities: list[MessageEntity] | None) -> str:
     """The text as a reader sees it: HTML tags dropped and entities decoded."""
-    return text if entities else html.unescape(_TAG.sub("", text))
+    return text if entities else plain(text)
 
 
 @dataclass
@@ -156,7 +156,7 @@ class ConsoleSession(BaseSession):
 class Console:
     """Turns typed lines into updates for the dispatcher, like a Telegram client would."""
 
-    def __init__(self, dispatcher: Dispatcher, bot: Bot, session: ConsoleSession, lang: str):
+    def __init__(self, dispatcher: Dispatcher, bot: Bot, session: ConsoleSession, lang: Lang):
         self.dispatcher = dispatcher
         self.bot = bot
         self.session = session
@@ -207,7 +207,7 @@ class Console:
         await self.dispatcher.feed_update(self.bot, update)
 
 
-async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: str = "ru") -> None:
+async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: Lang = "ru") -> None:
     """Read lines from `stdin` until /quit or the end; the bot's replies go to `out`.
 
     Holds the bot's single-instance lock meanwhile (`AlreadyRunning` when the bot has it), and
@@ -223,7 +223,7 @@ async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: str 
 
 
 async def _run(
-    settings: Settings, database: Database, stdin: TextIO, out: TextIO, lang: str
+    settings: Settings, database: Database, stdin: TextIO, out: TextIO, lang: Lang
 ) -> None:
     session = ConsoleSession(out)
     bot = make_bot(settings, session)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.types import BotCommand
 
-from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label
+from storage.models import Lang
 
 COMMANDS = (
     "start",
@@ -27,8 +28,8 @@ COMMANDS = (
 )
 
 
-def menu_commands(lang: str) -> list[BotCommand]:
-    return [BotCommand(command=name, description=t(lang, f"cmd.{name}")) for name in COMMANDS]
+def menu_commands(lang: Lang) -> list[BotCommand]:
+    return [BotCommand(command=name, description=label(lang, f"cmd.{name}")) for name in COMMANDS]
 
 
 async def set_command_menu(bot: Bot) -> None:

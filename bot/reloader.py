@@ -10,6 +10,7 @@ from pathlib import Path
 
 from storage.db import Database
 from storage.loader import LoadReport, TooManyRemovals, load_directory
+from storage.repository import Archive
 from storage.stats import ReloadEntry, record_reload
 
 logger = logging.getLogger(__name__)
@@ -43,10 +44,6 @@ class Reloader:
         self.on_new_articles = on_new_articles
         self._clock = clock
         self._lock = asyncio.Lock()
-
-    @property
-    def running(self) -> bool:
-        return self._lock.locked()
 
     async def reload(
         self, trigger: str = "reload", *, wait: bool = False, prune: bool = False
@@ -89,6 +86,13 @@ class Reloader:
         )
         await self._log(_entry(report, trigger, self._clock()))
         return report
+
+    async def load_when_empty(self) -> None:
+        """Startup hook: a fresh archive starts with the articles of the seeds folder, so the
+        bot has news to show (registered before the digests start: these are not news)."""
+        empty = (await Archive(self.database.reader).coverage()).articles == 0
+        if empty and self.seeds_dir.is_dir():
+            await load_directory(self.database, self.seeds_dir)
 
     async def _log(self, entry: ReloadEntry) -> None:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import errno
 import importlib.resources
 import logging
@@ -27,6 +28,7 @@ WRITE_WAIT_SECONDS = 60.0
 # Bookkeeping (recording a user) waits this long at most: it is skipped rather than delaying a
 # reply, and tried again on the user's next update.
 BOOKKEEPING_WAIT_MS = 50
+READ_ONLY = "PRAGMA query_only = ON"
 
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -85,6 +87,11 @@ class DatabaseUnavailable(RuntimeError):
             f"Database error: {path} cannot be used ({reason}); check DATABASE_PATH and its"
             " permissions."
         )
+
+
+def iso(moment: dt.datetime) -> str:
+    """The storage form of a time: UTC, seconds, "Z" (sorts as text)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +160,15 @@ class Database:
         except BaseException:
             await writer.close()
             raise
-        await reader.execute("PRAGMA query_only = ON")
+        await reader.execute(READ_ONLY)
         return cls(path, reader, writer)
+
+    async def open_reader(self) -> aiosqlite.Connection:
+        """Another read-only connection, for a background task whose reads must not queue in
+        front of the users' queries on `reader` (the digest delivery); the caller closes it."""
+        connection = await _connect(self.path)
+        await connection.execute(READ_ONLY)
+        return connection
 
     @property
     def writing(self) -> bool:

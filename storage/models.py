@@ -9,7 +9,8 @@ from typing import Literal
 Country = Literal["KZ", "RU"]
 Role = Literal["partner", "mentioned"]
 SectorRole = Literal["main", "mentioned"]
-Lang = Literal["ru", "kk", "en"]
+Lang = Literal["ru", "kk", "en"]  # the languages of the interface
+LANGUAGES: tuple[Lang, ...] = ("ru", "kk", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,7 @@ class Region:
     name_kk: str
     name_en: str
 
-    def name(self, lang: str) -> str:
+    def name(self, lang: Lang) -> str:
         """Display name in a UI language (ru, kk, en); Kazakh falls back to Russian."""
         if lang == "en":
             return self.name_en
@@ -42,7 +43,7 @@ class Sector:
     label_kk: str
     label_en: str
 
-    def label(self, lang: str) -> str:
+    def label(self, lang: Lang) -> str:
         return {"en": self.label_en, "kk": self.label_kk}.get(lang, self.label_ru)
 
 
@@ -98,7 +99,7 @@ class ArticleCard:
     id: int
     title: str
     date: dt.date | None
-    lang: str
+    lang: str  # the article's language, "ru" or "kk"
     summary: str
     sectors: tuple[str, ...]
     regions: tuple[RegionMention, ...]

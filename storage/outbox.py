@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import aiosqlite
 
-from storage.db import Database
-from storage.subscriptions import iso
+from storage.db import Database, iso
 
 INTERRUPTED = "interrupted while sending: delivery unknown, not repeated"
 
@@ -82,7 +80,6 @@ MARK_FAILED = f"""
 UPDATE outbox SET status = 'failed', last_error = ?
 WHERE status IN ('pending', 'sending') AND {_CHOSEN}
 """
-READER_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
 RECOVER = "UPDATE outbox SET status = 'uncertain', last_error = ? WHERE status = 'sending'"
 FIGURES = """
 SELECT
@@ -216,15 +213,6 @@ async def delivery_figures(connection: aiosqlite.Connection, now: dt.datetime) -
         row = await cursor.fetchone()
     assert row is not None
     return DeliveryFigures(*(int(value) for value in row))
-
-
-async def open_reader(path: Path) -> aiosqlite.Connection:
-    """A read-only connection of the delivery engine's own: its reads during a fan-out then
-    never queue in front of the queries of users' commands on the shared reader."""
-    connection = await aiosqlite.connect(path, isolation_level=None)
-    for pragma in READER_PRAGMAS:
-        await connection.execute(pragma)
-    return connection
 
 
 async def _update(

@@ -9,17 +9,6 @@ from typing import Any
 
 import aiosqlite
 
-from storage.facets import (
-    LIVE_COUNTS,
-    SELECT_COUNT,
-    Facets,
-    period_facets,
-    period_of,
-    subject_facets,
-    subject_of,
-    top,
-    total_key,
-)
 from storage.models import (
     ArticleCard,
     ArticleDetail,
@@ -28,16 +17,13 @@ from storage.models import (
     Overview,
     Page,
     RegionMention,
-    Role,
     Selection,
     StoryVersion,
 )
+from storage.overview import SELECT_COUNT, plan_overview, total_key
 from storage.queries import CARDS_BY_ID_SQL, DAY, Filtered, filtered, key_date
 
-OVERVIEW_FACTS = 5
 SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
-OVERVIEW_TOP = 10
-_FACT_ARTICLES = 20
 
 SELECT_DETAIL = "SELECT file, source, story_id, body, url FROM articles WHERE id = ?"
 SELECT_MENTIONED_SECTORS = """
@@ -46,12 +32,6 @@ SELECT sector_id FROM article_sectors_mentioned WHERE article_id = ? ORDER BY ra
 SELECT_FACTS = "SELECT kind, text FROM facts WHERE article_id = ? ORDER BY position"
 SELECT_SAME_STORY = """
 SELECT id, title, source FROM articles WHERE story_id = ? AND id != ? ORDER BY sort_key DESC
-"""
-# {page} is a selection's page of (id, key): bind its params, limit, offset, then the limit.
-SELECT_RECENT_FACTS = """
-SELECT article_id, kind, text FROM facts
-WHERE article_id IN (SELECT id FROM ({page})) ORDER BY sort_key DESC, position
-LIMIT ?
 """
 SELECT_TOTALS = """
 SELECT value, count FROM facet_counts WHERE subject = '*' AND facet = ? ORDER BY 2 DESC, 1
@@ -119,29 +99,11 @@ class Archive:
             self._version = version
         overview = self._overviews.get(selection)
         if overview is None:
-            overview = await self._overview(selection)
+            overview = await plan_overview(self._db, selection)
             # Kept only if no change was seen meanwhile (it may predate the change).
             if self._version == version and len(self._overviews) < CACHED_OVERVIEWS:
                 self._overviews[selection] = overview
         return overview
-
-    async def _overview(self, selection: Selection) -> Overview:
-        parts = filtered(selection)
-        if parts is None:
-            return Overview(0, 0, None, None, (), (), ())
-        facets = await self._stored_facets(selection)
-        count, dated, first, last = await self._span(selection, parts, facets)
-        exclude = selection.region_ids
-        return Overview(
-            count=count,
-            dated_count=dated,
-            first_date=key_date(first),
-            last_date=key_date(last),
-            partners=await self._facet(facets, parts, "partner", exclude),
-            sectors=await self._facet(facets, parts, "sector"),
-            facts=await self._recent_facts(parts),
-            national_level=await self._facet(facets, parts, "national"),
-        )
 
     async def article(self, article_id: int) -> ArticleDetail | None:
         """One article in full, with the other outlets' versions of the same story."""
@@ -180,116 +142,11 @@ class Archive:
         articles, regions, first, last = await self._one(SELECT_COVERAGE)
         return Coverage(articles, regions, key_date(first), key_date(last))
 
-    # --- named shortcuts -------------------------------------------------------------------
-
-    async def by_region(
-        self,
-        region_id: str,
-        *,
-        role: Role | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        selection = Selection(region_ids=(region_id,), role=role, since=since, until=until)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def by_sector(
-        self,
-        sector_id: str,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        selection = Selection(sector=sector_id, since=since, until=until)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def by_date(
-        self, since: dt.date | None, until: dt.date | None, *, limit: int = 10, offset: int = 0
-    ) -> Page:
-        """Articles dated within [since, until]; undated articles never match a date range."""
-        selection = Selection(since=since, until=until)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def by_pair(
-        self,
-        first: str,
-        second: str,
-        *,
-        role: Role | None = None,
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        """Articles that involve both regions (e.g. one Kazakh and one Russian)."""
-        selection = Selection(region_ids=(first, second), role=role)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    async def latest(self, *, limit: int = 10, offset: int = 0) -> Page:
-        return await self.articles(Selection(), limit=limit, offset=offset)
-
-    async def search(
-        self,
-        text: str,
-        *,
-        region_ids: Sequence[str] = (),
-        limit: int = 10,
-        offset: int = 0,
-    ) -> Page:
-        """Full-text search in any word form; any text is safe (it is never FTS syntax)."""
-        selection = Selection(region_ids=tuple(region_ids), query=text)
-        return await self.articles(selection, limit=limit, offset=offset)
-
-    # --- helpers -----------------------------------------------------------------------------
-
     async def cards(self, ids: Sequence[int]) -> list[ArticleCard]:
         """Cards for these ids, in the order given (missing ids are skipped)."""
         if not ids:
             return []
         return _cards(await self._all(CARDS_BY_ID_SQL, json.dumps(list(ids))))
-
-    async def _stored_facets(self, selection: Selection) -> Facets | None:
-        """Every facet's counts, when stored counts answer the selection exactly."""
-        period = period_of(selection)
-        if period is not None:
-            return await period_facets(self._db, *period, OVERVIEW_TOP)
-        subject = subject_of(selection)
-        if subject is None:
-            return None
-        return await subject_facets(self._db, subject, selection.region_ids, OVERVIEW_TOP)
-
-    async def _span(
-        self, selection: Selection, parts: Filtered, facets: Facets | None
-    ) -> tuple[int, int, Any, Any]:
-        """count, dated count, oldest dated key, newest key."""
-        key = total_key(selection)
-        if facets is not None:
-            count = sum(n for _, n in facets.get("articles", []))
-        elif key is None:
-            count, dated, first, last = await self._one(parts.span_sql(), *parts.params)
-            return count, dated, first, last
-        else:
-            (count,) = await self._one(SELECT_COUNT, *key)
-        sql, params = parts.undated_and_span_sql(), parts.params * 3
-        undated, first, last = await self._one(sql, *params)
-        return count, count - undated, first, last
-
-    async def _facet(
-        self, facets: Facets | None, parts: Filtered, facet: str, exclude: Sequence[str] = ()
-    ) -> tuple[tuple[str, int], ...]:
-        """Top values of a facet: from the stored counts if they answer it, else counted live."""
-        if facets is not None:
-            return top(facets, facet, exclude, OVERVIEW_TOP)
-        sql = LIVE_COUNTS[facet].format(ids=parts.ids_sql())
-        rows = await self._all(sql, *parts.params, json.dumps(list(exclude)), OVERVIEW_TOP)
-        return tuple((value, count) for value, count in rows)
-
-    async def _recent_facts(self, parts: Filtered) -> tuple[tuple[int, Fact], ...]:
-        sql = SELECT_RECENT_FACTS.format(page=parts.page_sql())
-        rows = await self._all(sql, *parts.params, _FACT_ARTICLES, 0, OVERVIEW_FACTS)
-        return tuple((article_id, Fact(kind, text)) for article_id, kind, text in rows)
 
     # One call each: every aiosqlite call is a hop to the connection's thread and back, and a
     # cursor's execute, fetch and close would be three.

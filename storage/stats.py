@@ -8,7 +8,7 @@ from typing import Any
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Database, iso
 from storage.outbox import DeliveryFigures, delivery_figures
 from storage.subscriptions import top_keys
 from storage.users import count_users
@@ -92,6 +92,19 @@ class AdminStats:
     last_reload: ReloadEntry | None
 
 
+class Statistics:
+    """The figures of /stats on the read-only connection, and the reload log."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def figures(self, now: dt.datetime) -> AdminStats:
+        return await admin_stats(self._database.reader, now)
+
+    async def record_reload(self, entry: ReloadEntry) -> None:
+        await record_reload(self._database, entry)
+
+
 async def admin_stats(connection: aiosqlite.Connection, now: dt.datetime) -> AdminStats:
     """All figures of /stats, read on one connection (the reader)."""
     return AdminStats(
@@ -124,7 +137,7 @@ async def record_reload(database: Database, entry: ReloadEntry) -> None:
         await writer.execute(
             INSERT_RELOAD,
             (
-                _iso(entry.finished_at),
+                iso(entry.finished_at),
                 entry.trigger,
                 int(entry.ok),
                 entry.added,
@@ -163,7 +176,3 @@ async def _row(connection: aiosqlite.Connection, sql: str, *params: Any) -> tupl
         row = await cursor.fetchone()
     assert row is not None  # aggregate queries always return one row
     return tuple(int(value or 0) for value in row)
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -9,9 +9,11 @@ from typing import Any, Literal
 import aiosqlite
 
 from storage.db import Database
+from storage.models import Lang
 
 Kind = Literal["region", "sector", "pair"]
-KINDS: tuple[Kind, ...] = ("region", "sector", "pair")
+Mode = Literal["instant", "daily", "weekly"]
+MODES: tuple[Mode, ...] = ("instant", "daily", "weekly")
 
 _CHAT_COLUMNS = (
     "id, type, thread_id, lang, active, tz, mode, hour, minute, weekday, send_empty, "
@@ -91,10 +93,10 @@ class ChatSettings:
     id: int
     type: str
     thread_id: int | None
-    lang: str
+    lang: Lang
     active: bool
     tz: str
-    mode: str  # instant, daily, weekly
+    mode: Mode
     hour: int
     minute: int
     weekday: int  # 0 is Monday
@@ -115,24 +117,6 @@ async def chat(connection: aiosqlite.Connection, chat_id: int) -> ChatSettings |
     return _chat(row) if row else None
 
 
-async def ensure_chat(
-    database: Database,
-    chat_id: int,
-    *,
-    chat_type: str,
-    lang: str,
-    tz: str,
-    thread_id: int | None = None,
-) -> ChatSettings:
-    """The chat's row, created on first use with its cursor at the newest article (so a new
-    subscriber is not sent the whole archive); type, language and topic are kept current."""
-    async with database.transaction() as writer:
-        await writer.execute(INSERT_CHAT, (chat_id, chat_type, thread_id, lang, tz))
-        found = await chat(writer, chat_id)
-    assert found is not None
-    return found
-
-
 async def subscriptions(connection: aiosqlite.Connection, chat_id: int) -> list[Subscription]:
     """The chat's subscriptions, oldest first."""
     async with connection.execute(SELECT_SUBSCRIPTIONS, (chat_id,)) as cursor:
@@ -144,19 +128,6 @@ async def subscribe(database: Database, chat_id: int, subscription: Subscription
     return await _write(database, INSERT_SUBSCRIPTION, chat_id, *_fields(subscription)) > 0
 
 
-async def subscribe_within(
-    database: Database, chat_id: int, subscription: Subscription, limit: int
-) -> Literal["added", "exists", "full"]:
-    """Add a subscription unless the chat already has it or already has `limit` of them."""
-    kind, key = _fields(subscription)
-    async with database.transaction() as writer:
-        cursor = await writer.execute(INSERT_SUBSCRIPTION_WITHIN, (chat_id, kind, key, limit))
-        if cursor.rowcount > 0:
-            return "added"
-        async with writer.execute(HAS_SUBSCRIPTION, (chat_id, kind, key)) as found:
-            return "exists" if await found.fetchone() else "full"
-
-
 async def unsubscribe(database: Database, chat_id: int, subscription: Subscription) -> bool:
     """Remove a subscription; False when the chat did not have it."""
     return await _write(database, DELETE_SUBSCRIPTION, chat_id, *_fields(subscription)) > 0
@@ -165,26 +136,6 @@ async def unsubscribe(database: Database, chat_id: int, subscription: Subscripti
 async def unsubscribe_all(database: Database, chat_id: int) -> int:
     """Remove every subscription of the chat; how many there were."""
     return await _write(database, DELETE_ALL_SUBSCRIPTIONS, chat_id)
-
-
-async def set_schedule(
-    database: Database,
-    chat_id: int,
-    *,
-    mode: str,
-    hour: int,
-    minute: int,
-    weekday: int,
-    tz: str,
-    due_at: dt.datetime | None,
-) -> None:
-    """Store a digest schedule with its next slot (computed by the caller; None for instant)."""
-    params = (mode, hour, minute, weekday, tz, iso(due_at) if due_at else None, chat_id)
-    await _write(database, UPDATE_SCHEDULE, *params)
-
-
-async def set_send_empty(database: Database, chat_id: int, send_empty: bool) -> None:
-    await _write(database, UPDATE_SEND_EMPTY, int(send_empty), chat_id)
 
 
 async def deactivate(database: Database, chat_id: int, reason: str) -> bool:
@@ -225,11 +176,6 @@ async def top_keys(
     """The most followed region ids or sector ids (or pairs), with how many chats follow each."""
     async with connection.execute(TOP_KEYS, (kind, limit)) as cursor:
         return [(str(key), int(count)) for key, count in await cursor.fetchall()]
-
-
-def iso(moment: dt.datetime) -> str:
-    """The storage form of a time: UTC, seconds, "Z" (sorts as text)."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_time(text: str | None) -> dt.datetime | None:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import aiosqlite
 
-from storage.db import Database
+from storage.db import Database, iso
+from storage.models import LANGUAGES, Lang
 
 SELECT_LANG = "SELECT lang FROM users WHERE id = ?"
 INSERT_SEEN = "INSERT INTO users (id, first_seen) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
@@ -15,10 +16,6 @@ INSERT INTO users (id, lang, first_seen, lang_set_at) VALUES (?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, lang_set_at = excluded.lang_set_at
 """
 COUNT_USERS = "SELECT count(*) FROM users"
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Users:
@@ -30,21 +27,21 @@ class Users:
 
     def __init__(self, database: Database) -> None:
         self._database = database
-        self._langs: dict[int, str | None] = {}
+        self._langs: dict[int, Lang | None] = {}
 
-    async def get_lang(self, user_id: int) -> str | None:
+    async def get_lang(self, user_id: int) -> Lang | None:
         """The language the user chose with /lang, or None when they never chose."""
         if user_id in self._langs:
             return self._langs[user_id]
         async with self._database.reader.execute(SELECT_LANG, (user_id,)) as cursor:
             row = await cursor.fetchone()
-        lang = str(row[0]) if row and row[0] else None
+        lang = next((lang for lang in LANGUAGES if row and row[0] == lang), None)
         self._langs[user_id] = lang
         return lang
 
-    async def set_lang(self, user_id: int, lang: str, now: dt.datetime) -> None:
+    async def set_lang(self, user_id: int, lang: Lang, now: dt.datetime) -> None:
         """Remember the user's choice of language (ru, kk or en)."""
-        stamp = _iso(now)
+        stamp = iso(now)
         async with self._database.transaction() as writer:
             await writer.execute(UPSERT_LANG, (user_id, lang, stamp, stamp))
         self._langs[user_id] = lang
@@ -56,7 +53,7 @@ class Users:
         user is not worth delaying or failing their reply, so it is skipped then and tried on
         a later update.
         """
-        return await self._database.write_if_free(INSERT_SEEN, (user_id, _iso(now)))
+        return await self._database.write_if_free(INSERT_SEEN, (user_id, iso(now)))
 
     async def count(self) -> int:
         return await count_users(self._database.reader)

@@ -4,37 +4,21 @@ session, the real dispatcher, and `feed` to push one update through it."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
-from aiogram.methods import TelegramMethod
-from aiogram.types import CallbackQuery, Message, Update
 
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings
 from storage.db import Database
 from storage.loader import load_directory
-from tests.fakes import RecordingSession, make_message, make_update, make_user
+from tests.fakes import RecordingSession
+from tests.support import BotClient, Feed, FixedClock
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
-
-Feed = Callable[..., Awaitable[list[TelegramMethod[Any]]]]
-
-
-class FixedClock:
-    """A clock that says what a test sets; `clock.now = ...` moves time."""
-
-    def __init__(self, now: dt.datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture(scope="session")
@@ -104,32 +88,15 @@ def dispatcher(settings: Settings, database: Database, clock: FixedClock) -> Dis
 
 
 @pytest.fixture
-def feed(dispatcher: Dispatcher, bot: Bot, session: RecordingSession) -> Feed:
+def client(dispatcher: Dispatcher, bot: Bot, session: RecordingSession) -> BotClient:
+    return BotClient(dispatcher, bot, session)
+
+
+@pytest.fixture
+def feed(client: BotClient) -> Feed:
     """`await feed("/region Астрахань", lang="en")`: the Bot API calls that one update caused.
 
     Give text (a message from user 111 in a private chat) or a ready Message, CallbackQuery or
     Update; `lang` is the user's Telegram language_code, `user_id` and `chat` are optional.
     """
-
-    async def feed(
-        event: str | Message | CallbackQuery | Update,
-        *,
-        lang: str | None = "ru",
-        user_id: int = 111,
-        **message_fields: Any,
-    ) -> list[TelegramMethod[Any]]:
-        if isinstance(event, str):
-            user = make_user(user_id, lang)
-            event = make_message(event, user=user, **message_fields)
-        update = event if isinstance(event, Update) else make_update(event)
-        before = len(session.requests)
-        await dispatcher.feed_update(bot, update)
-        return session.requests[before:]
-
-    return feed
-
-
-def texts(calls: list[TelegramMethod[Any]]) -> list[str]:
-    """The text of every sendMessage / editMessageText among `calls`."""
-    names = {"sendMessage", "editMessageText"}
-    return [str(getattr(c, "text", "")) for c in calls if c.__api_method__ in names]
+    return client.send

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from storage import subscriptions
+from storage.chats import ChatPlace, Chats
 from storage.db import Database
-from storage.models import Role
+from storage.models import Lang, Role
 from storage.subscriptions import Subscription
 from tests.archive_fixtures import record, store_records
 
@@ -37,14 +37,14 @@ async def subscriber(
     *follows: Subscription,
     chat_type: str = "private",
     thread_id: int | None = None,
-    lang: str = "ru",
+    lang: Lang = "ru",
 ) -> None:
     """A chat following `follows` (Atyrau Region by default), instant digests."""
-    await subscriptions.ensure_chat(
-        database, chat_id, chat_type=chat_type, lang=lang, tz="Asia/Almaty", thread_id=thread_id
-    )
+    chats = Chats(database, default_tz="Asia/Almaty")
+    place = ChatPlace(chat_id, chat_type, lang, thread_id)
+    await chats.ensure(place)
     for follow in follows or (ATYRAU,):
-        await subscriptions.subscribe(database, chat_id, follow)
+        await chats.subscribe(place, follow)
 
 
 async def new_article(

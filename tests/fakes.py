@@ -6,14 +6,16 @@ import datetime as dt
 import itertools
 import json
 from collections import deque
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import AsyncGenerator, Iterator
+from typing import Any, TypeVar
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
+
+M = TypeVar("M", bound=TelegramMethod[Any])
 
 BOT_ID = 42
 BOT_USERNAME = "kzru_test_bot"
@@ -64,6 +66,10 @@ class RecordingSession(BaseSession):
         """The recorded calls, optionally only those of one method (e.g. "sendMessage")."""
         return [r for r in self.requests if method_name in (None, r.__api_method__)]
 
+    def calls(self, kind: type[M]) -> list[M]:
+        """The recorded calls of one method, typed: `session.calls(SendMessage)`."""
+        return [r for r in self.requests if isinstance(r, kind)]
+
     def texts(self) -> list[str]:
         """The text of every sendMessage / editMessageText call, in order."""
         return [
@@ -78,8 +84,16 @@ class RecordingSession(BaseSession):
     async def close(self) -> None:
         return None
 
-    async def stream_content(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109 (aiogram's interface)
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:  # pragma: no cover
         raise NotImplementedError
+        yield b""  # an async generator, as the interface says
 
     async def make_request(
         self,
@@ -138,7 +152,7 @@ def make_chat(chat_id: int = 111, chat_type: str = "private", **kwargs: Any) -> 
 
 
 def make_message(
-    text: str,
+    text: str | None,
     *,
     user: User | None = None,
     chat: Chat | None = None,

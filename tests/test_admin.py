@@ -5,31 +5,33 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import shutil
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher, Router
 from aiogram.filters import Command
+from aiogram.methods import SendMessage, SetMyCommands
 from aiogram.types import BotCommandScopeChat, Document, Message
 
-from bot import admin_render
 from bot import reloader as reloader_module
-from bot.app import make_bot, make_dispatcher
+from bot.app import make_dispatcher
 from bot.config import Settings
 from bot.handlers.admin import set_admin_menu
+from bot.html import escape
 from bot.menu import set_command_menu
 from bot.texts import t
+from bot.views import admin as admin_view
 from storage.db import Database
-from storage.loader import LoadReport
+from storage.loader import LoadReport, load_directory
 from tests.fakes import RecordingSession, make_chat, make_message, make_update, make_user
+from tests.support import FixedClock
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ADMIN = 1001
 STRANGER = 2002
 ADMIN_CHAT = -100500
-NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
 
 
 class UploadSession(RecordingSession):
@@ -39,20 +41,19 @@ class UploadSession(RecordingSession):
         super().__init__()
         self.files: dict[str, bytes] = {}
 
-    async def stream_content(self, url: str, *args: Any, **kwargs: Any) -> AsyncIterator[bytes]:
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109 (aiogram's interface)
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
         for path, data in self.files.items():
             if url.endswith("/" + path):
                 yield data
                 return
         raise AssertionError(f"unexpected download {url}")  # pragma: no cover
-
-
-class Clock:
-    def __init__(self, now: dt.datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def seeds_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(tmp_path: Path, seeds_dir: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         bot_token="123456:test",
         admin_ids=(ADMIN,),
         admin_chat_id=ADMIN_CHAT,
@@ -78,6 +79,7 @@ def settings(tmp_path: Path, seeds_dir: Path) -> Settings:
 
 @pytest.fixture
 async def database(settings: Settings) -> AsyncIterator[Database]:
+    """An empty archive: these tests load it themselves."""
     database = await Database.open(settings.database_path)
     yield database
     await database.close()
@@ -89,20 +91,8 @@ def session() -> UploadSession:
 
 
 @pytest.fixture
-async def bot(settings: Settings, session: UploadSession) -> AsyncIterator[Bot]:
-    bot = make_bot(settings, session)
-    yield bot
-    await bot.session.close()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def dispatcher(settings: Settings, database: Database, clock: Clock) -> Dispatcher:
-    return make_dispatcher(settings, database, clock=clock)
+def dispatcher(settings: Settings, database: Database, clock: FixedClock) -> Dispatcher:
+    return make_dispatcher(settings, database, clock=clock, extra_routers=[_failing_router()])
 
 
 Send = Callable[..., Any]
@@ -115,7 +105,7 @@ def send(dispatcher: Dispatcher, bot: Bot, session: UploadSession) -> Send:
     async def send(text: str | None, user_id: int = ADMIN, **kwargs: Any) -> list[str]:
         session.clear()
         user = make_user(user_id, "ru")
-        await dispatcher.feed_update(bot, make_update(make_message(text, user=user, **kwargs)))  # type: ignore[arg-type]
+        await dispatcher.feed_update(bot, make_update(make_message(text, user=user, **kwargs)))
         return session.texts()
 
     return send
@@ -228,7 +218,7 @@ async def test_second_reload_while_one_runs_is_refused(
 ) -> None:
     release = asyncio.Event()
     entered = asyncio.Event()
-    real_load = reloader_module.load_directory
+    real_load = load_directory
 
     async def slow_load(database: Database, directory: Path, prune: bool = False) -> LoadReport:
         entered.set()
@@ -273,15 +263,20 @@ async def test_reads_are_not_blocked_by_a_reload_in_its_transaction(
     assert "Статей: 0" in (await send("/stats"))[0]
 
 
-async def test_reload_failure_leaves_a_clear_answer_and_a_log_line(
-    send: Send, monkeypatch: pytest.MonkeyPatch
+async def test_reload_failure_reaches_the_admin_chat_and_the_reload_log(
+    send: Send, session: UploadSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def failing_load(database: Database, directory: Path, prune: bool = False) -> LoadReport:
         raise OSError("disk on fire")
 
     monkeypatch.setattr(reloader_module, "load_directory", failing_load)
-    (answer,) = await send("/reload")
-    assert answer == t("ru", "admin.reload_failed", error="disk on fire")
+    await send("/reload")
+    to_admin = [r.text for r in session.calls(SendMessage) if r.chat_id == ADMIN]
+    to_admin_chat = [r.text for r in session.calls(SendMessage) if r.chat_id == ADMIN_CHAT]
+    assert to_admin == [t("ru", "errors.apology")]
+    (notice,) = to_admin_chat
+    assert "OSError: disk on fire" in notice
+    assert "/reload" in notice
     (stats,) = await send("/stats")
     assert "ошибка: disk on fire" in stats
 
@@ -291,7 +286,7 @@ async def test_reload_of_a_missing_seeds_folder_keeps_the_archive(
 ) -> None:
     await send("/reload")
     shutil.rmtree(seeds_dir)
-    missing = t("ru", "admin.seeds_missing", folder=str(seeds_dir))
+    missing = t("ru", "admin.seeds_missing", folder=escape(str(seeds_dir)))
     assert await send("/reload") == [missing]
     document = _document(session, "news.txt", _seed_text(3))
     assert await send(None, document=document) == [missing]
@@ -437,16 +432,14 @@ async def test_error_apologises_and_notifies_the_admin_chat_once_per_window(
     send: Send,
     dispatcher: Dispatcher,
     session: UploadSession,
-    clock: Clock,
+    clock: FixedClock,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    dispatcher.include_router(_failing_router())
-    dispatcher.sub_routers.insert(0, dispatcher.sub_routers.pop())
 
     await send("/boom", STRANGER)
     apology = t("ru", "errors.apology")
-    to_user = [r for r in session.sent("sendMessage") if r.chat_id == STRANGER]
-    to_admins = [r for r in session.sent("sendMessage") if r.chat_id == ADMIN_CHAT]
+    to_user = [r for r in session.calls(SendMessage) if r.chat_id == STRANGER]
+    to_admins = [r for r in session.calls(SendMessage) if r.chat_id == ADMIN_CHAT]
     assert [r.text for r in to_user] == [apology]
     assert len(to_admins) == 1
     assert "RuntimeError: kaboom &lt;b&gt;" in to_admins[0].text
@@ -455,22 +448,20 @@ async def test_error_apologises_and_notifies_the_admin_chat_once_per_window(
 
     await send("/boom", STRANGER)
     await send("/boom", STRANGER)
-    assert not [r for r in session.sent("sendMessage") if r.chat_id == ADMIN_CHAT]
+    assert not [r for r in session.calls(SendMessage) if r.chat_id == ADMIN_CHAT]
 
     clock.now += dt.timedelta(minutes=1)
     await send("/boom", STRANGER)
-    (notice,) = [r.text for r in session.sent("sendMessage") if r.chat_id == ADMIN_CHAT]
+    (notice,) = [r.text for r in session.calls(SendMessage) if r.chat_id == ADMIN_CHAT]
     assert t("ru", "admin.error_suppressed", count=2) in notice
 
 
 async def test_error_apology_is_in_the_users_language(
     dispatcher: Dispatcher, bot: Bot, session: UploadSession
 ) -> None:
-    dispatcher.include_router(_failing_router())
-    dispatcher.sub_routers.insert(0, dispatcher.sub_routers.pop())
     message = make_message("/boom", user=make_user(STRANGER, "en"))
     await dispatcher.feed_update(bot, make_update(message))
-    texts = [r.text for r in session.sent("sendMessage") if r.chat_id == STRANGER]
+    texts = [r.text for r in session.calls(SendMessage) if r.chat_id == STRANGER]
     assert texts == [t("en", "errors.apology")]
 
 
@@ -481,7 +472,7 @@ async def test_admin_commands_appear_only_in_the_admins_own_menu(
     bot: Bot, settings: Settings, session: UploadSession
 ) -> None:
     await set_admin_menu(bot, settings)
-    calls = session.sent("setMyCommands")
+    calls = session.calls(SetMyCommands)
     assert calls
     for call in calls:
         assert isinstance(call.scope, BotCommandScopeChat)
@@ -494,7 +485,7 @@ async def test_admin_commands_appear_only_in_the_admins_own_menu(
 
 async def test_normal_menu_has_no_admin_commands(bot: Bot, session: UploadSession) -> None:
     await set_command_menu(bot)
-    for call in session.sent("setMyCommands"):
+    for call in session.calls(SetMyCommands):
         assert call.scope is None or not isinstance(call.scope, BotCommandScopeChat)
         assert not {"reload", "stats"} & {command.command for command in call.commands}
 
@@ -505,7 +496,11 @@ async def test_admin_menu_skips_an_admin_without_a_chat(
     two_admins = settings.model_copy(update={"admin_ids": (404, ADMIN)})
     session.add_error(400, "Bad Request: chat not found", method="setMyCommands")
     await set_admin_menu(bot, two_admins)
-    scoped = {call.scope.chat_id for call in session.sent("setMyCommands") if call.scope}
+    scoped = {
+        call.scope.chat_id
+        for call in session.calls(SetMyCommands)
+        if isinstance(call.scope, BotCommandScopeChat)
+    }
     assert scoped == {404, ADMIN}
     assert any("404" in record.getMessage() for record in caplog.records)
 
@@ -524,7 +519,7 @@ def test_a_huge_reload_report_fits_telegram_messages() -> None:
         rejected=[(name, "<bad> " * 100) for name in names],
         seconds=1.5,
     )
-    messages = admin_render.reload_report(report, "ru")
+    messages = admin_view.reload_report(report, "ru")
     assert all(len(message) <= 4096 for message in messages)
     text = "\n".join(messages)
     assert text.count("… и ещё 285") == 4

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from aiogram import Bot
+from aiogram.methods import SendMessage
 
 from bot.app import make_dispatcher
 from bot.config import Settings
-from bot.handlers.help import help_text
-from bot.keyboards import menu_keyboard
+from bot.replies import help_text
+from bot.views.keyboards import menu_keyboard
 from storage.db import Database
-from tests.conftest import FixedClock
 from tests.fakes import RecordingSession, make_message, make_update, make_user
+from tests.support import FixedClock
 
 
 async def test_two_dispatchers_in_a_row_both_answer_help(
@@ -31,6 +32,6 @@ async def test_two_dispatchers_in_a_row_both_answer_help(
         message = make_message("/help", user=make_user(111, "en"))
         await dispatcher.feed_update(bot, make_update(message))
 
-    sent = session.sent("sendMessage")
+    sent = session.calls(SendMessage)
     assert [call.text for call in sent] == [expected, expected]
     assert [call.reply_markup for call in sent] == [menu_keyboard("en")] * 2

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from bot.callbacks import in_catalogue
 from storage.db import Database
-from tests.conftest import Feed
 from tests.fakes import BOT_ID, make_callback, make_chat, make_message, make_user
+from tests.support import Feed
 
 PREFIXES = ["sub", "op", "pg", "br", "ar", "lg", "mn", "st", "sp", "zz", ""]
 REAL = [

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
-from tests.conftest import Feed, texts
 from tests.fakes import RecordingSession, make_callback, make_user
+from tests.support import Feed, keyboard, texts
 
 
 async def test_sectors_list_with_counts(feed: Feed) -> None:
     calls = await feed("/sectors", lang="en")
     [message] = [c for c in calls if isinstance(c, SendMessage)]
     assert message.text == "Choose a sector. Article counts are in brackets."
-    labels = [b.text for row in message.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    labels = [b.text for row in keyboard(message.reply_markup) for b in row]
     # Main sectors only: each seed is about one to three of them, not every sector it names.
     assert labels[:3] == ["Trade (3)", "Agriculture & food (2)", "Tourism (2)"]
     assert "Culture & humanitarian (1)" in labels
@@ -27,7 +27,7 @@ async def test_sector_summary_counts_the_articles_about_it(feed: Feed, name: str
     # 000 (the headline's subject) and 002; the others name tourism only in passing
     assert text.startswith("<b>Туризм</b>\nСтатей: <b>2</b> · 07.11.2018 · без даты: 1\n")
     assert "Ведущие отрасли: Сельское хозяйство и АПК (1), Машиностроение (1)" in text
-    rows = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    rows = keyboard(message.reply_markup)
     assert [[b.callback_data for b in row] for row in rows] == [["sub:add:sector:tourism"]]
 
 
@@ -38,7 +38,7 @@ async def test_latest_pages_forward_and_back(feed: Feed) -> None:
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert str(edit.text).endswith("Страница 2 из 2")
     assert "Туркестанская и Челябинская области сотрудничают в сфере туризма" in str(edit.text)
-    assert [b.text for b in edit.reply_markup.inline_keyboard[0]] == ["◀"]  # type: ignore[union-attr]
+    assert [b.text for b in keyboard(edit.reply_markup)[0]] == ["◀"]
     assert isinstance(calls[-1], AnswerCallbackQuery)
     assert calls[-1].text is None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import EditMessageText, SendMessage
 
-from tests.conftest import Feed, texts
 from tests.fakes import BOT_ID, make_callback, make_chat, make_message, make_user
+from tests.support import Feed, keyboard, texts
 
 ASTRAKHAN_RU = (
     "<b>Астраханская область</b>\n"
@@ -44,7 +44,7 @@ async def test_region_summary_in_english_with_subscribe_button(feed: Feed) -> No
     )
     assert "date unknown · Atyrau Region ⇄ Astrakhan Oblast" in str(message.text)
     assert message.reply_markup is not None
-    [[button]] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    [[button]] = keyboard(message.reply_markup)
     assert (button.text, button.callback_data) == ("🔔 Subscribe", "sub:add:region:ru-astrakhan")
 
 
@@ -57,7 +57,7 @@ async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
     )
     assert "Заинтересованы в новых контактах" in text
     assert "Казахстан является" not in text
-    [[button]] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    [[button]] = keyboard(message.reply_markup)
     assert button.callback_data == "sub:add:pair:kz-atyrau+ru-astrakhan"
 
 
@@ -79,7 +79,7 @@ async def test_unknown_region_gets_suggestions_as_buttons(feed: Feed) -> None:
     calls = await feed("/region Астрахн")
     [message] = [c for c in calls if isinstance(c, SendMessage)]
     assert message.text == "Не нашёл регион «Астрахн».\nВозможно, вы имели в виду один из этих:"
-    buttons = [row[0] for row in message.reply_markup.inline_keyboard]  # type: ignore[union-attr]
+    buttons = [row[0] for row in keyboard(message.reply_markup)]
     assert (buttons[0].text, buttons[0].callback_data) == (
         "Астраханская область",
         "op:r:ru-astrakhan",
@@ -114,7 +114,7 @@ async def test_regions_browse_by_country_with_counts(feed: Feed) -> None:
     calls = await feed(make_callback("br:KZ:0"))
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert edit.text == "<b>Казахстан</b>: регионы со статьями (3). Страница 1 из 1."
-    labels = [b.text for row in edit.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    labels = [b.text for row in keyboard(edit.reply_markup) for b in row]
     assert labels == [
         "Атырауская область (1)",
         "Туркестанская область (1)",
@@ -127,7 +127,7 @@ async def test_regions_browse_in_english(feed: Feed) -> None:
     calls = await feed(make_callback("br:RU:0", user=make_user(111, "en")))
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert str(edit.text).startswith("<b>Russia</b>: regions with articles (")
-    labels = [b.text for row in edit.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    labels = [b.text for row in keyboard(edit.reply_markup) for b in row]
     assert "Astrakhan Oblast (2)" in labels
     assert labels[-1] == "🇰🇿 Kazakhstan"
 

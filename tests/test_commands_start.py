@@ -7,14 +7,20 @@ from pathlib import Path
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerInlineQuery, SendMessage, SetMyCommands
-from aiogram.types import InlineQuery, Sticker, Update
+from aiogram.types import (
+    InlineQuery,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Sticker,
+    Update,
+)
 
-from bot.render import MESSAGE_LIMIT
+from bot.views.render import MESSAGE_LIMIT
 from storage.db import Database
 from storage.loader import load_directory
 from storage.users import Users
-from tests.conftest import Feed, texts
 from tests.fakes import RecordingSession, make_callback, make_message, make_user
+from tests.support import Feed, keyboard, texts
 
 WELCOME_RU = (
     "Здравствуйте! Здесь собраны новости о сотрудничестве регионов Казахстана и России.\n\n"
@@ -29,7 +35,7 @@ async def test_start_welcomes_with_coverage_and_main_actions(feed: Feed) -> None
     calls = await feed("/start")
     [message] = [c for c in calls if isinstance(c, SendMessage)]
     assert message.text == WELCOME_RU
-    buttons = [b.callback_data for row in message.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    buttons = [b.callback_data for row in keyboard(message.reply_markup) for b in row]
     assert buttons == ["mn:regions", "mn:sectors", "mn:latest", "mn:help"]
 
 
@@ -235,14 +241,16 @@ async def test_inline_mode_offers_region_articles(feed: Feed) -> None:
     query = InlineQuery(id="q1", from_user=make_user(111, "ru"), query="астрахань", offset="")
     calls = await feed(Update(update_id=900001, inline_query=query))
     [answer] = [c for c in calls if isinstance(c, AnswerInlineQuery)]
-    titles = [r.title for r in answer.results]  # type: ignore[union-attr]
+    results = [r for r in answer.results if isinstance(r, InlineQueryResultArticle)]
+    titles = [r.title for r in results]
     assert titles == [
         "Казахстан является одним из основных зарубежных партнеров Астраханской области",
         "Заинтересованы в новых контактах",
     ]
-    first = answer.results[0]
-    assert first.description == "27.11.2022 · Казахстан ⇄ Астраханская область"  # type: ignore[union-attr]
-    assert first.input_message_content.message_text.endswith("Подробнее: /article 5")  # type: ignore[union-attr]
+    first = results[0]
+    assert first.description == "27.11.2022 · Казахстан ⇄ Астраханская область"
+    assert isinstance(first.input_message_content, InputTextMessageContent)
+    assert first.input_message_content.message_text.endswith("Подробнее: /article 5")
     assert answer.next_offset == ""
 
 

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from bot.texts import LANGUAGES, en, kk, ru, t
+from bot.texts import LANGUAGES, en, kk, pick_language, ru, t
 
 CATALOGUES = {"ru": ru.TEXTS, "kk": kk.TEXTS, "en": en.TEXTS}
 
@@ -32,4 +32,4 @@ def test_kazakh_wording_is_kazakh() -> None:
 
 
 def test_unknown_language_falls_back_to_russian() -> None:
-    assert t("de", "card.date_unknown") == "дата неизвестна"
+    assert t(pick_language("de"), "card.date_unknown") == "дата неизвестна"

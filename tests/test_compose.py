@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.digest.compose import MAX_MESSAGES, compose_digest, group_by_subscription, more_command
-from bot.render import MESSAGE_LIMIT
+from bot.views.digest import MAX_MESSAGES, compose_digest, group_by_subscription, more_command
+from bot.views.render import MESSAGE_LIMIT
 from storage.models import ArticleCard, RegionMention
 from storage.regions import resolve_regions
 from storage.sectors import resolve_sector

@@ -18,8 +18,8 @@ from bot.instance import AlreadyRunning, InstanceLock
 from storage import outbox
 from storage.db import Database
 from storage.loader import load_directory
-from tests.conftest import NOW
 from tests.digest_support import new_article, outbox_rows, subscriber
+from tests.support import NOW
 
 REPO_ROOT = Path(__file__).parents[1]
 

@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from storage import db as db_module
@@ -25,9 +26,10 @@ def _schema(path: Path) -> list[tuple[object, ...]]:
     )
 
 
-async def _scalar(connection: object, sql: str) -> object:
-    async with connection.execute(sql) as cursor:  # type: ignore[attr-defined]
+async def _scalar(connection: aiosqlite.Connection, sql: str) -> object:
+    async with connection.execute(sql) as cursor:
         row = await cursor.fetchone()
+    assert row is not None
     return row[0]
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from aiogram.methods import TelegramMethod
 
-from bot.digest.views import SettingsCallback
+from bot.callbacks import SettingsCallback
 from bot.texts import t
 from storage import subscriptions
 from storage.db import Database
-from tests.conftest import Feed, texts
 from tests.fakes import BOT_ID, RecordingSession, make_callback, make_chat, make_message, make_user
+from tests.support import Feed, texts
 
 GROUP = -100300
 MEMBER = 222

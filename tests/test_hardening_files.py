@@ -11,7 +11,7 @@ import pytest
 from storage.db import Database
 from storage.loader import load_directory
 from storage.repository import Archive
-from tests.conftest import SEEDS
+from tests.archive_fixtures import SEEDS
 
 SECRET_LINE = "BOT_TOKEN=123456:very-secret"
 

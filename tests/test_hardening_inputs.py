@@ -6,8 +6,8 @@ import pytest
 from aiogram.methods import AnswerInlineQuery
 from aiogram.types import InlineQuery, Update
 
-from tests.conftest import Feed
 from tests.fakes import make_user
+from tests.support import Feed
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from storage.db import Database
 from storage.loader import TooManyRemovals, check_removals, load_directory
 from storage.repository import Archive
 from tests.archive_fixtures import copy_seeds
-from tests.conftest import FixedClock
 from tests.fakes import RecordingSession, make_message, make_update, make_user
+from tests.support import FixedClock
 
 
 def empty_folder(folder: Path) -> None:

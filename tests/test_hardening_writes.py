@@ -15,7 +15,7 @@ import pytest
 from storage import subscriptions
 from storage.db import Database
 from storage.users import count_users
-from tests.conftest import Feed, texts
+from tests.support import Feed, texts
 
 APOLOGY = "Извините, что-то пошло не так"
 

@@ -13,6 +13,7 @@ from storage import loader
 from storage.db import Database
 from storage.facets import stored_counts
 from storage.loader import LoadReport, load_directory, render_report
+from storage.models import Selection
 from storage.repository import Archive
 from tests.archive_fixtures import SEED_FILES, SEEDS, copy_seeds, seed_named
 
@@ -45,7 +46,7 @@ def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 async def _ids_by_file(database: Database) -> dict[str, int]:
     async with database.reader.execute("SELECT file, id FROM articles") as cursor:
-        return dict(await cursor.fetchall())
+        return {str(file): int(article_id) for file, article_id in await cursor.fetchall()}
 
 
 async def test_first_load_adds_every_seed(database: Database, seeds: Path) -> None:
@@ -187,7 +188,7 @@ async def test_a_crash_midway_leaves_the_previous_archive_intact(
     with pytest.raises(OSError, match="disk unplugged"):
         await load_directory(database, seeds)
     assert _snapshot(database.path) == before
-    page = await Archive(database.reader).search("Казахстан", limit=50)
+    page = await Archive(database.reader).articles(Selection(query="Казахстан"), limit=50)
     assert page.total == len(before["fts"])
     monkeypatch.undo()
     report = await load_directory(database, seeds)
@@ -215,11 +216,13 @@ async def test_full_text_index_follows_updates_and_deletes(
     (seeds / seed_named("003")).unlink()
     await load_directory(database, seeds)
     ids = await _ids_by_file(database)
-    assert [card.id for card in (await archive.search("ракетостроение")).items] == [
-        ids[seed_named("004")]
-    ]
-    assert (await archive.search("судостроения")).total == 0
-    assert (await archive.search("Шапкенов")).total == 0  # only in the deleted 003
+    assert [
+        card.id for card in (await archive.articles(Selection(query="ракетостроение"))).items
+    ] == [ids[seed_named("004")]]
+    assert (await archive.articles(Selection(query="судостроения"))).total == 0
+    assert (
+        await archive.articles(Selection(query="Шапкенов"))
+    ).total == 0  # only in the deleted 003
     async with database.transaction() as writer:
         await writer.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
 

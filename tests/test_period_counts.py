@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from storage import repository
+from storage import overview
 from storage.db import Database
-from storage.facets import period_ranges, stored_counts
-from storage.models import ArticleRecord, Selection
+from storage.facets import stored_counts
+from storage.models import ArticleRecord, Role, Selection
+from storage.overview import period_ranges
 from storage.repository import Archive
 from storage.store import NewArticle, delete_articles, known_catalogue, update_article
 from tests.archive_fixtures import record, store_records
@@ -22,7 +23,7 @@ D = dt.date
 
 
 def _records() -> list[ArticleRecord]:
-    spread = [
+    spread: list[tuple[dt.date | None, tuple[tuple[str, Role], ...], tuple[str, ...]]] = [
         (D(2023, 12, 31), (("kz-atyrau", "partner"), ("ru-astrakhan", "partner")), ("trade",)),
         (D(2024, 1, 1), (("kz-atyrau", "partner"), ("ru-omsk", "mentioned")), ("culture",)),
         (D(2024, 1, 15), (("kz-uralsk", "partner"), ("ru-samara", "partner")), ("trade",)),
@@ -102,7 +103,7 @@ async def test_period_overview_equals_live_counting(
     archive = Archive(database.reader)
     selection = Selection(since=since, until=until)
     stored = await archive.overview(selection)
-    monkeypatch.setattr(repository, "period_of", lambda selection: None)
+    monkeypatch.setattr(overview, "period_of", lambda selection: None)
     live = await Archive(database.reader).overview(selection)  # a fresh one: nothing remembered
     assert stored == live
     assert stored.count == (await archive.articles(selection)).total

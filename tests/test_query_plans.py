@@ -9,10 +9,14 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from storage.facets import LIVE_COUNTS, SELECT_PERIOD_FACETS, SELECT_SUBJECT_FACETS
 from storage.models import Selection
+from storage.overview import (
+    LIVE_COUNTS,
+    SELECT_PERIOD_FACETS,
+    SELECT_RECENT_FACTS,
+    SELECT_SUBJECT_FACETS,
+)
 from storage.queries import filtered
-from storage.repository import SELECT_RECENT_FACTS
 
 SELECTIONS = {
     "region": Selection(region_ids=("ru-astrakhan",)),

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin_render import reload_report
-from bot.render_article import article_full
+from bot.views.admin import reload_report
+from bot.views.article import article_full
 from storage import loader
 from storage.db import Database
 from storage.loader import load_directory, render_report

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.callbacks import PageCallback, SubscribeCallback, fits, search_key
-from bot.render import (
+from bot.html import escape
+from bot.views.article import article_full, split_messages
+from bot.views.render import (
     MESSAGE_LIMIT,
     article_card,
     overview_header,
@@ -16,7 +18,6 @@ from bot.render import (
     shorten,
     summary_page,
 )
-from bot.render_article import article_full, split_messages
 from storage.models import ArticleCard, ArticleDetail, Fact, Overview, RegionMention
 
 ASTRAKHAN_CARD = ArticleCard(
@@ -97,7 +98,7 @@ def test_overview_header_names_partners_across_the_border() -> None:
         facts=((4, Fact("agreement", "подписан план на 2023–2026 годы")),),
         national_level=(("KZ", 1),),
     )
-    header = overview_header("Астраханская область", overview, "ru", ("ru-astrakhan",))
+    header = overview_header(escape("Астраханская область"), overview, "ru", ("ru-astrakhan",))
     assert header == (
         "<b>Астраханская область</b>\n"
         "Статей: <b>2</b> · 27.11.2022 · без даты: 1\n"
@@ -130,7 +131,7 @@ def test_summary_page_stays_within_the_limit_with_huge_articles() -> None:
         sectors=(("trade", 9),) * 10,
         facts=tuple((n, Fact("money", "&" * 900)) for n in range(10)),
     )
-    header = overview_header("<>" * 300, overview, "ru", ("kz-atyrau",))
+    header = overview_header(escape("<>" * 300), overview, "ru", ("kz-atyrau",))
     page = summary_page(header, [_huge_card(n) for n in range(1, 4)], 0, 33, "ru")
     assert len(page) <= MESSAGE_LIMIT
     assert page.count("<b>") == page.count("</b>")
@@ -161,7 +162,7 @@ def test_any_body_splits_within_the_limit(body: str) -> None:
 
 
 def test_split_messages_keeps_blocks_whole() -> None:
-    blocks = ["a" * 3000, "b" * 3000, "c" * 10]
+    blocks = [escape("a" * 3000), escape("b" * 3000), escape("c" * 10)]
     assert split_messages(blocks) == ["a" * 3000, "b" * 3000 + "\n\n" + "c" * 10]
 
 

@@ -39,7 +39,7 @@ async def ids(database: Database) -> dict[str, int]:
 async def test_by_region_lists_astrakhan_newest_first_undated_last(
     archive: Archive, ids: dict[str, int]
 ) -> None:
-    page = await archive.by_region("ru-astrakhan")
+    page = await archive.articles(Selection(region_ids=("ru-astrakhan",)))
     assert [card.id for card in page.items] == [ids["004"], ids["003"]]
     assert page.total == 2
     assert page.items[0].date == dt.date(2022, 11, 27)
@@ -48,22 +48,22 @@ async def test_by_region_lists_astrakhan_newest_first_undated_last(
 
 
 async def test_pagination_keeps_the_order(archive: Archive, ids: dict[str, int]) -> None:
-    second = await archive.by_region("ru-astrakhan", limit=1, offset=1)
+    second = await archive.articles(Selection(region_ids=("ru-astrakhan",)), limit=1, offset=1)
     assert [card.id for card in second.items] == [ids["003"]]
     assert (second.total, second.offset, second.limit) == (2, 1, 1)
 
 
 async def test_by_pair_needs_both_regions(archive: Archive, ids: dict[str, int]) -> None:
-    page = await archive.by_pair("kz-atyrau", "ru-astrakhan")
+    page = await archive.articles(Selection(region_ids=("kz-atyrau", "ru-astrakhan")))
     assert ids["003"] in [card.id for card in page.items]
     for card in page.items:
         assert {"kz-atyrau", "ru-astrakhan"} <= {m.region_id for m in card.regions}
-    reversed_pair = await archive.by_pair("ru-astrakhan", "kz-atyrau")
+    reversed_pair = await archive.articles(Selection(region_ids=("ru-astrakhan", "kz-atyrau")))
     assert reversed_pair.items == page.items
 
 
 async def test_by_sector_filters_and_orders(archive: Archive, ids: dict[str, int]) -> None:
-    page = await archive.by_sector("tourism")
+    page = await archive.articles(Selection(sector="tourism"))
     assert ids["000"] in [card.id for card in page.items]
     assert all("tourism" in card.sectors for card in page.items)
     keys = [(card.date is not None, card.date or dt.date.min) for card in page.items]
@@ -71,23 +71,27 @@ async def test_by_sector_filters_and_orders(archive: Archive, ids: dict[str, int
 
 
 async def test_date_range_excludes_undated_articles(archive: Archive, ids: dict[str, int]) -> None:
-    page = await archive.by_date(dt.date(2018, 1, 1), dt.date(2022, 12, 31))
+    page = await archive.articles(
+        Selection(since=dt.date(2018, 1, 1), until=dt.date(2022, 12, 31))
+    )
     assert [card.id for card in page.items] == [ids["004"], ids["001"], ids["002"]]
-    only_2022 = await archive.by_date(dt.date(2022, 1, 1), None)
+    only_2022 = await archive.articles(Selection(since=dt.date(2022, 1, 1), until=None))
     assert [card.id for card in only_2022.items] == [ids["004"], ids["001"]]
-    one_day = await archive.by_date(dt.date(2018, 11, 7), dt.date(2018, 11, 7))
+    one_day = await archive.articles(
+        Selection(since=dt.date(2018, 11, 7), until=dt.date(2018, 11, 7))
+    )
     assert [card.id for card in one_day.items] == [ids["002"]]
 
 
 async def test_latest_puts_dated_articles_first(archive: Archive, ids: dict[str, int]) -> None:
-    page = await archive.latest(limit=10)
+    page = await archive.articles(Selection())
     assert [card.id for card in page.items][:3] == [ids["004"], ids["001"], ids["002"]]
     assert page.total == 5
 
 
 @pytest.mark.parametrize("text", ["Астрахань", "астрахани", "АСТРАХАНСКОЙ", "Астраханға"])
 async def test_search_finds_word_forms(archive: Archive, ids: dict[str, int], text: str) -> None:
-    page = await archive.search(text)
+    page = await archive.articles(Selection(query=text))
     found = [card.id for card in page.items]
     assert ids["003"] in found
     assert ids["004"] in found
@@ -98,17 +102,17 @@ async def test_search_finds_kazakh_forms_of_a_russian_query(database: Database) 
         database,
         [record("Делегация Астраханға барды", "БҚО делегациясы Астраханға барды.", lang="kk")],
     )
-    page = await Archive(database.reader).search("Астрахань")
+    page = await Archive(database.reader).articles(Selection(query="Астрахань"))
     assert kazakh in [card.id for card in page.items]
 
 
 async def test_search_in_kazakh(archive: Archive, ids: dict[str, int]) -> None:
-    page = await archive.search("Самара облысы")
+    page = await archive.articles(Selection(query="Самара облысы"))
     assert [card.id for card in page.items] == [ids["002"]]
 
 
 async def test_search_filtered_by_region(archive: Archive, ids: dict[str, int]) -> None:
-    page = await archive.search("губернатор", region_ids=["kz-atyrau"])
+    page = await archive.articles(Selection(query="губернатор", region_ids=("kz-atyrau",)))
     assert [card.id for card in page.items] == [ids["003"]]
 
 
@@ -136,13 +140,13 @@ async def test_search_filtered_by_region(archive: Archive, ids: dict[str, int]) 
     ],
 )
 async def test_any_user_text_is_safe_to_search(archive: Archive, text: str) -> None:
-    page = await archive.search(text)
+    page = await archive.articles(Selection(query=text))
     assert page.total >= len(page.items)
     assert all(card.id > 0 for card in page.items)
 
 
 async def test_search_without_words_finds_nothing(archive: Archive) -> None:
-    page = await archive.search("🚀 ?!")
+    page = await archive.articles(Selection(query="🚀 ?!"))
     assert (page.items, page.total) == ((), 0)
 
 
@@ -237,8 +241,10 @@ async def test_pairs_roles_and_sectors_in_the_full_text_index(tmp_path: Path) ->
             ],
         )  # fmt: skip
         archive = Archive(database.reader)
-        pair = await archive.by_pair("kz-atyrau", "ru-astrakhan")
-        partners = await archive.by_pair("kz-atyrau", "ru-astrakhan", role="partner")
+        pair = await archive.articles(Selection(region_ids=("kz-atyrau", "ru-astrakhan")))
+        partners = await archive.articles(
+            Selection(region_ids=("kz-atyrau", "ru-astrakhan"), role="partner")
+        )
         search = await archive.articles(Selection(query="договор", sector="trade"))
         in_pair = await archive.articles(
             Selection(query="договор", region_ids=("kz-atyrau", "ru-astrakhan"))
@@ -259,9 +265,9 @@ async def test_pairs_roles_and_sectors_in_the_full_text_index(tmp_path: Path) ->
 async def test_search_total_stops_at_the_cap(
     archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert (await archive.search("Казахстан")).total >= 3
+    assert (await archive.articles(Selection(query="Казахстан"))).total >= 3
     monkeypatch.setattr(repository, "SEARCH_TOTAL_CAP", 2)
-    page = await archive.search("Казахстан")
+    page = await archive.articles(Selection(query="Казахстан"))
     assert page.total == len(page.items) >= 3
-    page = await archive.search("Казахстан", limit=1)
+    page = await archive.articles(Selection(query="Казахстан"), limit=1)
     assert page.total == 2

@@ -54,7 +54,7 @@ async def test_a_429_waits_retry_after_then_sends_again(
     message = await bot.send_message(chat_id=1, text="Сводка по региону")
 
     assert message.text == "Сводка по региону"
-    assert [r.text for r in session.sent("sendMessage")] == ["Сводка по региону"] * 3
+    assert [r.text for r in session.calls(SendMessage)] == ["Сводка по региону"] * 3
     assert sleeps.waits == [7, 3]
 
 

@@ -42,7 +42,9 @@ def test_compound_words_count_for_each_part(word: str, sectors: set[str]) -> Non
 def test_the_21_fixed_ids_with_labels() -> None:
     assert {s.id for s in all_sectors()} == SECTOR_IDS
     assert all(s.label_ru and s.label_kk and s.label_en for s in all_sectors())
-    assert get_sector("tourism").label("kk") == "Туризм"  # type: ignore[union-attr]
+    tourism = get_sector("tourism")
+    assert tourism is not None
+    assert tourism.label("kk") == "Туризм"
     assert get_sector("nothing") is None
 
 
@@ -135,7 +137,9 @@ def test_title_weighs_more_and_order_is_strongest_first() -> None:
     ],
 )
 def test_resolve_sector(query: str, sector: str) -> None:
-    assert resolve_sector(query).id == sector  # type: ignore[union-attr]
+    found = resolve_sector(query)
+    assert found is not None
+    assert found.id == sector
 
 
 def test_resolve_and_suggest_unknown() -> None:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import pytest
 from aiogram import Bot
+from aiogram.methods import SendMessage
 
 from bot.config import Settings
 from bot.digest.pacing import Pacer
 from bot.digest.scheduler import DigestScheduler
 from bot.digest.sender import ATTEMPTS
 from storage import outbox, subscriptions
+from storage.chats import Chats
 from storage.db import Database
-from tests.conftest import FixedClock
 from tests.digest_support import (
     ATYRAU,
     TOURISM,
@@ -24,6 +26,7 @@ from tests.digest_support import (
     subscriber,
 )
 from tests.fakes import RecordingSession
+from tests.support import FixedClock
 
 
 @pytest.fixture
@@ -51,7 +54,7 @@ async def digests(
 
 
 def sent_to(session: RecordingSession) -> list[int]:
-    return [int(m.chat_id) for m in session.sent("sendMessage")]  # type: ignore[attr-defined]
+    return [int(m.chat_id) for m in session.calls(SendMessage)]
 
 
 async def test_an_instant_subscriber_gets_one_digest(
@@ -244,21 +247,16 @@ async def test_a_topic_subscription_is_delivered_to_its_topic(
     await subscriber(database, -100900, chat_type="supergroup", thread_id=42)
     await new_article(database)
     await digests.run_once()
-    (message,) = session.sent("sendMessage")
-    assert message.message_thread_id == 42  # type: ignore[attr-defined]
+    (message,) = session.calls(SendMessage)
+    assert message.message_thread_id == 42
 
 
 async def daily(database: Database, chat_id: int, due_at: dt.datetime) -> None:
-    await subscriptions.set_schedule(
-        database,
-        chat_id,
-        mode="daily",
-        hour=9,
-        minute=0,
-        weekday=0,
-        tz="Asia/Almaty",
-        due_at=due_at,
-    )
+    chats = Chats(database, default_tz="Asia/Almaty")
+    chat = await chats.chat(chat_id)
+    assert chat is not None
+    daily = replace(chat, mode="daily", hour=9, minute=0, weekday=0, tz="Asia/Almaty")
+    await chats.save_settings(daily, due_at)
 
 
 async def test_a_daily_digest_missed_during_downtime_is_sent_once(
@@ -298,7 +296,10 @@ async def test_nothing_new_is_said_only_to_chats_that_asked(
     await subscriber(database, 502)
     for chat_id in (501, 502):
         await daily(database, chat_id, clock() - dt.timedelta(minutes=1))
-    await subscriptions.set_send_empty(database, 502, True)
+    chats = Chats(database, default_tz="Asia/Almaty")
+    chat = await chats.chat(502)
+    assert chat is not None
+    await chats.save_settings(replace(chat, send_empty=True), chat.due_at)
     await digests.run_once()
     assert sent_to(session) == [502]
     assert session.texts() == ["📭 Нового по вашим подпискам нет."]

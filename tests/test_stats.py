@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage import stats, subscriptions
+from storage.chats import ChatPlace, Chats
 from storage.db import Database
 from storage.loader import load_directory
 from storage.stats import ReloadEntry, admin_stats, last_reload, record_reload
@@ -25,10 +26,11 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
     await database.close()
 
 
-async def _chat(database: Database, chat_id: int, *follows: tuple[str, str]) -> None:
-    await subscriptions.ensure_chat(database, chat_id, chat_type="private", lang="ru", tz="UTC")
-    for kind, key in follows:
-        await subscriptions.subscribe(database, chat_id, Subscription(kind, key))  # type: ignore[arg-type]
+async def _chat(database: Database, chat_id: int, *follows: Subscription) -> None:
+    place = ChatPlace(chat_id, "private", "ru")
+    for subscription in follows:
+        await Chats(database, default_tz="UTC").subscribe(place, subscription)
+    await Chats(database, default_tz="UTC").ensure(place)
 
 
 async def _delivery(
@@ -63,10 +65,16 @@ async def test_articles_by_language_and_date(database: Database) -> None:
 
 
 async def test_subscriptions_chats_and_deliveries(database: Database) -> None:
-    await _chat(database, 1, ("region", "ru-astrakhan"), ("sector", "tourism"))
-    await _chat(database, 2, ("region", "ru-astrakhan"), ("region", "kz-atyrau"))
-    await _chat(database, 3, ("region", "kz-atyrau"), ("region", "ru-omsk"))
-    await _chat(database, 4, ("region", "ru-astrakhan"))
+    await _chat(
+        database, 1, Subscription("region", "ru-astrakhan"), Subscription("sector", "tourism")
+    )
+    await _chat(
+        database, 2, Subscription("region", "ru-astrakhan"), Subscription("region", "kz-atyrau")
+    )
+    await _chat(
+        database, 3, Subscription("region", "kz-atyrau"), Subscription("region", "ru-omsk")
+    )
+    await _chat(database, 4, Subscription("region", "ru-astrakhan"))
     await subscriptions.deactivate(database, 4, "blocked")
     await _delivery(database, 1, 10, "sent", NOW - dt.timedelta(hours=1))
     await _delivery(database, 2, 10, "sent", NOW - dt.timedelta(days=3))

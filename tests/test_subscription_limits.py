@@ -13,16 +13,17 @@ from aiogram.methods import TelegramMethod
 from bot.app import make_dispatcher
 from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
 from bot.config import Settings
-from bot.render import MESSAGE_LIMIT
 from bot.texts import t
+from bot.views.render import MESSAGE_LIMIT
 from storage import subscriptions
+from storage.chats import ChatPlace, Chats
 from storage.db import Database
 from storage.regions import all_regions
 from storage.sectors import all_sectors
 from storage.subscriptions import Subscription, pair_key
-from tests.conftest import FixedClock, texts
 from tests.fakes import BOT_ID, RecordingSession, make_callback, make_chat, make_message, make_user
 from tests.fakes import make_update as update_of
+from tests.support import FixedClock, texts
 
 
 def press(data: str, lang: str = "ru", message_id: int = 5) -> Any:
@@ -109,19 +110,21 @@ async def test_the_cap_is_said_in_the_users_language(
 
 async def test_the_default_cap_is_50(settings: Settings, database: Database) -> None:
     assert settings.max_subscriptions_per_chat == 50
-    await subscriptions.ensure_chat(database, 111, chat_type="private", lang="ru", tz="UTC")
+    chats = Chats(
+        database, default_tz="UTC", max_subscriptions=settings.max_subscriptions_per_chat
+    )
+    place = ChatPlace(111, "private", "ru")
     regions = [r.id for r in all_regions()]
     outcomes = [
-        await subscriptions.subscribe_within(database, 111, Subscription("region", key), 50)
-        for key in regions[:51]
+        (await chats.subscribe(place, Subscription("region", key)))[1] for key in regions[:51]
     ]
     assert outcomes == ["added"] * 50 + ["full"]
     again = Subscription("region", regions[0])
-    assert await subscriptions.subscribe_within(database, 111, again, 50) == "exists"
+    assert (await chats.subscribe(place, again))[1] == "exists"
 
 
 async def many_subscriptions(database: Database, count: int) -> list[Subscription]:
-    await subscriptions.ensure_chat(database, 111, chat_type="private", lang="ru", tz="UTC")
+    await Chats(database, default_tz="UTC").ensure(ChatPlace(111, "private", "ru"))
     ids = [r.id for r in all_regions()]
     follows = [Subscription("region", key) for key in ids]
     follows += [Subscription("sector", s.id) for s in all_sectors()]

@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from aiogram.methods import TelegramMethod
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    GetChatMember,
+    SendMessage,
+    TelegramMethod,
+)
 
-from bot.callbacks import SubscribeCallback
-from bot.digest.views import SettingsCallback
+from bot.callbacks import SettingsCallback, SubscribeCallback
 from storage import subscriptions
 from storage.db import Database
 from storage.subscriptions import Subscription
-from tests.conftest import Feed, texts
 from tests.digest_support import ATYRAU, new_article, subscriber
 from tests.fakes import BOT_ID, RecordingSession, make_callback, make_chat, make_message, make_user
+from tests.support import Feed, keyboard, sent, texts
 
 PAIR = Subscription("pair", "kz-kostanay+ru-chelyabinsk")
 GROUP = -100200
@@ -34,7 +38,7 @@ def press(data: str, chat_id: int = 111, user_id: int = 111, lang: str = "ru") -
 
 
 def answers(calls: list[TelegramMethod[Any]]) -> list[str]:
-    return [str(c.text) for c in calls if c.__api_method__ == "answerCallbackQuery"]  # type: ignore[attr-defined]
+    return [str(c.text) for c in sent(calls, AnswerCallbackQuery)]
 
 
 def member(status: str, user_id: int = 111) -> dict[str, Any]:
@@ -65,9 +69,9 @@ async def test_subscribe_in_english(feed: Feed, database: Database) -> None:
 
 
 async def test_unknown_and_ambiguous_names_get_buttons(feed: Feed, database: Database) -> None:
-    (message,) = await feed("/subscribe Атырау Астрахань Омск")
-    assert "уточните" in message.text  # type: ignore[attr-defined]
-    buttons = message.reply_markup.inline_keyboard  # type: ignore[attr-defined]
+    (message,) = sent(await feed("/subscribe Атырау Астрахань Омск"), SendMessage)
+    assert "уточните" in message.text
+    buttons = keyboard(message.reply_markup)
     assert [row[0].text for row in buttons] == [
         "Атырауская область",
         "Астраханская область",
@@ -88,9 +92,9 @@ async def test_the_subscribe_button_and_the_list_with_remove_buttons(
         "🔔 Подписка оформлена: Костанайская область ⇄ Челябинская"
     )
     await feed("/subscribe Атырау")
-    (listing,) = await feed("/subscriptions")
-    assert "Костанайская область ⇄ Челябинская область" in listing.text  # type: ignore[attr-defined]
-    buttons = [row[0] for row in listing.reply_markup.inline_keyboard]  # type: ignore[attr-defined]
+    (listing,) = sent(await feed("/subscriptions"), SendMessage)
+    assert "Костанайская область ⇄ Челябинская область" in listing.text
+    buttons = [row[0] for row in keyboard(listing.reply_markup)]
     assert [b.text for b in buttons] == [
         "✖ Костанайская область ⇄ Челябинская область",
         "✖ Атырауская область",
@@ -138,8 +142,8 @@ async def test_in_a_group_only_admins_change_subscriptions(
     session.add_result(member("creator"), method="getChatMember")
     await feed(make_message("/subscribe Атырау", chat=group))
     assert await follows(database, GROUP) == [ATYRAU]
-    asked = session.sent("getChatMember")
-    assert [(c.chat_id, c.user_id) for c in asked] == [(GROUP, 111)] * 3  # type: ignore[attr-defined]
+    asked = session.calls(GetChatMember)
+    assert [(c.chat_id, c.user_id) for c in asked] == [(GROUP, 111)] * 3
 
 
 async def test_a_forum_topic_keeps_its_thread(
@@ -152,8 +156,8 @@ async def test_a_forum_topic_keeps_its_thread(
         message_thread_id=42,
         is_topic_message=True,
     )
-    calls = await feed(message)
-    assert calls[-1].message_thread_id == 42  # type: ignore[attr-defined]
+    (reply,) = sent(await feed(message), SendMessage)
+    assert reply.message_thread_id == 42
     chat = await subscriptions.chat(database.reader, GROUP)
     assert chat is not None
     assert chat.thread_id == 42
@@ -181,8 +185,8 @@ async def test_digest_now(feed: Feed, database: Database) -> None:
 
 
 async def test_settings_buttons_change_the_schedule(feed: Feed, database: Database) -> None:
-    (shown,) = await feed("/settings")
-    assert "Дайджест: сразу" in shown.text  # type: ignore[attr-defined]
+    (shown,) = sent(await feed("/settings"), SendMessage)
+    assert "Дайджест: сразу" in shown.text
     calls = await feed(press(SettingsCallback(action="mode", value="weekly").pack()))
     assert "еженедельно, понедельник, в 09:00 (Asia/Almaty)" in texts(calls)[0]
     await feed(press(SettingsCallback(action="day", value="4").pack()))

@@ -25,9 +25,9 @@ from storage import db as db_module
 from storage import outbox
 from storage.db import Database
 from storage.stats import admin_stats
-from tests.conftest import FixedClock
 from tests.digest_support import FakeTime, new_article, outbox_rows, subscriber
 from tests.fakes import RecordingSession
+from tests.support import FixedClock
 
 
 def dropped() -> Exception:

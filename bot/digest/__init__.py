@@ -1,1 +1,1 @@
-"""Digests: schedule, composition, the paced sender and the background scheduler."""
+"""Digests: when each chat's is due, the background scheduler and the paced sender."""

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 from zoneinfo import ZoneInfo
 
-Mode = Literal["instant", "daily", "weekly"]
-MODES: tuple[Mode, ...] = ("instant", "daily", "weekly")
+from storage.subscriptions import MODES, ChatSettings, Mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +25,10 @@ class Schedule:
         if not (0 <= self.hour < 24 and 0 <= self.minute < 60 and 0 <= self.weekday < 7):
             raise ValueError("hour, minute or weekday out of range")
         ZoneInfo(self.tz)  # raises for an unknown zone
+
+
+def schedule_of(chat: ChatSettings) -> Schedule:
+    return Schedule(chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)
 
 
 def next_due(schedule: Schedule, after: dt.datetime) -> dt.datetime | None:
@@ -49,15 +51,6 @@ def next_due(schedule: Schedule, after: dt.datetime) -> dt.datetime | None:
         if slot > after:
             return slot
     raise AssertionError("a slot exists within eight days")  # pragma: no cover
-
-
-def is_due(due_at: dt.datetime | None, now: dt.datetime) -> bool:
-    """Whether a scheduled digest whose slot is `due_at` should go out at `now`.
-
-    However many slots were missed during downtime, the chat has one `due_at`: it is sent once,
-    and the next one is computed from `now`, so a catch-up never repeats.
-    """
-    return due_at is not None and due_at <= now
 
 
 def _at(day: dt.date, schedule: Schedule, zone: ZoneInfo) -> dt.datetime:

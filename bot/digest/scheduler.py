@@ -13,16 +13,15 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 
 from bot.config import Settings
-from bot.digest.compose import compose_digest
 from bot.digest.pacing import Pacer, Sleep
-from bot.digest.schedule import Schedule, next_due
+from bot.digest.schedule import next_due, schedule_of
 from bot.digest.sender import Clock, Sender, Target
 from bot.texts import t
+from bot.views.digest import compose_digest
 from storage import outbox, subscriptions
 from storage.db import Database
 from storage.models import ArticleCard
 from storage.repository import Archive
-from storage.subscriptions import ChatSettings
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +38,6 @@ def sender_lane(bot: Bot) -> Bot:
         return bot
     session = AiohttpSession(api=bot.session.api)
     return Bot(token=bot.token, session=session, default=bot.default)
-
-
-def schedule_of(chat: ChatSettings) -> Schedule:
-    return Schedule(chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)  # type: ignore[arg-type]
 
 
 class DigestScheduler:
@@ -101,7 +96,7 @@ class DigestScheduler:
             )
         lane = sender_lane(bot)
         if lane is not bot:  # a real lane reads on its own connection too; a test shares all
-            self._reader = await outbox.open_reader(self.database.path)
+            self._reader = await self.database.open_reader()
         self.sender = Sender(
             lane,
             self.database,

@@ -7,28 +7,26 @@ import datetime as dt
 import io
 import logging
 from collections.abc import Callable
-from html import escape
 from urllib.parse import quote
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command, CommandObject
-from aiogram.types import BotCommand, BotCommandScopeChat, Document, Message
+from aiogram.filters import Command, CommandObject, ExceptionTypeFilter
+from aiogram.types import BotCommand, BotCommandScopeChat, Document, ErrorEvent, Message
 
-from bot import admin_render
 from bot.config import Settings
 from bot.filters import ADMIN_COMMANDS, IsAdmin
+from bot.html import Html, escape
 from bot.menu import menu_commands
-from bot.redaction import redact
 from bot.reloader import Reloader, ReloadRunning, SeedsFolderMissing
-from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, label, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
-from storage.db import Database
+from bot.views import admin as admin_view
 from storage.loader import TooManyRemovals
-from storage.models import ArticleRecord
+from storage.models import ArticleRecord, Lang
 from storage.reading import UnreadableArticle, decode_article_file, read_article
-from storage.stats import admin_stats
+from storage.stats import Statistics
 
 logger = logging.getLogger(__name__)
 
@@ -49,71 +47,53 @@ async def set_admin_menu(bot: Bot, settings: Settings) -> None:
             logger.warning("no admin menu for %s: %s", admin_id, error.message)
 
 
-def _admin_menu(lang: str) -> list[BotCommand]:
+def _admin_menu(lang: Lang) -> list[BotCommand]:
     extra = [
-        BotCommand(command=name, description=t(lang, f"admin.cmd_{name}"))
+        BotCommand(command=name, description=label(lang, f"admin.cmd_{name}"))
         for name in ADMIN_COMMANDS
     ]
     return menu_commands(lang) + extra
 
 
 async def cmd_reload(
-    message: Message, command: CommandObject, bot: Bot, reloader: Reloader, lang: str
+    message: Message, command: CommandObject, reloader: Reloader, lang: Lang
 ) -> None:
+    # Any other failure reaches the error handler and the admin chat; the loader works in one
+    # transaction, so whatever failed, the archive is as it was.
     prune = (command.args or "").strip().lower() == "prune"
-    try:
-        report = await reloader.reload(prune=prune)
-    except Exception as error:
-        await message.answer(_not_reloaded(error, reloader, bot.token, lang))
-        return
-    for text in admin_render.reload_report(report, lang):
+    report = await reloader.reload(prune=prune)
+    for text in admin_view.reload_report(report, lang):
         await message.answer(text)
 
 
-def _not_reloaded(error: Exception, reloader: Reloader, token: str, lang: str) -> str:
-    """What the admin reads when a reload did not happen."""
-    if isinstance(error, TooManyRemovals):
-        return _prune_refused(error, lang)
-    if isinstance(error, ReloadRunning):
-        return t(lang, "admin.reload_running")
-    if isinstance(error, SeedsFolderMissing):
-        return _seeds_missing(reloader, lang)
-    # The loader works in one transaction: whatever failed, the archive is as it was.
-    return t(lang, "admin.reload_failed", error=escape(redact(str(error), token)[:200]))
-
-
 async def cmd_stats(
-    message: Message, database: Database, clock: Callable[[], dt.datetime], lang: str
+    message: Message, statistics: Statistics, clock: Callable[[], dt.datetime], lang: Lang
 ) -> None:
-    figures = await admin_stats(database.reader, clock())
-    await message.answer(admin_render.stats(figures, lang))
+    figures = await statistics.figures(clock())
+    await message.answer(admin_view.stats(figures, lang))
 
 
-async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: str) -> None:
+async def on_upload(message: Message, bot: Bot, reloader: Reloader, lang: Lang) -> None:
     assert message.document is not None  # guaranteed by the F.document filter
-    try:
-        name, data, record = await _accept(bot, message.document, reloader, lang)
-    except Refused as refusal:
-        await message.answer(str(refusal))
-        return
+    name, data, record = await _accept(bot, message.document, reloader, lang)
     saved = save_upload(reloader.seeds_dir, name, data)
     logger.info("admin %s uploaded %s", message.chat.id, saved.path.name)
-    try:
-        report = await reloader.reload("upload", wait=True)
-    except TooManyRemovals as refusal:
-        await message.answer(_prune_refused(refusal, lang))
-        return
+    report = await reloader.reload("upload", wait=True)
     await message.answer(
-        admin_render.upload_result(saved.path.name, saved.existed, record, report, lang)
+        admin_view.upload_result(saved.path.name, saved.existed, record, report, lang)
     )
 
 
 class Refused(Exception):
-    """An upload that is not accepted; the message is the answer for the admin."""
+    """An upload that is not accepted; `answer` says why, to the admin."""
+
+    def __init__(self, answer: Html) -> None:
+        super().__init__(answer)
+        self.answer = answer
 
 
 async def _accept(
-    bot: Bot, document: Document, reloader: Reloader, lang: str
+    bot: Bot, document: Document, reloader: Reloader, lang: Lang
 ) -> tuple[str, bytes, ArticleRecord]:
     """The safe file name, the bytes and their reading, or `Refused` saying why not."""
     if not reloader.seeds_dir.is_dir():
@@ -144,7 +124,7 @@ async def _download(bot: Bot, document: Document) -> bytes:
     return stream.read(MAX_UPLOAD_BYTES + 1)
 
 
-async def _read(data: bytes, lang: str) -> ArticleRecord:
+async def _read(data: bytes, lang: Lang) -> ArticleRecord:
     try:
         text = decode_article_file(data)
     except UnreadableArticle:
@@ -155,16 +135,40 @@ async def _read(data: bytes, lang: str) -> ArticleRecord:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
 
 
-def _prune_refused(refusal: TooManyRemovals, lang: str) -> str:
+def _prune_refused(refusal: TooManyRemovals, lang: Lang) -> Html:
     return t(lang, "admin.reload_prune_refused", removing=refusal.removing, total=refusal.total)
 
 
-def _seeds_missing(reloader: Reloader, lang: str) -> str:
+def _seeds_missing(reloader: Reloader, lang: Lang) -> Html:
     return t(lang, "admin.seeds_missing", folder=escape(str(reloader.seeds_dir)))
 
 
-def _size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _size(size: int) -> Html:
+    return escape(f"{size / (1024 * 1024):.1f} MB")
+
+
+async def on_reload_running(event: ErrorEvent, message: Message, lang: Lang) -> None:
+    logger.info("reload refused: %r", event.exception)
+    await message.answer(t(lang, "admin.reload_running"))
+
+
+async def on_seeds_missing(
+    event: ErrorEvent, message: Message, reloader: Reloader, lang: Lang
+) -> None:
+    logger.warning("reload refused: %r", event.exception)
+    await message.answer(_seeds_missing(reloader, lang))
+
+
+async def on_too_many_removals(event: ErrorEvent, message: Message, lang: Lang) -> None:
+    assert isinstance(event.exception, TooManyRemovals)  # guaranteed by the ExceptionTypeFilter
+    logger.warning("reload refused: %r", event.exception)
+    await message.answer(_prune_refused(event.exception, lang))
+
+
+async def on_refused(event: ErrorEvent, message: Message) -> None:
+    assert isinstance(event.exception, Refused)  # guaranteed by the ExceptionTypeFilter
+    logger.info("upload refused: %r", event.exception)
+    await message.answer(event.exception.answer)
 
 
 def make_router() -> Router:
@@ -177,4 +181,13 @@ def make_router() -> Router:
     router.message.register(cmd_stats, Command("stats"))
     # Private chats only: an admin sharing a file in a group is not adding an article.
     router.message.register(on_upload, F.document, F.chat.type == ChatType.PRIVATE)
+    # Refusals are answered here, from the message that caused them; every other error goes on
+    # to the error handler (apology, log, admin-chat notice).
+    with_message = F.update.message.as_("message")
+    router.errors.register(on_reload_running, ExceptionTypeFilter(ReloadRunning), with_message)
+    router.errors.register(on_seeds_missing, ExceptionTypeFilter(SeedsFolderMissing), with_message)
+    router.errors.register(on_refused, ExceptionTypeFilter(Refused), with_message)
+    router.errors.register(
+        on_too_many_removals, ExceptionTypeFilter(TooManyRemovals), with_message
+    )
     return router

@@ -7,16 +7,17 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ArticleCallback
-from bot.handlers.summary import answer_stale
-from bot.render_article import article_full
+from bot.replies import answer_stale
 from bot.texts import t
+from bot.views.article import article_full
+from storage.models import Lang
 from storage.repository import Archive
 
 MAX_ID = 2**62
 
 
 async def cmd_article(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     text = (command.args or "").strip().lstrip("#№")
     if not text.isdecimal() or not 0 < int(text) < MAX_ID:
@@ -25,7 +26,7 @@ async def cmd_article(
     await answer_article(message, archive, int(text), lang)
 
 
-async def answer_article(message: Message, archive: Archive, article_id: int, lang: str) -> None:
+async def answer_article(message: Message, archive: Archive, article_id: int, lang: Lang) -> None:
     detail = await archive.article(article_id)
     if detail is None:
         await message.answer(t(lang, "article.not_found", id=article_id))
@@ -35,7 +36,7 @@ async def answer_article(message: Message, archive: Archive, article_id: int, la
 
 
 async def on_article(
-    query: CallbackQuery, callback_data: ArticleCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: ArticleCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     if not isinstance(query.message, Message):
         await answer_stale(query, bot, lang)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Callable
 
-from aiogram import Bot
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, Message, Update
 
+from bot.html import Html, escape, join
 from bot.redaction import redact
 from bot.texts import DEFAULT_LANGUAGE, pick_language, t
+from storage.models import Lang
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class ErrorNotifier:
         self._last_sent, held_back, self.suppressed = now, self.suppressed, 0
         return held_back
 
-    async def notify(self, bot: Bot, line: str) -> None:
+    async def notify(self, bot: Bot, line: Html) -> None:
         if self.chat_id is None:
             return
         held_back = self._take_slot()
@@ -55,7 +56,8 @@ class ErrorNotifier:
             return
         text = t(DEFAULT_LANGUAGE, "admin.error_notice", error=line)
         if held_back:
-            text += t(DEFAULT_LANGUAGE, "admin.error_suppressed", count=held_back)
+            suppressed = t(DEFAULT_LANGUAGE, "admin.error_suppressed", count=held_back)
+            text = join("", [text, suppressed])
         try:
             await bot.send_message(self.chat_id, text)
         except TelegramAPIError:
@@ -63,7 +65,7 @@ class ErrorNotifier:
 
 
 async def on_error(
-    event: ErrorEvent, bot: Bot, error_notifier: ErrorNotifier, lang: str | None = None
+    event: ErrorEvent, bot: Bot, error_notifier: ErrorNotifier, lang: Lang | None = None
 ) -> bool:
     """Every unhandled exception of every handler ends here.
 
@@ -82,7 +84,7 @@ async def on_error(
     return True
 
 
-async def _apologise(bot: Bot, update: Update, lang: str | None) -> None:
+async def _apologise(bot: Bot, update: Update, lang: Lang | None) -> None:
     place = _reply_place(update)
     if place is None:
         return
@@ -118,9 +120,16 @@ def _where(update: Update) -> str:
     return update.event_type
 
 
-def _one_line(event: ErrorEvent, token: str) -> str:
+def _one_line(event: ErrorEvent, token: str) -> Html:
     """The notice's text: the error in one line, the token removed (a failed file download's
     error carries the download URL, and that URL carries the token)."""
     error = event.exception
     summary = redact(" ".join(f"{type(error).__name__}: {error}".split()), token)[:200]
-    return html.escape(f"{summary} — {redact(_where(event.update), token)}")
+    return escape(f"{summary} — {redact(_where(event.update), token)}")
+
+
+def make_router() -> Router:
+    """The router placed last: an error that no feature router answered ends here."""
+    router = Router(name="errors")
+    router.errors.register(on_error)
+    return router

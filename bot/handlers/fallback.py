@@ -7,13 +7,14 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
 
-from bot.handlers.search import answer_search
-from bot.handlers.summary import answer_stale
+from bot.replies import answer_stale
+from bot.summaries import answer_search
 from bot.texts import t
+from storage.models import Lang
 from storage.repository import Archive
 
 
-async def on_unknown_command(message: Message, bot: Bot, lang: str) -> None:
+async def on_unknown_command(message: Message, bot: Bot, lang: Lang) -> None:
     if await addressed_to_me(message, bot):
         await message.answer(t(lang, "fallback.unknown_command"))
 
@@ -28,21 +29,21 @@ async def addressed_to_me(message: Message, bot: Bot) -> bool:
     return bool(mention) and mention.lower() == (me.username or "").lower()
 
 
-async def on_text(message: Message, archive: Archive, lang: str) -> None:
+async def on_text(message: Message, archive: Archive, lang: Lang) -> None:
     if await answer_search(message, archive, message.text or "", lang):
         await message.answer(t(lang, "fallback.hint"))
 
 
-async def on_document(message: Message, lang: str) -> None:
+async def on_document(message: Message, lang: Lang) -> None:
     # Uploading articles is an admin command; anyone else gets the unknown-command answer.
     await message.answer(t(lang, "fallback.unknown_command"))
 
 
-async def on_other(message: Message, lang: str) -> None:
+async def on_other(message: Message, lang: Lang) -> None:
     await message.answer(t(lang, "fallback.not_text"))
 
 
-async def on_unknown_button(query: CallbackQuery, bot: Bot, lang: str) -> None:
+async def on_unknown_button(query: CallbackQuery, bot: Bot, lang: Lang) -> None:
     await answer_stale(query, bot, lang)
 
 

@@ -6,18 +6,13 @@ from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.keyboards import menu_keyboard
-from bot.texts import t
+from bot.replies import help_text
+from bot.views.keyboards import menu_keyboard
+from storage.models import Lang
 
 
-async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
+async def cmd_help(message: Message, bot: Bot, lang: Lang) -> None:
     await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
-
-
-async def help_text(bot: Bot, lang: str) -> str:
-    me = await bot.me()
-    commands = t(lang, "help.text", bot=me.username or "bot")
-    return f"{commands}\n\n{t(lang, 'help.digests')}"
 
 
 def make_router() -> Router:

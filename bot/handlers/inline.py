@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from html import unescape
-
 from aiogram import Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
-from bot.render import article_card, format_date, region_pair, shorten
-from bot.texts import t
-from storage.models import ArticleCard, Selection
+from bot.html import join, plain
+from bot.texts import label
+from bot.views.render import article_card, format_date, region_pair, shorten
+from storage.models import ArticleCard, Lang, Selection
 from storage.regions import resolve_regions
 from storage.repository import Archive
 
@@ -18,7 +17,7 @@ MAX_OFFSET = 200
 CACHE_SECONDS = 60
 
 
-async def on_inline(query: InlineQuery, archive: Archive, lang: str) -> None:
+async def on_inline(query: InlineQuery, archive: Archive, lang: Lang) -> None:
     offset = page_offset(query.offset)
     page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
     more = offset + RESULTS < min(page.total, MAX_OFFSET)
@@ -50,13 +49,14 @@ def inline_selection(text: str) -> Selection:
     return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
 
 
-def inline_result(card: ArticleCard, lang: str) -> InlineQueryResultArticle:
-    # The description is plain text, so the escaped region names are unescaped back.
-    pair = unescape(region_pair(card.regions, card.national_level, lang))
-    description = " · ".join(part for part in (format_date(card.date, lang), pair) if part)
+def inline_result(card: ArticleCard, lang: Lang) -> InlineQueryResultArticle:
+    # The description is plain text.
+    pair = region_pair(card.regions, card.national_level, lang)
+    parts = (format_date(card.date, lang), pair)
+    description = plain(join(" · ", [part for part in parts if part]))
     return InlineQueryResultArticle(
         id=str(card.id),
-        title=shorten(card.title, 100) or t(lang, "inline.empty"),
+        title=shorten(card.title, 100) or label(lang, "inline.empty"),
         description=description,
         input_message_content=InputTextMessageContent(message_text=article_card(card, lang)),
     )

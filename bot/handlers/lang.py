@@ -10,13 +10,14 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import LangCallback
-from bot.handlers.summary import edit_text
-from bot.keyboards import language_keyboard
-from bot.texts import t
+from bot.replies import edit_text
+from bot.texts import label, t
+from bot.views.keyboards import language_keyboard
+from storage.models import Lang
 from storage.users import Users
 
 
-async def cmd_lang(message: Message, lang: str) -> None:
+async def cmd_lang(message: Message, lang: Lang) -> None:
     await message.answer(t(lang, "lang.choose"), reply_markup=language_keyboard())
 
 
@@ -30,7 +31,7 @@ async def on_lang(
     await users.set_lang(query.from_user.id, chosen, clock())
     if isinstance(query.message, Message):
         await edit_text(query.message, t(chosen, "lang.set"), None)
-    await query.answer(t(chosen, "lang.set"))
+    await query.answer(label(chosen, "lang.set"))
 
 
 def make_router() -> Router:

@@ -2,37 +2,37 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BrowseCallback, OpenCallback
-from bot.handlers.summary import (
-    answer_stale,
-    answer_summary,
-    edit_text,
-    region_summary,
-    summary_from_key,
-)
-from bot.keyboards import BROWSE_PAGE, browse_keyboard, countries_keyboard, suggestions_keyboard
-from bot.render import shorten
+from bot.html import escape, join
+from bot.replies import answer_stale, edit_text
+from bot.summaries import answer_summary, show_regions, summary_from_key
 from bot.texts import t
-from storage.models import Region
+from bot.views.keyboards import (
+    BROWSE_PAGE,
+    browse_keyboard,
+    countries_keyboard,
+    page_count,
+    suggestions_keyboard,
+)
+from bot.views.render import shorten
+from storage.models import Lang, Region
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.repository import Archive
 
 
-async def cmd_regions(message: Message, lang: str) -> None:
+async def cmd_regions(message: Message, lang: Lang) -> None:
     await message.answer(t(lang, "regions.choose"), reply_markup=countries_keyboard(lang))
 
 
 async def on_browse(
-    query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: BrowseCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     counted = await regions_with_articles(archive, callback_data.country)
-    pages = max(1, -(-len(counted) // BROWSE_PAGE))
+    pages = page_count(len(counted), BROWSE_PAGE)
     if callback_data.page >= pages or not isinstance(query.message, Message):
         await answer_stale(query, bot, lang)
         return
@@ -59,7 +59,7 @@ async def regions_with_articles(archive: Archive, country: str) -> list[tuple[Re
 
 
 async def cmd_region(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     if not command.args:
         await message.answer(t(lang, "region.usage"))
@@ -71,25 +71,16 @@ async def cmd_region(
     await show_regions(message, archive, regions, lang)
 
 
-async def show_regions(
-    message: Message, archive: Archive, regions: list[Region], lang: str
-) -> None:
-    summary = region_summary(regions, lang)
-    await answer_summary(
-        message, archive, summary, lang, t(lang, "region.empty", name=summary.title)
-    )
-
-
-async def answer_unknown_region(message: Message, query: str, lang: str) -> None:
+async def answer_unknown_region(message: Message, query: str, lang: Lang) -> None:
     suggestions = suggest_regions(query)
     lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
     lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
     keyboard = suggestions_keyboard(suggestions, lang=lang)
-    await message.answer("\n".join(lines), reply_markup=keyboard)
+    await message.answer(join("\n", lines), reply_markup=keyboard)
 
 
 async def on_open_region(
-    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     summary = summary_from_key("r", callback_data.key, lang)
     if summary is None or not isinstance(query.message, Message):

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.handlers.summary import QUERY_CHARS, answer_summary, latest_summary, search_summary
-from bot.render import shorten
+from bot.summaries import answer_latest, answer_search
 from bot.texts import t
+from storage.models import Lang
 from storage.repository import Archive
 
 
 async def cmd_search(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     if not command.args or not command.args.strip():
         await message.answer(t(lang, "search.usage"))
@@ -23,18 +21,8 @@ async def cmd_search(
     await answer_search(message, archive, command.args, lang)
 
 
-async def answer_search(message: Message, archive: Archive, query: str, lang: str) -> bool:
-    """The search summary for `query`, or "nothing found"; True when something was found."""
-    empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
-    return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
-
-
-async def cmd_latest(message: Message, archive: Archive, lang: str) -> None:
+async def cmd_latest(message: Message, archive: Archive, lang: Lang) -> None:
     await answer_latest(message, archive, lang)
-
-
-async def answer_latest(message: Message, archive: Archive, lang: str) -> None:
-    await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))
 
 
 def make_router() -> Router:

@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import OpenCallback
-from bot.handlers.summary import answer_stale, answer_summary, sector_summary
-from bot.keyboards import sectors_keyboard, suggestions_keyboard
-from bot.render import shorten
+from bot.html import escape
+from bot.replies import answer_sector_list, answer_stale
+from bot.summaries import show_sector
 from bot.texts import t
-from storage.models import Sector
+from bot.views.keyboards import suggestions_keyboard
+from bot.views.render import shorten
+from storage.models import Lang
 from storage.repository import Archive
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 
 
-async def cmd_sectors(message: Message, archive: Archive, lang: str) -> None:
+async def cmd_sectors(message: Message, archive: Archive, lang: Lang) -> None:
     await answer_sector_list(message, archive, lang)
 
 
-async def answer_sector_list(message: Message, archive: Archive, lang: str) -> None:
-    counted = [
-        (get_sector(sector_id), count) for sector_id, count in await archive.sector_counts()
-    ]
-    known = [(sector, count) for sector, count in counted if sector is not None]
-    if not known:
-        await message.answer(t(lang, "sectors.empty"))
-        return
-    await message.answer(t(lang, "sectors.choose"), reply_markup=sectors_keyboard(known, lang))
-
-
 async def cmd_sector(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
 ) -> None:
     if not command.args:
         await message.answer(t(lang, "sector.usage"))
@@ -48,15 +37,8 @@ async def cmd_sector(
     await show_sector(message, archive, sector, lang)
 
 
-async def show_sector(message: Message, archive: Archive, sector: Sector, lang: str) -> None:
-    summary = sector_summary(sector, lang)
-    await answer_summary(
-        message, archive, summary, lang, t(lang, "sector.empty", name=summary.title)
-    )
-
-
 async def on_open_sector(
-    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: OpenCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     sector = get_sector(callback_data.key)
     if sector is None or not isinstance(query.message, Message):

@@ -7,31 +7,32 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from html import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.config import Settings
-from bot.digest.schedule import Schedule, next_due
-from bot.digest.subscribing import managed_message, may_manage
-from bot.digest.views import SettingsCallback, settings_keyboard, settings_text
-from bot.render import shorten
-from bot.texts import t
-from storage import subscriptions as store
-from storage.db import Database
-from storage.subscriptions import ChatSettings
+from bot.callbacks import SettingsCallback
+from bot.digest.schedule import next_due, schedule_of
+from bot.html import escape
+from bot.subscribing import chat_place, managed_message, may_manage
+from bot.texts import label, t
+from bot.views.render import shorten
+from bot.views.subscriptions import settings_keyboard, settings_text
+from storage.chats import Chats
+from storage.models import Lang
+from storage.subscriptions import MODES, ChatSettings, Mode
 
 Clock = Callable[[], dt.datetime]
 _TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)$")
+_MODES: dict[str, Mode] = {mode: mode for mode in MODES}
 
 
 def changed(chat: ChatSettings, action: str, value: str) -> ChatSettings | None:
     """The chat's settings after one button or typed value; None when the value is not valid."""
-    if action == "mode" and value in {"instant", "daily", "weekly"}:
-        return replace(chat, mode=value)
+    if action == "mode" and (mode := _MODES.get(value)):
+        return replace(chat, mode=mode)
     if action == "hour" and value.isdigit() and int(value) < 24:
         return replace(chat, hour=int(value), minute=0)
     if action == "day" and value.isdigit() and int(value) < 7:
@@ -66,55 +67,26 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-async def save(database: Database, chat: ChatSettings, now: dt.datetime) -> None:
-    """Store the settings; the next digest is computed from now in the (new) time zone."""
-    schedule = Schedule(chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)  # type: ignore[arg-type]
-    await store.set_schedule(
-        database,
-        chat.id,
-        mode=chat.mode,
-        hour=chat.hour,
-        minute=chat.minute,
-        weekday=chat.weekday,
-        tz=chat.tz,
-        due_at=next_due(schedule, now),
-    )
-    await store.set_send_empty(database, chat.id, chat.send_empty)
-
-
-async def _chat(
-    database: Database, settings: Settings, message: Message, lang: str
-) -> ChatSettings:
-    return await store.ensure_chat(
-        database,
-        message.chat.id,
-        chat_type=message.chat.type,
-        lang=lang,
-        tz=settings.default_timezone,
-    )
-
-
 async def cmd_settings(
     message: Message,
     command: CommandObject,
-    database: Database,
-    settings: Settings,
+    chats: Chats,
     bot: Bot,
     clock: Clock,
-    lang: str,
+    lang: Lang,
 ) -> None:
     # Even a look writes the chat's row (with the asker's language): admins only in groups.
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "sub.admins_only"))
         return
-    chat = await _chat(database, settings, message, lang)
+    chat = await chats.ensure(chat_place(message, lang, with_topic=False))
     if command.args:
         updated = typed(chat, command.args.strip())
         if updated is None:
             value = escape(shorten(command.args, 60))
             await message.answer(t(lang, "settings.bad_value", value=value))
             return
-        await save(database, updated, clock())
+        await chats.save_settings(updated, next_due(schedule_of(updated), clock()))
         chat = updated
     await message.answer(
         settings_text(chat, clock(), lang), reply_markup=settings_keyboard(chat, lang)
@@ -124,25 +96,24 @@ async def cmd_settings(
 async def on_settings(
     query: CallbackQuery,
     callback_data: SettingsCallback,
-    database: Database,
-    settings: Settings,
+    chats: Chats,
     bot: Bot,
     clock: Clock,
-    lang: str,
+    lang: Lang,
 ) -> None:
     message = await managed_message(query, bot, lang)
     if message is None:
         return
-    chat = await _chat(database, settings, message, lang)
+    chat = await chats.ensure(chat_place(message, lang, with_topic=False))
     updated = changed(chat, callback_data.action, callback_data.value)
     if updated is None or updated == chat:
         await query.answer()
         return
-    await save(database, updated, clock())
+    await chats.save_settings(updated, next_due(schedule_of(updated), clock()))
     await message.edit_text(
         settings_text(updated, clock(), lang), reply_markup=settings_keyboard(updated, lang)
     )
-    await query.answer(t(lang, "settings.saved"))
+    await query.answer(label(lang, "settings.saved"))
 
 
 def make_router() -> Router:

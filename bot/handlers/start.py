@@ -7,30 +7,31 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import MenuCallback
-from bot.handlers.help import help_text
-from bot.handlers.regions import show_regions
-from bot.handlers.search import answer_latest
-from bot.handlers.sectors import answer_sector_list, show_sector
-from bot.handlers.summary import answer_stale
-from bot.keyboards import countries_keyboard, menu_keyboard
-from bot.render import format_span
+from bot.html import Html, join
+from bot.replies import answer_sector_list, answer_stale, help_text
+from bot.summaries import answer_latest, show_regions, show_sector
 from bot.texts import t
+from bot.views.keyboards import countries_keyboard, menu_keyboard
+from bot.views.render import format_span
+from storage.models import Lang
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
 
 
-async def cmd_start(message: Message, command: CommandObject, archive: Archive, lang: str) -> None:
+async def cmd_start(
+    message: Message, command: CommandObject, archive: Archive, lang: Lang
+) -> None:
     payload = command.args or ""
     if await open_deep_link(message, archive, payload, lang):
         return
     text = await welcome(archive, lang)
     if payload:
-        text = f"{t(lang, 'start.bad_link')}\n\n{text}"
+        text = join("\n\n", [t(lang, "start.bad_link"), text])
     await message.answer(text, reply_markup=menu_keyboard(lang))
 
 
-async def open_deep_link(message: Message, archive: Archive, payload: str, lang: str) -> bool:
+async def open_deep_link(message: Message, archive: Archive, payload: str, lang: Lang) -> bool:
     """`r-<region id>` opens a region, `s-<sector id>` a sector; False for anything else."""
     kind, _, key = payload.partition("-")
     if kind == "r" and (region := get_region(key)):
@@ -42,7 +43,7 @@ async def open_deep_link(message: Message, archive: Archive, payload: str, lang:
     return False
 
 
-async def welcome(archive: Archive, lang: str) -> str:
+async def welcome(archive: Archive, lang: Lang) -> Html:
     coverage = await archive.coverage()
     if coverage.articles == 0:
         return t(lang, "start.welcome", coverage=t(lang, "start.empty"))
@@ -54,7 +55,7 @@ async def welcome(archive: Archive, lang: str) -> str:
 
 
 async def on_menu(
-    query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: str
+    query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
     message = query.message
     if not isinstance(message, Message):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import cast
 
 from aiogram import Bot, F, Router
@@ -12,59 +11,49 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
-from bot.config import Settings
-from bot.digest.compose import subscription_title
 from bot.digest.scheduler import DigestScheduler
-from bot.digest.subscribing import (
-    choices_keyboard,
+from bot.html import Html, escape, plain
+from bot.subscribing import (
+    chat_place,
     from_link,
     managed_message,
     may_manage,
     parse_subscription,
 )
-from bot.digest.views import (
+from bot.texts import t, words_of_every_language
+from bot.views.digest import subscription_title
+from bot.views.render import shorten
+from bot.views.subscriptions import (
     SUBSCRIPTIONS_PAGE,
+    choices_keyboard,
     schedule_line,
     subscriptions_keyboard,
     subscriptions_text,
 )
-from bot.render import shorten
-from bot.texts import t
-from storage import subscriptions as store
-from storage.db import Database
+from storage.chats import Chats
+from storage.models import Lang
 from storage.subscriptions import Kind, Subscription
 
 
-async def add(
-    database: Database, settings: Settings, message: Message, s: Subscription, lang: str
-) -> str:
+async def add(chats: Chats, message: Message, s: Subscription, lang: Lang) -> Html:
     """Subscribe the message's chat (created on first use, in its topic); the reply text."""
-    chat = await store.ensure_chat(
-        database,
-        message.chat.id,
-        chat_type=message.chat.type,
-        lang=lang,
-        tz=settings.default_timezone,
-        thread_id=message.message_thread_id if message.is_topic_message else None,
-    )
+    chat, outcome = await chats.subscribe(chat_place(message, lang), s)
     name = subscription_title(s, lang)
-    limit = settings.max_subscriptions_per_chat
-    outcome = await store.subscribe_within(database, chat.id, s, limit)
     if outcome == "exists":
         return t(lang, "sub.exists", name=name)
     if outcome == "full":
-        return t(lang, "sub.limit", name=name, limit=limit)
+        return t(lang, "sub.limit", name=name, limit=chats.max_subscriptions)
     return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
 
 
-async def remove(database: Database, chat_id: int, s: Subscription, lang: str) -> str:
+async def remove(chats: Chats, chat_id: int, s: Subscription, lang: Lang) -> Html:
     name = subscription_title(s, lang)
-    if await store.unsubscribe(database, chat_id, s):
+    if await chats.unsubscribe(chat_id, s):
         return t(lang, "sub.removed", name=name)
     return t(lang, "sub.not_found", name=name)
 
 
-async def _refused(message: Message, bot: Bot, lang: str) -> bool:
+async def _refused(message: Message, bot: Bot, lang: Lang) -> bool:
     """True (after saying why) when the sender may not change this chat's subscriptions."""
     if await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         return False
@@ -72,37 +61,35 @@ async def _refused(message: Message, bot: Bot, lang: str) -> bool:
     return True
 
 
-async def on_start_reactivate(message: Message, database: Database) -> None:
+async def on_start_reactivate(message: Message, chats: Chats) -> None:
     """/start from a chat whose digests were paused (it had blocked the bot) resumes them.
 
     The update then goes on to the other /start handlers.
     """
-    await store.reactivate(database, message.chat.id)
+    await chats.reactivate(message.chat.id)
     raise SkipHandler
 
 
 async def cmd_start_subscribe(
     message: Message,
     command: CommandObject,
-    database: Database,
-    settings: Settings,
+    chats: Chats,
     bot: Bot,
-    lang: str,
+    lang: Lang,
 ) -> None:
     s = from_link(command.args or "")
     if s is None:
         await message.answer(t(lang, "sub.bad_link"))
     elif not await _refused(message, bot, lang):
-        await message.answer(await add(database, settings, message, s, lang))
+        await message.answer(await add(chats, message, s, lang))
 
 
 async def cmd_subscribe(
     message: Message,
     command: CommandObject,
-    database: Database,
-    settings: Settings,
+    chats: Chats,
     bot: Bot,
-    lang: str,
+    lang: Lang,
 ) -> None:
     if not command.args:
         await message.answer(t(lang, "sub.usage"))
@@ -111,7 +98,7 @@ async def cmd_subscribe(
         return
     choices, certain = parse_subscription(command.args)
     if certain:
-        await message.answer(await add(database, settings, message, choices[0], lang))
+        await message.answer(await add(chats, message, choices[0], lang))
         return
     query = escape(shorten(command.args, 100))
     key = "sub.choose" if choices else "sub.unknown"
@@ -122,40 +109,39 @@ async def cmd_subscribe(
 async def on_subscribe(
     query: CallbackQuery,
     callback_data: SubscribeCallback,
-    database: Database,
-    settings: Settings,
+    chats: Chats,
     bot: Bot,
-    lang: str,
+    lang: Lang,
 ) -> None:
     message = await managed_message(query, bot, lang)
     if message is None:
         return
     s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # in the catalogue
     if callback_data.action == "add":
-        await query.answer(await add(database, settings, message, s, lang), show_alert=True)
+        await query.answer(plain(await add(chats, message, s, lang)), show_alert=True)
         return
-    follows = await store.subscriptions(database.reader, message.chat.id)
+    follows = await chats.subscriptions(message.chat.id)
     page = follows.index(s) // SUBSCRIPTIONS_PAGE if s in follows else 0  # the page it was on
-    await query.answer(await remove(database, message.chat.id, s, lang))
-    await show_list(message, database, lang, edit=True, page=page)
+    await query.answer(plain(await remove(chats, message.chat.id, s, lang)))
+    await show_list(message, chats, lang, edit=True, page=page)
 
 
 async def on_subscriptions_page(
-    query: CallbackQuery, callback_data: SubscriptionsPageCallback, database: Database, lang: str
+    query: CallbackQuery, callback_data: SubscriptionsPageCallback, chats: Chats, lang: Lang
 ) -> None:
     """◀ ▶ of /subscriptions: reading the list needs no rights."""
     if not isinstance(query.message, Message):
-        await query.answer(t(lang, "sub.bad_link"))
+        await query.answer(plain(t(lang, "sub.bad_link")))
         return
-    await show_list(query.message, database, lang, edit=True, page=callback_data.page)
+    await show_list(query.message, chats, lang, edit=True, page=callback_data.page)
     await query.answer()
 
 
 async def show_list(
-    message: Message, database: Database, lang: str, *, edit: bool = False, page: int = 0
+    message: Message, chats: Chats, lang: Lang, *, edit: bool = False, page: int = 0
 ) -> None:
-    follows = await store.subscriptions(database.reader, message.chat.id)
-    chat = await store.chat(database.reader, message.chat.id)
+    follows = await chats.subscriptions(message.chat.id)
+    chat = await chats.chat(message.chat.id)
     text = subscriptions_text(follows, chat, lang, page)
     keyboard = subscriptions_keyboard(follows, lang, page)
     if not edit:
@@ -168,44 +154,42 @@ async def show_list(
             raise
 
 
-async def cmd_subscriptions(message: Message, database: Database, lang: str) -> None:
-    await show_list(message, database, lang)
+async def cmd_subscriptions(message: Message, chats: Chats, lang: Lang) -> None:
+    await show_list(message, chats, lang)
 
 
 async def cmd_unsubscribe(
-    message: Message, command: CommandObject, database: Database, bot: Bot, lang: str
+    message: Message, command: CommandObject, chats: Chats, bot: Bot, lang: Lang
 ) -> None:
     args = (command.args or "").strip()
     if not args:
         await message.answer(t(lang, "sub.unsubscribe_usage"))
     elif not await _refused(message, bot, lang):
-        await message.answer(await _unsubscribe(database, message.chat.id, args, lang))
+        await message.answer(await _unsubscribe(chats, message.chat.id, args, lang))
 
 
-async def _unsubscribe(database: Database, chat_id: int, args: str, lang: str) -> str:
-    if args.lower() in {"all", "все", "всё", "барлығы", "барлық"}:
-        count = await store.unsubscribe_all(database, chat_id)
+async def _unsubscribe(chats: Chats, chat_id: int, args: str, lang: Lang) -> Html:
+    if args.lower() in words_of_every_language("sub.all_words"):
+        count = await chats.unsubscribe_all(chat_id)
         return t(lang, "sub.removed_all", count=count)
     choices, certain = parse_subscription(args)
     if certain:
-        return await remove(database, chat_id, choices[0], lang)
+        return await remove(chats, chat_id, choices[0], lang)
     return t(lang, "sub.not_found", name=escape(shorten(args, 100)))
 
 
-async def cmd_digest(
-    message: Message, database: Database, digests: DigestScheduler, lang: str
-) -> None:
-    if not await store.subscriptions(database.reader, message.chat.id):
+async def cmd_digest(message: Message, chats: Chats, digests: DigestScheduler, lang: Lang) -> None:
+    if not await chats.subscriptions(message.chat.id):
         await message.answer(t(lang, "digest.no_subscriptions"))
         return
     count = await digests.send_now(message.chat.id)
     await message.answer(t(lang, "digest.sending" if count else "digest.none", count=count))
 
 
-async def on_migrated(message: Message, database: Database) -> None:
+async def on_migrated(message: Message, chats: Chats) -> None:
     """A group became a supergroup: its subscriptions follow it to the new id."""
     assert message.migrate_to_chat_id is not None
-    await store.move_chat(database, message.chat.id, message.migrate_to_chat_id)
+    await chats.move(message.chat.id, message.migrate_to_chat_id)
 
 
 def make_router() -> Router:

@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot.html import Html, markup
 from bot.texts import en, kk, ru
+from storage.models import LANGUAGES as LANGUAGES  # re-exported: the UI languages
+from storage.models import Lang
 
-LANGUAGES = ("ru", "kk", "en")
-DEFAULT_LANGUAGE = "ru"
-_CATALOGUES: dict[str, dict[str, str]] = {"ru": ru.TEXTS, "kk": kk.TEXTS, "en": en.TEXTS}
+DEFAULT_LANGUAGE: Lang = "ru"
+_CATALOGUES: dict[Lang, dict[str, str]] = {"ru": ru.TEXTS, "kk": kk.TEXTS, "en": en.TEXTS}
 
 
-def pick_language(code: str | None) -> str:
+def as_language(code: str | None) -> Lang | None:
+    """`code` as a UI language, when it is one."""
+    return next((lang for lang in LANGUAGES if lang == code), None)
+
+
+def pick_language(code: str | None) -> Lang:
     """The UI language for a Telegram `language_code` (ru when unknown)."""
-    base = (code or "").split("-")[0].lower()
-    return base if base in _CATALOGUES else DEFAULT_LANGUAGE
+    return as_language((code or "").split("-")[0].lower()) or DEFAULT_LANGUAGE
 
 
-def t(lang: str, key: str, /, **values: Any) -> str:
-    """The text for `key` in `lang`, formatted with `values` (which the caller has escaped)."""
+def _template(lang: Lang, key: str) -> str:
     catalogue = _CATALOGUES.get(lang, _CATALOGUES[DEFAULT_LANGUAGE])
-    template = catalogue.get(key) or _CATALOGUES[DEFAULT_LANGUAGE][key]
+    return catalogue.get(key) or _CATALOGUES[DEFAULT_LANGUAGE][key]
+
+
+def t(lang: Lang, key: str, /, **values: Html | int) -> Html:
+    """The message text for `key` in `lang`: an HTML template filled with escaped values."""
+    return markup(_template(lang, key), **values)
+
+
+def label(lang: Lang, key: str, /, **values: str | int) -> str:
+    """Plain wording for `key` (a button, a menu entry, a button's alert): no markup inside."""
+    template = _template(lang, key)
     return template.format(**values) if values else template
+
+
+def words_of_every_language(key: str) -> frozenset[str]:
+    """The comma-separated words of `key` in every language, lower-cased (typed commands)."""
+    return frozenset(
+        word.strip().lower() for texts in _CATALOGUES.values() for word in texts[key].split(",")
+    )

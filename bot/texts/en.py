@@ -109,7 +109,6 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Search: /search trade",
     "cmd.article": "One article in full: /article 3",
     "cmd.lang": "Interface language",
-    # --- end commands ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Tell me what to follow: /subscribe Atyrau, /subscribe Atyrau Astrakhan "
@@ -136,6 +135,7 @@ TEXTS: dict[str, str] = {
         "of a region's summary."
     ),
     "sub.remove_button": "✖ {name}",
+    "sub.all_words": "all",  # /unsubscribe <any of these> drops every subscription
     "sub.unsubscribe_usage": "Tell me what to drop: /unsubscribe Atyrau or /unsubscribe all.",
     "sub.bad_link": "This subscription link or button is out of date.",
     "sub.limit": (
@@ -193,7 +193,6 @@ TEXTS: dict[str, str] = {
         "/subscriptions — subscriptions · /unsubscribe Atyrau — stop following\n"
         "/settings — instant, daily or weekly, time zone · /digest — the digest now"
     ),
-    # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Sorry, something went wrong. Please try again a little later.",
     "admin.error_notice": "⚠️ Bot error: {error}",
@@ -201,7 +200,6 @@ TEXTS: dict[str, str] = {
     "admin.cmd_reload": "Reload the archive from the articles folder",
     "admin.cmd_stats": "Bot statistics",
     "admin.reload_running": "⏳ A reload is already running. Wait for its report.",
-    "admin.reload_failed": "❌ The reload failed; the archive is unchanged: {error}",
     "admin.reload_prune_refused": (
         "⛔ Reload refused: it would remove {removing} of the {total} articles in the archive, "
         "and an empty or wrong folder must not wipe the archive; if that is intended, send "
@@ -259,5 +257,4 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Last reload: none yet",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "file upload",
-    # --- end admin ---
 }

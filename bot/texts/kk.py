@@ -110,7 +110,6 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Іздеу: /search сауда",
     "cmd.article": "Мақаланың толық нұсқасы: /article 3",
     "cmd.lang": "Интерфейс тілі",
-    # --- end commands ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Неге жазылатыныңызды жазыңыз: /subscribe Атырау, /subscribe Атырау Астрахань "
@@ -135,6 +134,7 @@ TEXTS: dict[str, str] = {
         "«Жазылу» түймесімен жазылыңыз."
     ),
     "sub.remove_button": "✖ {name}",
+    "sub.all_words": "барлығы, барлық",  # /unsubscribe <any of these> drops every subscription
     "sub.unsubscribe_usage": (
         "Неден бас тартатыныңызды жазыңыз: /unsubscribe Атырау немесе /unsubscribe all."
     ),
@@ -196,7 +196,6 @@ TEXTS: dict[str, str] = {
         "/subscriptions — жазылымдар · /unsubscribe Атырау — бас тарту\n"
         "/settings — бірден, күн сайын не апта сайын, уақыт белдеуі · /digest — дайджест қазір"
     ),
-    # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Кешіріңіз, бірдеңе дұрыс болмады. Сәл кейінірек қайталап көріңіз.",
     "admin.error_notice": "⚠️ Боттағы қате: {error}",
@@ -204,7 +203,6 @@ TEXTS: dict[str, str] = {
     "admin.cmd_reload": "Мұрағатты мақалалар қалтасынан қайта жүктеу",
     "admin.cmd_stats": "Бот статистикасы",
     "admin.reload_running": "⏳ Қайта жүктеу жүріп жатыр. Оның есебін күтіңіз.",
-    "admin.reload_failed": "❌ Қайта жүктеу сәтсіз аяқталды, мұрағат өзгерген жоқ: {error}",
     "admin.reload_prune_refused": (
         "⛔ Қайта жүктеу тоқтатылды: ол мұрағаттағы {total} мақаланың {removing} мақаласын "
         "өшірер еді, ал бос немесе қате қалта мұрағатты өшірмеуі керек; егер солай болуы керек "
@@ -266,5 +264,4 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Соңғы қайта жүктеу: әлі болған жоқ",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "файл жүктеу",
-    # --- end admin ---
 }

@@ -108,7 +108,6 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Поиск: /search товарооборот",
     "cmd.article": "Статья целиком: /article 3",
     "cmd.lang": "Язык интерфейса",
-    # --- end commands ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Напишите, на что подписаться: /subscribe Атырау, /subscribe Атырау Астрахань "
@@ -133,6 +132,7 @@ TEXTS: dict[str, str] = {
         "в сводке региона."
     ),
     "sub.remove_button": "✖ {name}",
+    "sub.all_words": "все, всё",  # /unsubscribe <any of these> drops every subscription
     "sub.unsubscribe_usage": (
         "Напишите, от чего отписаться: /unsubscribe Атырау или /unsubscribe all."
     ),
@@ -194,7 +194,6 @@ TEXTS: dict[str, str] = {
         "/subscriptions — подписки · /unsubscribe Атырау — отписаться\n"
         "/settings — сразу, ежедневно или еженедельно, часовой пояс · /digest — дайджест сейчас"
     ),
-    # --- end subscriptions ---
     # --- admin, errors ---
     "errors.apology": "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже.",
     "admin.error_notice": "⚠️ Ошибка в боте: {error}",
@@ -202,7 +201,6 @@ TEXTS: dict[str, str] = {
     "admin.cmd_reload": "Перезагрузить архив из папки статей",
     "admin.cmd_stats": "Статистика бота",
     "admin.reload_running": "⏳ Перезагрузка уже идёт. Дождитесь её отчёта.",
-    "admin.reload_failed": "❌ Перезагрузка не удалась, архив не изменён: {error}",
     "admin.reload_prune_refused": (
         "⛔ Перезагрузка отменена: она удалила бы {removing} из {total} статей архива, а пустая "
         "или не та папка не должна стирать архив; если так и задумано, отправьте /reload prune."
@@ -260,5 +258,4 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Последняя перезагрузка: ещё не было",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "загрузка файла",
-    # --- end admin ---
 }

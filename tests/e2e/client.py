@@ -12,9 +12,7 @@ emulator.calls("sendMessage")             # the log of Bot API calls of this bot
 from __future__ import annotations
 
 import base64
-import html
 import json
-import re
 import time
 import urllib.error
 import urllib.parse
@@ -23,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from bot.html import plain
+
 DEFAULT_TIMEOUT = 15.0
 GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's sender of anonymous admins' messages
 _POLL_INTERVAL = 0.05
-_TAG = re.compile(r"<[^>]+>")
 T = TypeVar("T")
 
 
@@ -64,7 +63,7 @@ class BotMessage:
         return cls(
             message_id=data["message_id"],
             chat_id=data["chat"]["id"],
-            text=data.get("text") or data.get("caption") or html.unescape(_TAG.sub("", raw)),
+            text=data.get("text") or data.get("caption") or plain(raw),
             html=raw,
             buttons=buttons,
             edits=data.get("edits", 0),

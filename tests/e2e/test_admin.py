@@ -3,16 +3,15 @@ counts the delivery, uploads land in the seeds folder, strangers see nothing of 
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from bot.html import plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import ADMIN_ID, BotProcess
+from tests.e2e.support import ADMIN_ID, BotProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -32,10 +31,6 @@ NEW_ARTICLE = f"""{NEW_TITLE}
 По словам акима Атырауской области, товарооборот между регионами в прошлом году превысил
 100 млн долларов.
 """
-
-
-def plain(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 @pytest.fixture

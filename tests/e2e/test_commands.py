@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import itertools
-import re
 from collections.abc import Iterator
 
 import pytest
 
+from bot.html import escape, plain
 from bot.texts import t
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -26,11 +25,6 @@ EXTRA_ARTICLE = """Астраханская область и Атырауска
 """
 
 _user_ids = itertools.count(2001)
-
-
-def plain(text: str) -> str:
-    """A catalogue text as the user reads it (tags gone, entities decoded)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def first_line(text: str) -> str:
@@ -66,10 +60,10 @@ def test_start_speaks_the_users_language_and_covers_the_archive(emulator: Emulat
     english.send("/start")
 
     welcome = russian.wait_reply()
-    assert first_line(t("ru", "start.welcome", coverage="")) in welcome.text
+    assert first_line(t("ru", "start.welcome", coverage=escape(""))) in welcome.text
     assert "Статей в архиве: 8" in welcome.text
     assert welcome.flat_buttons[0].text == t("ru", "menu.regions")
-    assert first_line(t("en", "start.welcome", coverage="")) in english.wait_reply().text
+    assert first_line(t("en", "start.welcome", coverage=escape(""))) in english.wait_reply().text
 
 
 def test_start_with_a_deep_link_opens_the_region(user: TelegramUser) -> None:
@@ -104,7 +98,7 @@ def test_search_finds_words_and_survives_hostile_input(user: TelegramUser) -> No
     user.send('/search "AND * <b>NEAR( 🙂')
     nothing = user.wait_reply()
 
-    assert plain(t("ru", "search.title", query="товарооборот")) in found.text
+    assert plain(t("ru", "search.title", query=escape("товарооборот"))) in found.text
     assert "рабочая встреча номер" in found.text
     assert '"AND * <b>NEAR( 🙂' in nothing.text
 
@@ -120,7 +114,7 @@ def test_lang_switches_the_interface_for_later_commands(
     user.send("/help")
 
     assert plain(t("kk", "lang.set")) in done.text
-    assert first_line(t("kk", "help.text", bot="bot")) in user.wait_reply().text
+    assert first_line(t("kk", "help.text", bot=escape("bot"))) in user.wait_reply().text
     assert emulator.calls("answerCallbackQuery")
 
 

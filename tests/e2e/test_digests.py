@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.client import Emulator, TelegramUser, wait_until
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 

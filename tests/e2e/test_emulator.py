@@ -27,7 +27,7 @@ from aiogram.types import (
 )
 
 from tests.e2e.client import Emulator
-from tests.e2e.conftest import EMULATOR_DIR, _read_ready_line
+from tests.e2e.support import EMULATOR_DIR, read_ready_line
 
 pytestmark = pytest.mark.e2e
 
@@ -172,7 +172,7 @@ def test_sigterm_stops_it_even_during_a_long_poll() -> None:
         [node, str(EMULATOR_DIR / "launcher.js")], stdout=subprocess.PIPE, text=True
     )
     try:
-        url = _read_ready_line(process)
+        url = read_ready_line(process)
         poll = threading.Thread(target=_long_poll, args=(f"{url}/bot1:t/getUpdates?timeout=30",))
         poll.start()
         time.sleep(0.3)

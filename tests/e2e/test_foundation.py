@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 
+from bot.html import escape, plain
 from bot.texts import t
+from storage.models import Lang
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 
 
-def plain(text: str) -> str:
-    """A catalogue text as the user reads it (tags gone, entities decoded)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
-
-
-def welcome_line(lang: str) -> str:
-    return plain(t(lang, "start.welcome", coverage="")).splitlines()[0]
+def welcome_line(lang: Lang) -> str:
+    return plain(t(lang, "start.welcome", coverage=escape(""))).splitlines()[0]
 
 
 def test_bot_polls_registers_its_menu_and_answers_start(
@@ -84,5 +78,5 @@ def test_a_403_does_not_crash_the_bot(
 
     user.send("/help")
 
-    assert user.wait_for(plain(t("ru", "help.text", bot="x")).splitlines()[0])
+    assert user.wait_for(plain(t("ru", "help.text", bot=escape("x"))).splitlines()[0])
     assert bot.running

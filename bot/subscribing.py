@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from aiogram import Bot
-from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, User
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.types import CallbackQuery, Chat, Message, User
 
-from bot.callbacks import SubscribeCallback
-from bot.digest.compose import subscription_title
-from bot.texts import t
+from bot.texts import label
+from storage.chats import ChatPlace
+from storage.models import Lang
 from storage.regions import get_region, resolve_regions, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 from storage.subscriptions import Subscription, pair_key
@@ -32,7 +31,7 @@ async def may_manage(bot: Bot, chat: Chat, user: User | None, sender_chat: Chat 
     return member.status in MANAGERS
 
 
-async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message | None:
+async def managed_message(query: CallbackQuery, bot: Bot, lang: Lang) -> Message | None:
     """The message of a settings/subscription button, if the presser may change this chat.
 
     Otherwise the button is answered (stale message, or not a chat administrator) and None
@@ -40,12 +39,18 @@ async def managed_message(query: CallbackQuery, bot: Bot, lang: str) -> Message 
     """
     message = query.message
     if not isinstance(message, Message):
-        await query.answer(t(lang, "sub.bad_link"))
+        await query.answer(label(lang, "sub.bad_link"))
         return None
     if not await may_manage(bot, message.chat, query.from_user, None):
-        await query.answer(t(lang, "sub.admins_only"), show_alert=True)
+        await query.answer(label(lang, "sub.admins_only"), show_alert=True)
         return None
     return message
+
+
+def chat_place(message: Message, lang: Lang, *, with_topic: bool = True) -> ChatPlace:
+    """The message's chat as a new chat row needs it (and its forum topic, `with_topic`)."""
+    topic = message.message_thread_id if with_topic and message.is_topic_message else None
+    return ChatPlace(message.chat.id, message.chat.type, lang, topic)
 
 
 def parse_subscription(text: str) -> tuple[list[Subscription], bool]:
@@ -82,12 +87,3 @@ def from_link(payload: str) -> Subscription | None:
     if kind == "sector" and get_sector(key):
         return Subscription("sector", key)
     return None
-
-
-def choices_keyboard(choices: list[Subscription], action: str, lang: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for s in choices:
-        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
-        builder.button(text=subscription_title(s, lang), callback_data=data)
-    builder.adjust(1)
-    return builder.as_markup()

@@ -1,20 +1,20 @@
-"""Layout of /subscriptions and /settings: their texts and inline keyboards."""
+"""Layout of /subscriptions, /subscribe choices and /settings: texts and inline keyboards."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal, Self
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from pydantic import Field, model_validator
 
-from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
-from bot.digest.compose import subscription_title
-from bot.texts import t
+from bot.callbacks import SettingsCallback, SubscribeCallback, SubscriptionsPageCallback
+from bot.html import Html, escape, join, markup
+from bot.texts import label, t
+from bot.views.digest import subscription_name, subscription_title
+from bot.views.keyboards import page_count
+from storage.models import Lang
 from storage.subscriptions import ChatSettings, Subscription
 
 COMMON_ZONES = (
@@ -31,65 +31,32 @@ HOURS = (7, 8, 9, 12, 15, 18, 21)
 SUBSCRIPTIONS_PAGE = 10  # per page of /subscriptions, each with its remove button
 
 
-class SettingsCallback(CallbackData, prefix="st"):
-    """A /settings button: digest mode, hour, weekday, time zone, or the empty-notice toggle."""
-
-    action: Literal["mode", "hour", "day", "tz", "empty"]
-    value: str = Field(max_length=40)
-
-    @model_validator(mode="after")
-    def _known(self) -> Self:
-        # Forged data must not reach the handler, which writes the chat's row first.
-        if not valid_setting(self.action, self.value):
-            raise ValueError("not a setting")
-        return self
-
-
-def valid_setting(action: str, value: str) -> bool:
-    """True for a value a /settings button can carry (the handler checks zones strictly)."""
-    if action == "mode":
-        return value in {"instant", "daily", "weekly"}
-    if action in {"hour", "day"}:
-        return value.isascii() and value.isdigit() and int(value) < (24 if action == "hour" else 7)
-    if action == "empty":
-        return value in {"0", "1"}
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-def subscription_pages(count: int) -> int:
-    return max(1, -(-count // SUBSCRIPTIONS_PAGE))
-
-
 def page_of(follows: Sequence[Subscription], page: int) -> tuple[Sequence[Subscription], int]:
     """The subscriptions shown on `page` (clamped to the last one) and that page's number."""
-    page = min(max(page, 0), subscription_pages(len(follows)) - 1)
+    page = min(max(page, 0), page_count(len(follows), SUBSCRIPTIONS_PAGE) - 1)
     return follows[page * SUBSCRIPTIONS_PAGE : (page + 1) * SUBSCRIPTIONS_PAGE], page
 
 
 def subscriptions_text(
-    follows: Sequence[Subscription], chat: ChatSettings | None, lang: str, page: int = 0
-) -> str:
+    follows: Sequence[Subscription], chat: ChatSettings | None, lang: Lang, page: int = 0
+) -> Html:
     """One page of the chat's subscriptions (any number of them fits a message) and schedule."""
     if not follows:
         return t(lang, "sub.list_empty")
     shown, page = page_of(follows, page)
     lines = [t(lang, "sub.list_title")]
-    lines.extend(f"• {subscription_title(s, lang)}" for s in shown)
-    pages = subscription_pages(len(follows))
+    lines.extend(markup("• {name}", name=subscription_title(s, lang)) for s in shown)
+    pages = page_count(len(follows), SUBSCRIPTIONS_PAGE)
     if pages > 1:
         lines.append(t(lang, "page.of", page=page + 1, pages=pages))
     if chat is not None:
-        lines.append("")
+        lines.append(escape(""))
         lines.append(schedule_line(chat, lang))
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
 def subscriptions_keyboard(
-    follows: Sequence[Subscription], lang: str, page: int = 0
+    follows: Sequence[Subscription], lang: Lang, page: int = 0
 ) -> InlineKeyboardMarkup | None:
     """A remove button for each subscription of the page, one a row, then ◀ ▶."""
     if not follows:
@@ -97,51 +64,52 @@ def subscriptions_keyboard(
     shown, page = page_of(follows, page)
     builder = InlineKeyboardBuilder()
     for s in shown:
-        name = subscription_title(s, lang)
+        name = subscription_name(s, lang)
         builder.button(
-            text=t(lang, "sub.remove_button", name=name),
+            text=label(lang, "sub.remove_button", name=name),
             callback_data=SubscribeCallback(action="del", kind=s.kind, key=s.key),
         )
     sizes = [1] * len(shown)
     arrows = [(page - 1, "◀"), (page + 1, "▶")]
-    shown_arrows = [(p, a) for p, a in arrows if 0 <= p < subscription_pages(len(follows))]
+    pages = page_count(len(follows), SUBSCRIPTIONS_PAGE)
+    shown_arrows = [(p, a) for p, a in arrows if 0 <= p < pages]
     for target, arrow in shown_arrows:
         builder.button(text=arrow, callback_data=SubscriptionsPageCallback(page=target))
     builder.adjust(*sizes, len(shown_arrows) or 1)
     return builder.as_markup()
 
 
-def schedule_line(chat: ChatSettings, lang: str) -> str:
+def schedule_line(chat: ChatSettings, lang: Lang) -> Html:
     """ "Digest: daily at 09:00 (Asia/Almaty)" in the chat's words."""
-    time = f"{chat.hour:02d}:{chat.minute:02d}"
+    time, tz = escape(f"{chat.hour:02d}:{chat.minute:02d}"), escape(chat.tz)
     if chat.mode == "daily":
-        return t(lang, "settings.mode_daily", time=time, tz=chat.tz)
+        return t(lang, "settings.mode_daily", time=time, tz=tz)
     if chat.mode == "weekly":
         day = t(lang, f"weekday.{chat.weekday}")
-        return t(lang, "settings.mode_weekly", weekday=day, time=time, tz=chat.tz)
+        return t(lang, "settings.mode_weekly", weekday=day, time=time, tz=tz)
     return t(lang, "settings.mode_instant")
 
 
-def settings_text(chat: ChatSettings, now: dt.datetime, lang: str) -> str:
-    local = now.astimezone(ZoneInfo(chat.tz)).strftime("%H:%M")
+def settings_text(chat: ChatSettings, now: dt.datetime, lang: Lang) -> Html:
+    local = escape(now.astimezone(ZoneInfo(chat.tz)).strftime("%H:%M"))
     empty = "settings.empty_on" if chat.send_empty else "settings.empty_off"
     lines = [
         t(lang, "settings.title"),
         schedule_line(chat, lang),
-        t(lang, "settings.tz", tz=chat.tz, now=local),
+        t(lang, "settings.tz", tz=escape(chat.tz), now=local),
         t(lang, empty),
-        "",
+        escape(""),
         t(lang, "settings.hint"),
     ]
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
-def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
+def settings_keyboard(chat: ChatSettings, lang: Lang) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     sizes: list[int] = [3]
     for mode in ("instant", "daily", "weekly"):
         mark = "✅ " if chat.mode == mode else ""
-        text = mark + t(lang, f"settings.button_{mode}")
+        text = mark + label(lang, f"settings.button_{mode}")
         builder.button(text=text, callback_data=SettingsCallback(action="mode", value=mode))
     if chat.mode != "instant":
         for hour in HOURS:
@@ -153,7 +121,7 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
         sizes.append(len(HOURS))
     if chat.mode == "weekly":
         for day in range(7):
-            text = ("✅" if chat.weekday == day else "") + t(lang, f"weekday_short.{day}")
+            text = ("✅" if chat.weekday == day else "") + label(lang, f"weekday_short.{day}")
             builder.button(text=text, callback_data=SettingsCallback(action="day", value=str(day)))
         sizes.append(7)
     for zone in COMMON_ZONES:
@@ -163,7 +131,17 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
     empty = "settings.button_empty_off" if chat.send_empty else "settings.button_empty_on"
     value = "0" if chat.send_empty else "1"
     builder.button(
-        text=t(lang, empty), callback_data=SettingsCallback(action="empty", value=value)
+        text=label(lang, empty), callback_data=SettingsCallback(action="empty", value=value)
     )
     builder.adjust(*sizes, 1)
+    return builder.as_markup()
+
+
+def choices_keyboard(choices: list[Subscription], action: str, lang: Lang) -> InlineKeyboardMarkup:
+    """One button a subscription, for a name that could mean several."""
+    builder = InlineKeyboardBuilder()
+    for s in choices:
+        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
+        builder.button(text=subscription_name(s, lang), callback_data=data)
+    builder.adjust(1)
     return builder.as_markup()

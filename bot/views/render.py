@@ -1,17 +1,17 @@
 """Layout of article lists: cards, overview headers, summary pages, names, dates, clipping.
 
 All article text is escaped here; the wording comes from `bot.texts`. One article in full is
-laid out by `bot.render_article`, keyboards by `bot.keyboards`.
+laid out by `bot.views.article`, keyboards by `bot.views.keyboards`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from html import escape
 
-from bot.texts import t
-from storage.models import ArticleCard, Fact, Overview, RegionMention
+from bot.html import Html, bold, escape, join, markup
+from bot.texts import label, t
+from storage.models import ArticleCard, Fact, Lang, Overview, RegionMention
 from storage.regions import get_region
 from storage.sectors import get_sector
 
@@ -35,7 +35,7 @@ def shorten(text: str, limit: int) -> str:
     return head.rstrip(" ,;:—-") + "…"
 
 
-def clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> Html:
     """`text` shortened between words and escaped, at most `limit` characters once escaped."""
     plain = shorten(text, limit)
     while len(escaped := escape(plain)) > limit:
@@ -43,37 +43,45 @@ def clip(text: str, limit: int) -> str:
     return escaped
 
 
-def format_date(date: dt.date | None, lang: str) -> str:
-    return date.strftime("%d.%m.%Y") if date else t(lang, "card.date_unknown")
+def format_date(date: dt.date | None, lang: Lang) -> Html:
+    return escape(date.strftime("%d.%m.%Y")) if date else t(lang, "card.date_unknown")
 
 
-def format_span(first: dt.date | None, last: dt.date | None, lang: str) -> str:
+def format_span(first: dt.date | None, last: dt.date | None, lang: Lang) -> Html:
     if first is None or last is None:
         return t(lang, "card.date_unknown")
     if first == last:
         return format_date(first, lang)
-    return f"{format_date(first, lang)} — {format_date(last, lang)}"
+    return join(" — ", [format_date(first, lang), format_date(last, lang)])
 
 
-def region_name(region_id: str, lang: str) -> str:
-    """A region's display name (escaped); a country code (KZ, RU) names the country itself."""
+def plain_region_name(region_id: str, lang: Lang) -> str:
+    """A region's display name; a country code (KZ, RU) names the country itself."""
     if region_id in {"KZ", "RU"}:
-        return escape(t(lang, f"country.{region_id}"))
+        return label(lang, f"country.{region_id}")
     region = get_region(region_id)
-    return escape(region.name(lang) if region else region_id)
+    return region.name(lang) if region else region_id
 
 
-def sector_label(sector_id: str, lang: str) -> str:
+def plain_sector_label(sector_id: str, lang: Lang) -> str:
     sector = get_sector(sector_id)
-    return escape(sector.label(lang) if sector else sector_id)
+    return sector.label(lang) if sector else sector_id
 
 
-def _side(region_ids: Iterable[str], country: str, national: Sequence[str], lang: str) -> str:
+def region_name(region_id: str, lang: Lang) -> Html:
+    return escape(plain_region_name(region_id, lang))
+
+
+def sector_label(sector_id: str, lang: Lang) -> Html:
+    return escape(plain_sector_label(sector_id, lang))
+
+
+def _side(region_ids: Iterable[str], country: str, national: Sequence[str], lang: Lang) -> Html:
     names = [region_name(r, lang) for r in region_ids if _country(r) == country]
     if not names and country in national:
         names = [region_name(country, lang)]
-    shown = ", ".join(names[:NAMES_PER_SIDE])
-    return shown + (" …" if len(names) > NAMES_PER_SIDE else "")
+    shown = join(", ", names[:NAMES_PER_SIDE])
+    return markup("{shown} …", shown=shown) if len(names) > NAMES_PER_SIDE else shown
 
 
 def _country(region_id: str) -> str | None:
@@ -81,33 +89,34 @@ def _country(region_id: str) -> str | None:
     return region.country if region else None
 
 
-def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang: str) -> str:
+def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang: Lang) -> Html:
     """ "Атырауская область ⇄ Астраханская область": the partners, Kazakhstan's side first."""
     partners = [m.region_id for m in regions if m.role == "partner"]
     sides = [_side(partners, country, national, lang) for country in ("KZ", "RU")]
-    return " ⇄ ".join(side for side in sides if side)
+    return join(" ⇄ ", [side for side in sides if side])
 
 
-def article_card(card: ArticleCard, lang: str) -> str:
+def article_card(card: ArticleCard, lang: Lang) -> Html:
     """One article as a list shows it: title, date, regions, sectors, summary, /article N."""
     meta = [format_date(card.date, lang)]
     if pair := region_pair(card.regions, card.national_level, lang):
         meta.append(pair)
-    lines = [f"<b>{clip(card.title, TITLE_CHARS)}</b>", " · ".join(meta)]
+    lines = [bold(clip(card.title, TITLE_CHARS)), join(" · ", meta)]
     if card.sectors:
         labels = [sector_label(s, lang) for s in card.sectors[:CARD_SECTORS]]
-        lines.append("🏷 " + ", ".join(labels))
+        lines.append(markup("🏷 {labels}", labels=join(", ", labels)))
     if card.summary:
         lines.append(clip(card.summary, SUMMARY_CHARS))
     lines.append(t(lang, "card.more", id=card.id))
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
-def _counted(items: Iterable[tuple[str, int]], name: str, lang: str) -> str:
-    def label(key: str) -> str:
+def _counted(items: Iterable[tuple[str, int]], name: str, lang: Lang) -> Html:
+    def named(key: str) -> Html:
         return sector_label(key, lang) if name == "sector" else region_name(key, lang)
 
-    return ", ".join(f"{label(key)} ({count})" for key, count in items)
+    counted = [markup("{name} ({count})", name=named(key), count=count) for key, count in items]
+    return join(", ", counted)
 
 
 def across_border(overview: Overview, home: Sequence[str]) -> list[tuple[str, int]]:
@@ -123,18 +132,18 @@ def across_border(overview: Overview, home: Sequence[str]) -> list[tuple[str, in
 
 
 def overview_header(
-    title: str,
+    title: Html,
     overview: Overview,
-    lang: str,
+    lang: Lang,
     home: Sequence[str] = (),
     sector: str | None = None,
-) -> str:
+) -> Html:
     """The summary of a selection: count, date span, partners, top sectors, latest key facts.
 
     `home` are the regions the summary is about (their partners across the border are listed),
     `sector` the sector it is about (left out of the top sectors).
     """
-    lines = [f"<b>{clip(title, TITLE_CHARS)}</b>", _count_line(overview, lang)]
+    lines = [bold(title), _count_line(overview, lang)]
     partners = across_border(overview, home)[:HEADER_ITEMS]
     if partners:
         key = "overview.partners" if home else "overview.regions"
@@ -145,31 +154,30 @@ def overview_header(
         lines.append(t(lang, "overview.facts"))
         facts = overview.facts[:HEADER_FACTS]
         lines.extend(fact_line(fact, lang, article_id) for article_id, fact in facts)
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
-def _count_line(overview: Overview, lang: str) -> str:
-    line = t(lang, "overview.count", count=overview.count)
+def _count_line(overview: Overview, lang: Lang) -> Html:
+    parts = [t(lang, "overview.count", count=overview.count)]
     if overview.dated_count:
-        line += " · " + format_span(overview.first_date, overview.last_date, lang)
+        parts.append(format_span(overview.first_date, overview.last_date, lang))
     undated = overview.count - overview.dated_count
     if undated:
-        line += " · " + t(lang, "overview.undated", count=undated)
-    return line
+        parts.append(t(lang, "overview.undated", count=undated))
+    return join(" · ", parts)
 
 
 _FACT_ICONS = {"money": "💰", "agreement": "📝", "event": "📅"}
 
 
-def fact_line(fact: Fact, lang: str, article_id: int | None = None) -> str:
-    icon = _FACT_ICONS.get(fact.kind, "•")
-    line = f"{icon} {clip(fact.text, FACT_CHARS)}"
-    return f"{line} (/article {article_id})" if article_id else line
+def fact_line(fact: Fact, lang: Lang, article_id: int | None = None) -> Html:
+    line = join(" ", [escape(_FACT_ICONS.get(fact.kind, "•")), clip(fact.text, FACT_CHARS)])
+    return markup("{line} (/article {id})", line=line, id=article_id) if article_id else line
 
 
 def summary_page(
-    header: str, cards: Sequence[ArticleCard], page: int, pages: int, lang: str
-) -> str:
+    header: Html, cards: Sequence[ArticleCard], page: int, pages: int, lang: Lang
+) -> Html:
     """One page of a summary: the header, the cards, "page 2 of 5" when there are several."""
     blocks = [header, *(article_card(card, lang) for card in cards)]
     if pages > 1:
@@ -177,12 +185,13 @@ def summary_page(
     return join_within(blocks)
 
 
-def join_within(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> str:
+def join_within(blocks: Sequence[Html], limit: int = MESSAGE_LIMIT) -> Html:
     """Blocks joined by blank lines, leaving out whole trailing blocks that would pass `limit`."""
-    text = ""
+    taken: list[Html] = []
+    length = -2
     for block in blocks:
-        candidate = f"{text}\n\n{block}" if text else block
-        if len(candidate) > limit:
+        if length + 2 + len(block) > limit:
             break
-        text = candidate
-    return text
+        taken.append(block)
+        length += 2 + len(block)
+    return join("\n\n", taken)

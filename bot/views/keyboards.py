@@ -16,14 +16,19 @@ from bot.callbacks import (
     PageCallback,
     SubscribeCallback,
 )
-from bot.texts import t
-from storage.models import Region, Sector
+from bot.texts import label
+from storage.models import Lang, Region, Sector
 
 # Keyboards are built directly rather than with InlineKeyboardBuilder, which deep-copies every
 # button and cost more than the whole rest of a simple command.
 BROWSE_PAGE = 10
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
 Button = InlineKeyboardButton
+
+
+def page_count(items: int, per_page: int) -> int:
+    """How many pages `items` take, `per_page` a page: at least one."""
+    return max(1, -(-items // per_page))
 
 
 def button(text: str, callback: CallbackData) -> Button:
@@ -39,7 +44,7 @@ def summary_keyboard(
     key: str | None,
     page: int,
     pages: int,
-    lang: str,
+    lang: Lang,
     subscribe: SubscribeCallback | None = None,
 ) -> InlineKeyboardMarkup | None:
     """◀ ▶ between pages (when the list has a key that fits a button) and "Subscribe"."""
@@ -50,23 +55,23 @@ def summary_keyboard(
         arrows.append(button("▶", PageCallback(kind=kind, key=key, page=page + 1)))
     rows = [arrows] if arrows else []
     if subscribe is not None:
-        rows.append([button(t(lang, "summary.subscribe"), subscribe)])
+        rows.append([button(label(lang, "summary.subscribe"), subscribe)])
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
-def _country_button(country: str, lang: str) -> Button:
+def _country_button(country: str, lang: Lang) -> Button:
     callback = BrowseCallback(country=country, page=0)
-    return button(t(lang, f"regions.{country.lower()}"), callback)
+    return button(label(lang, f"regions.{country.lower()}"), callback)
 
 
-def countries_keyboard(lang: str) -> InlineKeyboardMarkup:
+def countries_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[[_country_button("KZ", lang), _country_button("RU", lang)]]
     )
 
 
 def browse_keyboard(
-    country: str, counted: Sequence[tuple[Region, int]], page: int, lang: str
+    country: str, counted: Sequence[tuple[Region, int]], page: int, lang: Lang
 ) -> InlineKeyboardMarkup:
     """A page of one country's regions with counts, two a row, ◀ ▶ and the other country."""
     shown = counted[page * BROWSE_PAGE : (page + 1) * BROWSE_PAGE]
@@ -74,7 +79,7 @@ def browse_keyboard(
         button(f"{region.name(lang)} ({count})", OpenCallback(kind="r", key=region.id))
         for region, count in shown
     ]
-    pages = max(1, -(-len(counted) // BROWSE_PAGE))
+    pages = page_count(len(counted), BROWSE_PAGE)
     arrows = []
     if page > 0:
         arrows.append(button("◀", BrowseCallback(country=country, page=page - 1)))
@@ -85,7 +90,7 @@ def browse_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: str) -> InlineKeyboardMarkup:
+def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: Lang) -> InlineKeyboardMarkup:
     buttons = [
         button(f"{sector.label(lang)} ({count})", OpenCallback(kind="s", key=sector.id))
         for sector, count in counted
@@ -94,7 +99,7 @@ def sectors_keyboard(counted: Sequence[tuple[Sector, int]], lang: str) -> Inline
 
 
 def suggestions_keyboard(
-    regions: Sequence[Region] = (), sectors: Sequence[Sector] = (), *, lang: str
+    regions: Sequence[Region] = (), sectors: Sequence[Sector] = (), *, lang: Lang
 ) -> InlineKeyboardMarkup | None:
     """Buttons for the close names of an unknown query, one per row."""
     buttons = [button(r.name(lang), OpenCallback(kind="r", key=r.id)) for r in regions]
@@ -107,10 +112,10 @@ def language_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
 
-def menu_keyboard(lang: str) -> InlineKeyboardMarkup:
+def menu_keyboard(lang: Lang) -> InlineKeyboardMarkup:
     """The main actions: browse regions, browse sectors, latest articles, help."""
     buttons = [
-        button(t(lang, f"menu.{action}"), MenuCallback(action=action))
+        button(label(lang, f"menu.{action}"), MenuCallback(action=action))
         for action in ("regions", "sectors", "latest", "help")
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows_of(buttons, 2))

@@ -1,20 +1,26 @@
-"""Summaries (region, pair, sector, period, search, latest): building, sending, ◀ ▶ pages."""
+"""Summaries (region, pair, sector, period, search, latest): what each is, its pages, sending."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
-from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
-from bot.callbacks import ListKind, PageCallback, SubscribeCallback, search_key
-from bot.keyboards import menu_keyboard, summary_keyboard
+from bot.callbacks import ListKind, SubscribeCallback, search_key
+from bot.html import Html, bold, escape, join
 from bot.periods import Period, PeriodError
-from bot.render import format_span, overview_header, region_name, shorten, summary_page
 from bot.texts import t
-from storage.models import Page, Region, Sector, Selection
+from bot.views.keyboards import page_count, summary_keyboard
+from bot.views.render import (
+    TITLE_CHARS,
+    clip,
+    format_span,
+    overview_header,
+    plain_region_name,
+    shorten,
+    summary_page,
+)
+from storage.models import Lang, Page, Region, Sector, Selection
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
@@ -30,7 +36,7 @@ class Summary:
 
     kind: ListKind
     key: str | None
-    title: str
+    title: Html
     selection: Selection
     home: tuple[str, ...] = ()
     sector: str | None = None
@@ -38,12 +44,12 @@ class Summary:
     with_overview: bool = True
 
 
-def region_summary(regions: list[Region], lang: str) -> Summary:
+def region_summary(regions: list[Region], lang: Lang) -> Summary:
     """One region, or the articles shared by several (Kazakhstan's side first)."""
     ordered = sorted(regions, key=lambda region: (region.country != "KZ", region.id))
     ids = tuple(dict.fromkeys(region.id for region in ordered))
     key = PAIR_SEPARATOR.join(ids)
-    title = " ⇄ ".join(region_name(region_id, lang) for region_id in ids)
+    title = clip(" ⇄ ".join(plain_region_name(region_id, lang) for region_id in ids), TITLE_CHARS)
     subscribe = None
     if len(ids) <= 2:
         kind = "region" if len(ids) == 1 else "pair"
@@ -53,29 +59,29 @@ def region_summary(regions: list[Region], lang: str) -> Summary:
     return Summary("r", key, title, Selection(region_ids=ids), home=ids, subscribe=subscribe)
 
 
-def sector_summary(sector: Sector, lang: str) -> Summary:
+def sector_summary(sector: Sector, lang: Lang) -> Summary:
     subscribe = SubscribeCallback(action="add", kind="sector", key=sector.id)
     selection = Selection(sector=sector.id)
     title = escape(sector.label(lang))
     return Summary("s", sector.id, title, selection, sector=sector.id, subscribe=subscribe)
 
 
-def period_summary(period: Period, lang: str) -> Summary:
+def period_summary(period: Period, lang: Lang) -> Summary:
     span = format_span(period.since, period.until, lang)
     selection = Selection(since=period.since, until=period.until)
     return Summary("d", period.key, t(lang, "date.title", period=span), selection)
 
 
-def search_summary(query: str, lang: str) -> Summary:
+def search_summary(query: str, lang: Lang) -> Summary:
     title = t(lang, "search.title", query=escape(shorten(query, QUERY_CHARS)))
     return Summary("q", search_key(query), title, Selection(query=query), with_overview=False)
 
 
-def latest_summary(lang: str) -> Summary:
+def latest_summary(lang: Lang) -> Summary:
     return Summary("l", "-", t(lang, "latest.title"), Selection(), with_overview=False)
 
 
-def summary_from_key(kind: ListKind, key: str, lang: str) -> Summary | None:
+def summary_from_key(kind: ListKind, key: str, lang: Lang) -> Summary | None:
     """The summary a ◀ ▶ button refers to; None when its key no longer means anything."""
     if kind == "r":
         regions = [get_region(region_id) for region_id in key.split(PAIR_SEPARATOR)]
@@ -96,13 +102,13 @@ def summary_from_key(kind: ListKind, key: str, lang: str) -> Summary | None:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    text: str
+    text: Html
     keyboard: InlineKeyboardMarkup | None
     page: int
 
 
 async def render_summary(
-    archive: Archive, summary: Summary, page: int, lang: str
+    archive: Archive, summary: Summary, page: int, lang: Lang
 ) -> Rendered | None:
     """One page (the last one if `page` is past the end); None when nothing matches.
 
@@ -111,7 +117,7 @@ async def render_summary(
     page, result = await _page_or_last(archive, summary.selection, page)
     if not result.items:
         return None
-    pages = -(-result.total // PAGE_SIZE)
+    pages = page_count(result.total, PAGE_SIZE)
     header = await _header(archive, summary, page, result.total, lang)
     text = summary_page(header, result.items, page, pages, lang)
     keyboard = summary_keyboard(summary.kind, summary.key, page, pages, lang, summary.subscribe)
@@ -124,19 +130,19 @@ async def _page_or_last(archive: Archive, selection: Selection, page: int) -> tu
         return page, result
     # Past the end: the list has shrunk since the button was made.
     total = (await archive.articles(selection, limit=PAGE_SIZE)).total
-    last = max(0, -(-total // PAGE_SIZE) - 1)
+    last = page_count(total, PAGE_SIZE) - 1
     return last, await archive.articles(selection, limit=PAGE_SIZE, offset=last * PAGE_SIZE)
 
 
-async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: str) -> str:
+async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: Lang) -> Html:
     if summary.with_overview and page == 0:
         overview = await archive.overview(summary.selection)
         return overview_header(summary.title, overview, lang, summary.home, summary.sector)
-    return f"<b>{summary.title}</b>\n{t(lang, 'overview.count', count=total)}"
+    return join("\n", [bold(summary.title), t(lang, "overview.count", count=total)])
 
 
 async def answer_summary(
-    message: Message, archive: Archive, summary: Summary, lang: str, empty: str
+    message: Message, archive: Archive, summary: Summary, lang: Lang, empty: Html
 ) -> bool:
     """Send page one of a summary, or the `empty` text; True when there were articles."""
     rendered = await render_summary(archive, summary, 0, lang)
@@ -147,40 +153,26 @@ async def answer_summary(
     return True
 
 
-async def on_page(
-    query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: str
+async def show_regions(
+    message: Message, archive: Archive, regions: list[Region], lang: Lang
 ) -> None:
-    summary = summary_from_key(callback_data.kind, callback_data.key, lang)
-    rendered = (
-        await render_summary(archive, summary, callback_data.page, lang) if summary else None
-    )
-    if rendered is None or not isinstance(query.message, Message):
-        await answer_stale(query, bot, lang)
-        return
-    await edit_text(query.message, rendered.text, rendered.keyboard)
-    changed = rendered.page != callback_data.page
-    await query.answer(t(lang, "list.stale") if changed else None)
+    """The summary of one region, or of the articles several share (a pair)."""
+    summary = region_summary(regions, lang)
+    empty = t(lang, "region.empty", name=summary.title)
+    await answer_summary(message, archive, summary, lang, empty)
 
 
-async def edit_text(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
-    """Edit a message in place; pressing the same button twice is not an error."""
-    try:
-        await message.edit_text(text, reply_markup=keyboard)
-    except TelegramBadRequest as error:
-        if "message is not modified" not in error.message:
-            raise
+async def show_sector(message: Message, archive: Archive, sector: Sector, lang: Lang) -> None:
+    summary = sector_summary(sector, lang)
+    empty = t(lang, "sector.empty", name=summary.title)
+    await answer_summary(message, archive, summary, lang, empty)
 
 
-async def answer_stale(query: CallbackQuery, bot: Bot, lang: str) -> None:
-    """A button whose list no longer exists: say so, and offer the main menu afresh."""
-    await query.answer(t(lang, "list.stale"))
-    if query.message is not None:
-        chat_id = query.message.chat.id
-        await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))
+async def answer_search(message: Message, archive: Archive, query: str, lang: Lang) -> bool:
+    """The search summary for `query`, or "nothing found"; True when something was found."""
+    empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
+    return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
 
 
-def make_router() -> Router:
-    """A fresh router with this module's handlers, tried in this order."""
-    router = Router(name="summary")
-    router.callback_query.register(on_page, PageCallback.filter())
-    return router
+async def answer_latest(message: Message, archive: Archive, lang: Lang) -> None:
+    await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
-from bot.render import MESSAGE_LIMIT, article_card, region_name, sector_label
+from bot.html import Html, bold, escape, join
 from bot.texts import t
-from storage.models import ArticleCard
+from bot.views.render import (
+    MESSAGE_LIMIT,
+    article_card,
+    plain_region_name,
+    plain_sector_label,
+    region_name,
+    sector_label,
+)
+from storage.models import ArticleCard, Lang
 from storage.regions import get_region
 from storage.sectors import get_sector
 from storage.subscriptions import Subscription
@@ -21,7 +28,7 @@ FOOTER_RESERVE = 700  # room kept in the last message for the "and N more" lines
 class DigestMessage:
     """One message of a digest and the articles it accounts for (shown or counted)."""
 
-    text: str
+    text: Html
     article_ids: tuple[int, ...]
 
 
@@ -54,7 +61,7 @@ def group_by_subscription(
 def compose_digest(
     cards: Sequence[ArticleCard],
     subscriptions: Sequence[Subscription],
-    lang: str,
+    lang: Lang,
     *,
     max_messages: int = MAX_MESSAGES,
     limit: int = MESSAGE_LIMIT,
@@ -74,14 +81,21 @@ def compose_digest(
     return _with_footer(packed, blocks, groups, lang)
 
 
-def subscription_title(subscription: Subscription, lang: str) -> str:
-    """A subscription's name as the chat reads it (escaped): region, sector, or "A ⇄ B"."""
+def subscription_title(subscription: Subscription, lang: Lang) -> Html:
+    """A subscription's name as the chat reads it: region, sector, or "A ⇄ B"."""
     if subscription.kind == "sector":
         return sector_label(subscription.key, lang)
-    return " ⇄ ".join(region_name(region_id, lang) for region_id in subscription.region_ids)
+    return join(" ⇄ ", [region_name(region_id, lang) for region_id in subscription.region_ids])
 
 
-def more_command(subscription: Subscription, lang: str) -> str:
+def subscription_name(subscription: Subscription, lang: Lang) -> str:
+    """The same name as plain text, for a button."""
+    if subscription.kind == "sector":
+        return plain_sector_label(subscription.key, lang)
+    return " ⇄ ".join(plain_region_name(region, lang) for region in subscription.region_ids)
+
+
+def more_command(subscription: Subscription, lang: Lang) -> Html:
     """The command that lists everything under a subscription (escaped)."""
     if subscription.kind == "sector":
         sector = get_sector(subscription.key)
@@ -93,37 +107,38 @@ def more_command(subscription: Subscription, lang: str) -> str:
     return escape("/region " + " ".join(names))
 
 
-_Block = tuple[int, int, str]  # (group index, article id, text)
+_Block = tuple[int, int, Html]  # (group index, article id, text)
 
 
-def _blocks(groups: Sequence[_Group], lang: str) -> list[_Block]:
+def _blocks(groups: Sequence[_Group], lang: Lang) -> list[_Block]:
     blocks: list[_Block] = []
     for index, group in enumerate(groups):
         for position, card in enumerate(group.cards):
             text = article_card(card, lang)
             if position == 0:
-                text = f"{_heading(group, lang)}\n\n{text}"
+                text = join("\n\n", [_heading(group, lang), text])
             blocks.append((index, card.id, text))
     return blocks
 
 
-def _heading(group: _Group, lang: str) -> str:
+def _heading(group: _Group, lang: Lang) -> Html:
     if group.subscription is None:
         return t(lang, "digest.group_other")
-    icon = "🏷" if group.subscription.kind == "sector" else "📍"
-    return f"{icon} <b>{subscription_title(group.subscription, lang)}</b>"
+    icon = escape("🏷" if group.subscription.kind == "sector" else "📍")
+    return join(" ", [icon, bold(subscription_title(group.subscription, lang))])
 
 
 def _pack(
-    header: str, blocks: Sequence[_Block], limit: int, max_messages: int, reserve: int
-) -> list[tuple[str, list[int]]]:
+    header: Html, blocks: Sequence[_Block], limit: int, max_messages: int, reserve: int
+) -> list[tuple[Html, list[int]]]:
     """Blocks in order into at most `max_messages` texts; the last keeps `reserve` free."""
-    messages: list[tuple[str, list[int]]] = [(header, [])]
+    messages: list[tuple[Html, list[int]]] = [(header, [])]
     for _, article_id, text in blocks:
         current, ids = messages[-1]
         room = limit - (reserve if len(messages) == max_messages else 0)
         if len(current) + 2 + len(text) <= room:
-            messages[-1] = (f"{current}\n\n{text}" if current else text, [*ids, article_id])
+            joined = join("\n\n", [current, text]) if current else text
+            messages[-1] = (joined, [*ids, article_id])
             continue
         if len(messages) == max_messages or len(text) > limit - reserve:
             break
@@ -132,38 +147,38 @@ def _pack(
 
 
 def _with_footer(
-    packed: list[tuple[str, list[int]]],
+    packed: list[tuple[Html, list[int]]],
     blocks: Sequence[_Block],
     groups: Sequence[_Group],
-    lang: str,
+    lang: Lang,
 ) -> list[DigestMessage]:
     shown = {article_id for _, ids in packed for article_id in ids}
     left = [(index, article_id) for index, article_id, _ in blocks if article_id not in shown]
     text, ids = packed[-1]
     if left:
         counts = [sum(1 for i, _ in left if i == index) for index in range(len(groups))]
-        text = text + "\n\n" + _footer(groups, counts, lang, FOOTER_RESERVE - 2)
+        text = join("\n\n", [text, _footer(groups, counts, lang, FOOTER_RESERVE - 2)])
         ids = [*ids, *(article_id for _, article_id in left)]
     packed = [*packed[:-1], (text, ids)]
     return [DigestMessage(body, tuple(found)) for body, found in packed if found]
 
 
-def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: str, room: int) -> str:
+def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: Lang, room: int) -> Html:
     """ "And N more — /region …" per group, the rest summed up once the room runs out."""
-    lines: list[str] = []
+    lines: list[Html] = []
     rest = 0
     for group, count in zip(groups, counts, strict=True):
-        line = _more_line(group, count, lang) if count else ""
+        line = _more_line(group, count, lang) if count else None
         if line and not rest and sum(len(x) + 1 for x in lines) + len(line) <= room - 100:
             lines.append(line)
         else:
             rest += count
     if rest:
         lines.append(t(lang, "digest.more_other", count=rest))
-    return "\n".join(lines)
+    return join("\n", lines)
 
 
-def _more_line(group: _Group, count: int, lang: str) -> str:
+def _more_line(group: _Group, count: int, lang: Lang) -> Html:
     if group.subscription is None:
         return t(lang, "digest.more_other", count=count)
     return t(lang, "digest.more", count=count, command=more_command(group.subscription, lang))

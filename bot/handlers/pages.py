@@ -1,0 +1,35 @@
+"""◀ ▶ pages of every summary (region, pair, sector, period, search, latest)."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import PageCallback
+from bot.replies import answer_stale, edit_text
+from bot.summaries import render_summary, summary_from_key
+from bot.texts import label
+from storage.models import Lang
+from storage.repository import Archive
+
+
+async def on_page(
+    query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: Lang
+) -> None:
+    summary = summary_from_key(callback_data.kind, callback_data.key, lang)
+    rendered = (
+        await render_summary(archive, summary, callback_data.page, lang) if summary else None
+    )
+    if rendered is None or not isinstance(query.message, Message):
+        await answer_stale(query, bot, lang)
+        return
+    await edit_text(query.message, rendered.text, rendered.keyboard)
+    changed = rendered.page != callback_data.page
+    await query.answer(label(lang, "list.stale") if changed else None)
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="pages")
+    router.callback_query.register(on_page, PageCallback.filter())
+    return router

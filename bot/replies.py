@@ -1,0 +1,50 @@
+"""Replies several handlers share: editing in place, stale buttons, the sector list, help."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.html import Html, escape, join
+from bot.texts import label, t
+from bot.views.keyboards import menu_keyboard, sectors_keyboard
+from storage.models import Lang
+from storage.repository import Archive
+from storage.sectors import get_sector
+
+
+async def edit_text(message: Message, text: Html, keyboard: InlineKeyboardMarkup | None) -> None:
+    """Edit a message in place; pressing the same button twice is not an error."""
+    try:
+        await message.edit_text(text, reply_markup=keyboard)
+    except TelegramBadRequest as error:
+        if "message is not modified" not in error.message:
+            raise
+
+
+async def answer_stale(query: CallbackQuery, bot: Bot, lang: Lang) -> None:
+    """A button whose list no longer exists: say so, and offer the main menu afresh."""
+    await query.answer(label(lang, "list.stale"))
+    if query.message is not None:
+        chat_id = query.message.chat.id
+        await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))
+
+
+async def answer_sector_list(message: Message, archive: Archive, lang: Lang) -> None:
+    """Every sector that has articles, with its count, as buttons."""
+    counted = [
+        (get_sector(sector_id), count) for sector_id, count in await archive.sector_counts()
+    ]
+    known = [(sector, count) for sector, count in counted if sector is not None]
+    if not known:
+        await message.answer(t(lang, "sectors.empty"))
+        return
+    await message.answer(t(lang, "sectors.choose"), reply_markup=sectors_keyboard(known, lang))
+
+
+async def help_text(bot: Bot, lang: Lang) -> Html:
+    """Every command with one example (the bot's own name in the inline example)."""
+    me = await bot.me()
+    commands = t(lang, "help.text", bot=escape(me.username or "bot"))
+    return join("\n\n", [commands, t(lang, "help.digests")])

@@ -1,0 +1,1 @@
+"""Layout: every message text and inline keyboard the bot builds, from plain data."""
