@@ -29,7 +29,7 @@ def settings(tmp_path: Path) -> Settings:
     seeds = tmp_path / "seeds"
     shutil.copytree(REPO_ROOT / "seeds", seeds)
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         bot_token=CONSOLE_TOKEN,
         database_path=tmp_path / "data" / "archive.sqlite3",
         seeds_dir=seeds,

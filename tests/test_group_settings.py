@@ -10,6 +10,7 @@ from aiogram.methods import TelegramMethod
 from bot.callbacks import SettingsCallback
 from bot.texts import t
 from storage import subscriptions
+from storage.chats import ChatPlace, Chats
 from storage.db import Database
 from tests.fakes import BOT_ID, RecordingSession, make_callback, make_chat, make_message, make_user
 from tests.support import Feed, texts
@@ -36,9 +37,7 @@ async def test_a_member_cannot_change_the_groups_settings(
     feed: Feed, database: Database, session: RecordingSession
 ) -> None:
     group = make_chat(GROUP, "supergroup")
-    await subscriptions.ensure_chat(
-        database, GROUP, chat_type="supergroup", lang="ru", tz="Asia/Almaty"
-    )
+    await Chats(database, default_tz="Asia/Almaty").ensure(ChatPlace(GROUP, "supergroup", "ru"))
     before = await group_row(database)
     refused = t("en", "sub.admins_only")
     for text in ("/settings", "/settings 08:30", "/settings Europe/Moscow"):
@@ -50,7 +49,7 @@ async def test_a_member_cannot_change_the_groups_settings(
     shown = make_message("…", user=make_user(BOT_ID, is_bot=True), chat=group)
     for action, value in (("mode", "daily"), ("tz", "Europe/Moscow"), ("empty", "1")):
         session.add_result(member("member", MEMBER), method="getChatMember")
-        data = SettingsCallback(action=action, value=value).pack()  # type: ignore[arg-type]
+        data = SettingsCallback(action=action, value=value).pack()
         press = make_callback(data, user=make_user(MEMBER, "en"), message=shown)
         assert answers(await feed(press)) == [refused]
     assert await group_row(database) == before

@@ -15,6 +15,7 @@ from bot.texts import t
 from storage.__main__ import main
 from storage.db import Database
 from storage.loader import TooManyRemovals, check_removals, load_directory
+from storage.models import Lang
 from storage.repository import Archive
 from tests.archive_fixtures import copy_seeds
 from tests.fakes import RecordingSession, make_message, make_update, make_user
@@ -113,7 +114,7 @@ async def test_reload_of_an_emptied_folder_is_refused_in_the_admins_language(
     bot: Bot,
     session: RecordingSession,
     clock: FixedClock,
-    lang: str,
+    lang: Lang,
 ) -> None:
     admin_settings = settings.model_copy(update={"admin_ids": (111,)})
     dispatcher = make_dispatcher(admin_settings, database, clock=clock)

@@ -86,7 +86,7 @@ async def test_unsubscribe_waits_for_another_process_load_and_succeeds(
     other_process.execute("BEGIN IMMEDIATE")  # a long load in another process
     # SQLite's own wait is shorter than the load: the write must keep waiting its turn.
     await database.writer.execute("PRAGMA busy_timeout = 100")
-    unsubscribing = asyncio.create_task(feed("/unsubscribe Астрахань"))
+    unsubscribing = asyncio.ensure_future(feed("/unsubscribe Астрахань"))
     await asyncio.sleep(0.6)
     assert not unsubscribing.done()
     other_process.execute("COMMIT")
@@ -100,7 +100,7 @@ async def test_unsubscribe_waits_for_a_reload_in_the_same_process(
 ) -> None:
     await feed("/subscribe Астрахань")
     async with database.transaction():  # a reload holding the writer
-        unsubscribing = asyncio.create_task(feed("/unsubscribe Астрахань"))
+        unsubscribing = asyncio.ensure_future(feed("/unsubscribe Астрахань"))
         await asyncio.sleep(0.3)
         assert not unsubscribing.done()
     [answer] = texts(await asyncio.wait_for(unsubscribing, 10))

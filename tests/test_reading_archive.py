@@ -15,13 +15,14 @@ import pytest
 from bot.views.admin import reload_report
 from bot.views.article import article_full
 from storage import loader
+from storage.chats import ChatPlace, Chats
 from storage.db import Database
 from storage.loader import load_directory, render_report
-from storage.models import ArticleRecord, Selection
+from storage.models import ArticleRecord, Lang, Selection
 from storage.outbox import pending, plan_instant
 from storage.reading import READER_VERSION, read_article
 from storage.repository import Archive
-from storage.subscriptions import Subscription, ensure_chat, subscribe
+from storage.subscriptions import Subscription, subscribe
 from tests.archive_fixtures import SEED_FILES, copy_seeds, seed_named
 
 DEVSET = Path(__file__).resolve().parent / "data" / "reading"
@@ -93,9 +94,9 @@ async def test_a_forum_venue_is_nowhere_a_partner(database: Database, tmp_path: 
     assert not venues & {region for region, _ in everything.partners}
     west = await archive.overview(Selection(region_ids=("kz-west",)))
     assert {region for region, _ in west.partners} == {"ru-samara", "ru-saratov"}
-    orenburg = await archive.by_region("ru-orenburg", role="partner")
+    orenburg = await archive.articles(Selection(region_ids=("ru-orenburg",), role="partner"))
     assert orenburg.total == 0
-    mentioned = await archive.by_region("ru-orenburg")
+    mentioned = await archive.articles(Selection(region_ids=("ru-orenburg",)))
     assert mentioned.total == 2  # still found, as a region the articles name
 
 
@@ -106,7 +107,7 @@ async def test_counts_use_main_sectors_and_the_article_shows_both_roles(
     archive = await _archive_of(database, tmp_path / "sectors", names)
     counts = dict(await archive.sector_counts())
     assert counts == {"education": 1, "energy": 2}  # not the lists of ten
-    assert (await archive.by_sector("tourism")).total == 0
+    assert (await archive.articles(Selection(sector="tourism"))).total == 0
     page = await archive.articles(Selection(sector="education"))
     (card,) = page.items
     detail = await archive.article(card.id)
@@ -121,7 +122,12 @@ async def test_counts_use_main_sectors_and_the_article_shows_both_roles(
     with_url = [await archive.article(card.id) for card in energy]
     (linked,) = [d for d in with_url if d is not None and d.url]
     assert linked.url == "https://example-news.kz/2025/04/14/pavlodar-novosibirsk/"
-    for lang, word in (("ru", "оригинал"), ("kk", "түпнұсқа"), ("en", "original")):
+    words: tuple[tuple[Lang, str], ...] = (
+        ("ru", "оригинал"),
+        ("kk", "түпнұсқа"),
+        ("en", "original"),
+    )
+    for lang, word in words:
         shown = "\n".join(article_full(linked, lang))
         assert f'<a href="{linked.url}">{word}</a>' in shown
 
@@ -130,7 +136,7 @@ async def test_digests_follow_partner_regions_and_main_sectors(
     database: Database, tmp_path: Path
 ) -> None:
     chat_id = 42
-    await ensure_chat(database, chat_id, chat_type="private", lang="ru", tz="Asia/Almaty")
+    await Chats(database, default_tz="Asia/Almaty").ensure(ChatPlace(chat_id, "private", "ru"))
     follows = [
         Subscription("region", "ru-orenburg"),  # only a venue in 06 and 28
         Subscription("sector", "tourism"),  # only in the list of ten of 11

@@ -12,19 +12,20 @@ import aiohttp
 import pytest
 from aiogram import Bot
 from aiogram.exceptions import TelegramNetworkError
-from aiogram.methods import TelegramMethod
+from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiohttp.client_reqrep import ConnectionKey
 
-from bot import admin_render
 from bot.config import Settings
 from bot.digest.pacing import Pacer
 from bot.digest.scheduler import DigestScheduler
 from bot.texts import t
+from bot.views import admin as admin_view
 from storage import db as db_module
 from storage import outbox
 from storage.db import Database
-from storage.stats import admin_stats
+from storage.models import Lang
+from storage.stats import Statistics
 from tests.digest_support import FakeTime, new_article, outbox_rows, subscriber
 from tests.fakes import RecordingSession
 from tests.support import FixedClock
@@ -84,7 +85,7 @@ async def digests(
 
 
 def requests_to(session: RecordingSession, chat_id: int) -> int:
-    return sum(1 for m in session.sent("sendMessage") if m.chat_id == chat_id)  # type: ignore[attr-defined]
+    return sum(1 for m in session.calls(SendMessage) if m.chat_id == chat_id)
 
 
 @pytest.mark.parametrize("trouble", [dropped, timed_out], ids=["dropped", "timeout"])
@@ -135,13 +136,13 @@ async def test_an_unreadable_answer_is_uncertain(
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 async def test_stats_show_uncertain_deliveries(
-    database: Database, digests: DigestScheduler, session: FlakySession, lang: str
+    database: Database, digests: DigestScheduler, session: FlakySession, lang: Lang
 ) -> None:
     await subscriber(database, 501)
     await new_article(database)
     session.troubles.append(dropped())
     await digests.run_once()
-    text = admin_render.stats(await admin_stats(database.reader, FixedClock().now), lang)
+    text = admin_view.stats(await Statistics(database).figures(FixedClock().now), lang)
     line = t(lang, "admin.stats_deliveries", failed=0, uncertain=1, pending=0)
     assert line in text
     assert "{" not in line

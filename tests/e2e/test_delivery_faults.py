@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from tests.e2e.client import Emulator, wait_until
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 from tests.e2e.test_digests import DIGEST_TIMEOUT, NEW_TITLE, add_article, load_archive, subscribe
 
 pytestmark = pytest.mark.e2e

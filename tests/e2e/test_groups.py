@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import BotProcess
+from tests.e2e.support import BotProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -102,8 +102,9 @@ def test_an_anonymous_admin_counts_as_an_admin(
 def test_a_channel_is_left_alone(group_bot: BotProcess, module_emulator: Emulator) -> None:
     """The bot has no channel features: it never asks for channel posts, so Telegram never
     sends them; a post in a channel it administers gets no answer and stores nothing."""
-    channel = {"id": -1001000700, "type": "channel", "title": "Новости региона"}
-    module_emulator.set_chat_member(channel["id"], 4003, "administrator")
+    channel_id = -1001000700
+    channel = {"id": channel_id, "type": "channel", "title": "Новости региона"}
+    module_emulator.set_chat_member(channel_id, 4003, "administrator")
     after = module_emulator.last_call_seq()
     module_emulator.channel_post(channel, "/subscribe Атырау")
     module_emulator.channel_post(channel, "/region Атырау")
@@ -121,4 +122,4 @@ def test_a_channel_is_left_alone(group_bot: BotProcess, module_emulator: Emulato
         if str(c["params"].get("chat_id")) == str(channel["id"])
     ]
     assert channel_calls == []
-    assert chat_rows(group_bot, channel["id"]) == 0
+    assert chat_rows(group_bot, channel_id) == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.client import Emulator, TelegramUser
-from tests.e2e.conftest import ADMIN_ID, BotProcess
+from tests.e2e.support import ADMIN_ID, BotProcess
 
 pytestmark = pytest.mark.e2e
 
