@@ -13,7 +13,7 @@ from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
 from bot.instance import AlreadyRunning, InstanceLock
 from bot.redaction import install_token_filter
-from storage.db import Database
+from storage.db import Database, DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,14 @@ def main(argv: list[str]) -> int:
     except AlreadyRunning as error:
         print(error, file=sys.stderr)
         return 2
+    except OSError as error:
+        print(DatabaseUnavailable(settings.database_path, error), file=sys.stderr)
+        return 2
     try:
         asyncio.run(run_polling(settings))
+    except DatabaseUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
     finally:
         instance.release()
     return 0

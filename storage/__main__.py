@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storage.article_files import read_file_bytes
-from storage.db import Database
+from storage.db import Database, DatabaseUnavailable
 from storage.loader import TooManyRemovals, load_directory, render_report
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
@@ -58,7 +58,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _load(database_path: Path, directory: Path, *, prune: bool) -> int:
-    database = await Database.open(database_path)
+    try:
+        database = await Database.open(database_path)
+    except DatabaseUnavailable as error:
+        print(error, file=sys.stderr)
+        return 2
     try:
         report = await load_directory(database, directory, prune=prune)
     except TooManyRemovals as refusal:

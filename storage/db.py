@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import importlib.resources
 import logging
 import sqlite3
@@ -56,6 +57,36 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 
+# SQLite's primary result codes that say the file itself cannot be used.
+_UNUSABLE_FILE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_CORRUPT,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_NOTADB,
+        sqlite3.SQLITE_AUTH,
+    }
+)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The archive file cannot be used: corrupt, read-only, or in a folder that cannot be made."""
+
+    def __init__(self, path: Path, error: sqlite3.Error | OSError) -> None:
+        reason = str(error)
+        if isinstance(error, FileExistsError):  # what mkdir says when a file is in the way
+            reason = f"not a folder: {error.filename}"
+        elif isinstance(error, OSError) and error.strerror:
+            reason = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+        super().__init__(
+            f"Database error: {path} cannot be used ({reason}); check DATABASE_PATH and its"
+            " permissions."
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One shipped migration file: its name (e.g. "0001_archive") and SQL text."""
@@ -91,9 +122,29 @@ class Database:
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
-        """Create the folder if needed, connect, apply pending migrations, refresh catalogues."""
+        """Create the folder if needed, connect, apply pending migrations, refresh catalogues.
+
+        A file that is not a database, or one that cannot be written, raises
+        DatabaseUnavailable saying so in one sentence.
+        """
         path = Path(path)
+        try:
+            return await cls._open(path)
+        except OSError as error:
+            raise DatabaseUnavailable(path, error) from error
+        except sqlite3.Error as error:
+            if error.sqlite_errorcode & 0xFF not in _UNUSABLE_FILE_CODES:
+                raise  # a fault of the program (a migration), not of the file
+            raise DatabaseUnavailable(path, error) from error
+
+    @classmethod
+    async def _open(cls, path: Path) -> Database:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent))
         path.parent.mkdir(parents=True, exist_ok=True)
+        # A path SQLite cannot open at all fails here, on a plain connection: aiosqlite would
+        # leave its worker thread behind when its own connect fails.
+        await asyncio.to_thread(_check_openable, path)
         writer = await _connect(path)
         try:
             await apply_migrations(writer)
@@ -161,6 +212,10 @@ class Database:
                 if not busy or time.monotonic() > deadline:
                     raise
                 logger.info("the database is busy (another process writes); waiting")
+
+
+def _check_openable(path: Path) -> None:
+    sqlite3.connect(path).close()
 
 
 async def rollback_quietly(connection: aiosqlite.Connection) -> None:
