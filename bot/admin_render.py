@@ -64,7 +64,8 @@ def upload_result(
 def _load_outcome(file_name: str, report: LoadReport, lang: str) -> str:
     for name, reason in report.rejected:
         if name == file_name:
-            return t(lang, "admin.upload_rejected", reason=escape(reason))
+            # The template ends the sentence; reasons may be sentences of their own.
+            return t(lang, "admin.upload_rejected", reason=escape(reason.rstrip(".")))
     if file_name in report.added:
         return t(lang, "admin.upload_added")
     if file_name in report.updated:

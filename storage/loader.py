@@ -13,6 +13,7 @@ import aiosqlite
 
 from storage.article_files import article_files, read_file_bytes
 from storage.db import Database
+from storage.identity import IdentityIndex, Known, article_url, content_key, identity_index
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
 from storage.store import (
@@ -71,12 +72,14 @@ class LoadReport:
 
 @dataclass(frozen=True, slots=True)
 class ReadFile:
-    """One file read successfully: its name, decoded text, hash and record."""
+    """One file read successfully: its name, decoded text, hash, record and identity."""
 
     name: str
     raw: str
     sha256: str
     record: ArticleRecord
+    key: str  # content_key(raw), computed with the reading, outside the transaction
+    url: str | None
 
     def article(self, article_id: int) -> NewArticle:
         return NewArticle(article_id, self.name, self.raw, self.sha256, self.record)
@@ -89,6 +92,8 @@ async def load_directory(
 
     New files are added, changed ones updated in place (same id), deleted ones removed; a file
     that cannot be read is rejected with its reason (a version already in the archive is kept).
+    An article is its content (or URL), not its file name: a renamed file keeps its id (it is
+    reported as updated), and a new file with the text of another present file is rejected.
     Unless `prune`, a load that would remove more than a small share of the archive raises
     TooManyRemovals before anything is written. All writes happen in one transaction: if
     anything fails, the previous archive stays intact and the exception propagates.
@@ -97,18 +102,12 @@ async def load_directory(
     paths = await asyncio.to_thread(article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
-    if not prune:  # before reading anything: a wrong folder is refused at once
-        check_removals(len(_removed(known, paths)), len(known))
     report, read = await _read_all(paths, known)
     async with database.transaction() as writer:
         if (now_known := await existing_files(writer)) != known:  # another load came first
             known = now_known
             report, read = await _read_all(paths, known)
-        report.removed = _removed(known, paths)
-        if not prune:
-            check_removals(len(report.removed), len(known))
-        await delete_articles(writer, report.removed)
-        await _write(writer, read, known, report)
+        await _write(writer, read, known, _removed(known, paths), report, prune=prune)
     report.seconds = time.perf_counter() - started
     logger.info("load of %s: %s", directory, _summary_line(report))
     return report
@@ -130,20 +129,54 @@ async def _write(
     writer: aiosqlite.Connection,
     read: list[ReadFile],
     known: dict[str, tuple[int, str]],
+    gone: list[str],
     report: LoadReport,
+    *,
+    prune: bool,
 ) -> None:
+    identities = await identity_index(writer)
+    fresh, renamed = _sort_new(read, known, gone, identities, report)
+    report.removed = sorted(set(gone) - {old for old, _ in renamed})
+    if not prune:
+        check_removals(len(report.removed), len(known))
+    await delete_articles(writer, report.removed)
     catalogue = await known_catalogue(writer)
     first_id = await next_article_id(writer)
-    new = [item for item in read if item.name not in known]
-    added = [item.article(first_id + i) for i, item in enumerate(new)]
+    added = [item.article(first_id + i) for i, item in enumerate(fresh)]
     await insert_articles(writer, added, catalogue)
     changed = [item.article(known[item.name][0]) for item in read if item.name in known]
+    changed += [item.article(article_id) for _, (item, article_id) in renamed]
     for article in changed:
         await update_article(writer, article, catalogue)
     report.added = [article.file for article in added]
-    report.updated = [article.file for article in changed]
+    report.updated = sorted(article.file for article in changed)
+    report.rejected.sort()
     report.new_article_ids = [article.id for article in added]
     await group_stories(writer, [article.id for article in added + changed])
+
+
+def _sort_new(
+    read: list[ReadFile],
+    known: dict[str, tuple[int, str]],
+    gone: list[str],
+    identities: IdentityIndex,
+    report: LoadReport,
+) -> tuple[list[ReadFile], list[tuple[str, tuple[ReadFile, int]]]]:
+    """New file names, sorted into new articles and renamed ones; the same text as a file
+    still present is rejected (one article, one file)."""
+    fresh: list[ReadFile] = []
+    renamed: dict[str, tuple[ReadFile, int]] = {}  # old file name -> (new file, article id)
+    for item in (item for item in read if item.name not in known):
+        match = identities.find(item.key, item.url)
+        if match is None:
+            fresh.append(item)
+            identities.add(item.key, item.url, Known(0, item.name))
+        elif match.file in gone and match.file not in renamed:
+            renamed[match.file] = (item, match.id)
+        else:
+            reason = f"The same article is already in the archive as {match.file}."
+            report.rejected.append((item.name, reason))
+    return fresh, list(renamed.items())
 
 
 def _read_changed(
@@ -170,7 +203,8 @@ def _read_if_changed(path: Path, previous: tuple[int, str] | None) -> ReadFile |
     if previous is not None and previous[1] == digest:
         return None
     text = decode_article_file(data)
-    return ReadFile(path.name, text, digest, read_article(text))
+    record = read_article(text)
+    return ReadFile(path.name, text, digest, record, content_key(text), article_url(record.source))
 
 
 def _summary_line(report: LoadReport) -> str:

@@ -10,6 +10,7 @@ import aiosqlite
 
 from storage.facets import Counts, add_counts, stored_counts
 from storage.fts import tags_text
+from storage.identity import article_url, content_key
 from storage.models import ArticleRecord, RegionMention
 from storage.queries import sort_key
 
@@ -22,13 +23,13 @@ SELECT_REGION_IDS = "SELECT id FROM regions"
 SELECT_SECTOR_IDS = "SELECT id FROM sectors"
 INSERT_ARTICLE = """
 INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
-                      tags, summary, body, raw)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      tags, summary, body, raw, content_key, url)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_ARTICLE = """
 UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
-    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, raw = ?, story_id = NULL,
-    loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, raw = ?, content_key = ?,
+    url = ?, story_id = NULL, loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
 """
 SELECT_IDS_OF_FILES = "SELECT id FROM articles WHERE file IN (SELECT value FROM json_each(?))"
@@ -97,7 +98,7 @@ class _Rows:
         tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
             a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
-            r.summary, r.body, a.raw,
+            r.summary, r.body, a.raw, content_key(a.raw), article_url(r.source),
         )  # fmt: skip
 
 

@@ -99,10 +99,12 @@ async def test_new_ids_never_reuse_a_deleted_one(database: Database, seeds: Path
     await load_directory(database, seeds)
     last = max((await _ids_by_file(database)).values())
     newest = seed_named("004")
-    (seeds / newest).rename(seeds / "005_renamed.txt")
+    text = (seeds / newest).read_text("utf-8")
+    (seeds / newest).unlink()
+    (seeds / "005_new.txt").write_text(text + "\nДополнение редакции.\n", "utf-8")
     report = await load_directory(database, seeds)
     assert report.removed == [newest]
-    assert report.added == ["005_renamed.txt"]
+    assert report.added == ["005_new.txt"]
     assert report.new_article_ids == [last + 1]
 
 
@@ -111,7 +113,9 @@ def _write_bad_files(folder: Path) -> None:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "huge.txt").write_text(seed_text * (1_100_000 // len(seed_text) + 1), "utf-8")
-    (folder / "legacy_cp1251.txt").write_bytes(seed_text.encode("cp1251"))
+    # Another text than the seed's: the same text would be the same article.
+    legacy_text = seed_text + "\nПримечание редакции.\n"
+    (folder / "legacy_cp1251.txt").write_bytes(legacy_text.encode("cp1251"))
     (folder / "undecodable.txt").write_bytes(b"\x98\x81\xc3\x28\x98 " * 200)
     (folder / "no_title.txt").write_text("1234\n\n...\n5678\n", "utf-8")
     (folder / "notes.md").write_text("not an article file", "utf-8")
