@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import aiosqlite
 
 SELECT_WITHOUT_KEY = "SELECT id, raw, source FROM articles WHERE content_key IS NULL"
 SET_KEY = "UPDATE articles SET content_key = ?, url = ? WHERE id = ?"
-SELECT_IDENTITIES = "SELECT id, file, content_key, url FROM articles ORDER BY id"
+SELECT_BY_KEY = "SELECT id, file FROM articles WHERE content_key = ? ORDER BY id LIMIT 1"
+SELECT_BY_URL = "SELECT id, file FROM articles WHERE url = ? ORDER BY id LIMIT 1"
 
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://[^\s/]+(?:/\S*)?", re.IGNORECASE)
@@ -44,34 +45,41 @@ class Known:
     file: str
 
 
-@dataclass(slots=True)
 class IdentityIndex:
-    """The archive's articles by content key and by URL."""
+    """Finds the article a file is, by URL, else by content: in the archive (its indexes) or
+    among the files this load adds."""
 
-    by_key: dict[str, Known] = field(default_factory=dict)
-    by_url: dict[str, Known] = field(default_factory=dict)
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._added: dict[str, Known] = {}  # "k:<key>" / "u:<url>" of files added by this load
 
-    def find(self, key: str, url: str | None) -> Known | None:
-        """The article with this URL, else the one with this content."""
-        return (self.by_url.get(url) if url else None) or self.by_key.get(key)
+    async def find(self, key: str, url: str | None) -> Known | None:
+        """The article with this URL, else the one with this content, else None."""
+        if url and (found := await self._lookup(SELECT_BY_URL, "u:", url)):
+            return found
+        return await self._lookup(SELECT_BY_KEY, "k:", key)
 
-    def add(self, key: str | None, url: str | None, known: Known) -> None:
-        if key:
-            self.by_key.setdefault(key, known)
+    def add(self, key: str, url: str | None, known: Known) -> None:
+        """A file this load adds: a later file with the same text or URL is the same article."""
+        self._added.setdefault(f"k:{key}", known)
         if url:
-            self.by_url.setdefault(url, known)
+            self._added.setdefault(f"u:{url}", known)
+
+    async def _lookup(self, sql: str, prefix: str, value: str) -> Known | None:
+        if found := self._added.get(prefix + value):
+            return found
+        async with self._db.execute(sql, (value,)) as cursor:
+            row = await cursor.fetchone()
+        return Known(int(row[0]), str(row[1])) if row else None
 
 
 async def identity_index(db: aiosqlite.Connection) -> IdentityIndex:
-    """Every article's identity; articles loaded before identities existed get theirs first."""
+    """The index of the archive's identities; articles loaded before identities existed (by
+    migration 0006) get theirs first, from their stored text, keeping their ids."""
     async with db.execute(SELECT_WITHOUT_KEY) as cursor:
         missing = await cursor.fetchall()
     await db.executemany(SET_KEY, [_keys(*row) for row in missing])
-    index = IdentityIndex()
-    async with db.execute(SELECT_IDENTITIES) as cursor:
-        for article_id, file, key, url in await cursor.fetchall():
-            index.add(key, url, Known(article_id, file))
-    return index
+    return IdentityIndex(db)
 
 
 def _keys(article_id: int, raw: str, source: str | None) -> tuple[str, str | None, int]:

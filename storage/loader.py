@@ -135,7 +135,7 @@ async def _write(
     prune: bool,
 ) -> None:
     identities = await identity_index(writer)
-    fresh, renamed = _sort_new(read, known, gone, identities, report)
+    fresh, renamed = await _sort_new(read, known, gone, identities, report)
     report.removed = sorted(set(gone) - {old for old, _ in renamed})
     if not prune:
         check_removals(len(report.removed), len(known))
@@ -155,7 +155,7 @@ async def _write(
     await group_stories(writer, [article.id for article in added + changed])
 
 
-def _sort_new(
+async def _sort_new(
     read: list[ReadFile],
     known: dict[str, tuple[int, str]],
     gone: list[str],
@@ -167,7 +167,7 @@ def _sort_new(
     fresh: list[ReadFile] = []
     renamed: dict[str, tuple[ReadFile, int]] = {}  # old file name -> (new file, article id)
     for item in (item for item in read if item.name not in known):
-        match = identities.find(item.key, item.url)
+        match = await identities.find(item.key, item.url)
         if match is None:
             fresh.append(item)
             identities.add(item.key, item.url, Known(0, item.name))
