@@ -176,7 +176,13 @@ async def deactivate(database: Database, chat_id: int, reason: str) -> bool:
 
 
 async def reactivate(database: Database, chat_id: int) -> bool:
-    """Resume a paused chat from the newest article; False when it was not paused."""
+    """Resume a paused chat from the newest article; False when it was not paused.
+
+    Every /start asks, so the answer is read first: only a paused chat waits for the writer.
+    """
+    found = await chat(database.reader, chat_id)
+    if found is None or found.active:
+        return False
     return await _write(database, REACTIVATE, chat_id) > 0
 
 

@@ -59,6 +59,15 @@ async def test_help_and_region_answer_while_another_process_holds_the_writer(
     assert await count_users(database.reader) == before + 1
 
 
+async def test_start_answers_at_once_while_another_process_holds_the_writer(
+    feed: Feed, other_process: sqlite3.Connection
+) -> None:
+    other_process.execute("BEGIN IMMEDIATE")
+    # /start resumes paused chats; a chat that is not paused must not wait for the writer.
+    [welcome] = texts(await asyncio.wait_for(feed("/start", user_id=503), 2))
+    assert welcome.startswith("Здравствуйте!")
+
+
 async def test_help_and_region_answer_when_the_disk_is_full(
     feed: Feed, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
