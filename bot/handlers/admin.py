@@ -63,22 +63,23 @@ async def cmd_reload(
     prune = (command.args or "").strip().lower() == "prune"
     try:
         report = await reloader.reload(prune=prune)
-    except TooManyRemovals as refusal:
-        await message.answer(_prune_refused(refusal, lang))
-        return
-    except ReloadRunning:
-        await message.answer(t(lang, "admin.reload_running"))
-        return
-    except SeedsFolderMissing:
-        await message.answer(_seeds_missing(reloader, lang))
-        return
     except Exception as error:
-        # The loader works in one transaction: whatever failed, the archive is as it was.
-        reason = redact(str(error), bot.token)[:200]
-        await message.answer(t(lang, "admin.reload_failed", error=escape(reason)))
+        await message.answer(_not_reloaded(error, reloader, bot.token, lang))
         return
     for text in admin_render.reload_report(report, lang):
         await message.answer(text)
+
+
+def _not_reloaded(error: Exception, reloader: Reloader, token: str, lang: str) -> str:
+    """What the admin reads when a reload did not happen."""
+    if isinstance(error, TooManyRemovals):
+        return _prune_refused(error, lang)
+    if isinstance(error, ReloadRunning):
+        return t(lang, "admin.reload_running")
+    if isinstance(error, SeedsFolderMissing):
+        return _seeds_missing(reloader, lang)
+    # The loader works in one transaction: whatever failed, the archive is as it was.
+    return t(lang, "admin.reload_failed", error=escape(redact(str(error), token)[:200]))
 
 
 async def cmd_stats(
