@@ -16,6 +16,7 @@ from aiogram.types import Document
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from bot import reloader as reloader_module
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings
 from bot.redaction import REDACTED, TokenFilter, install_token_filter, redact
@@ -185,3 +186,24 @@ def test_the_filter_redacts_arguments_and_tracebacks_of_any_logger(
     assert record.exc_text is not None
     assert REDACTED in record.exc_text
     assert SECRET not in caplog.text
+
+
+async def test_a_failed_reload_names_its_error_without_the_token(
+    admin_bot: tuple[Bot, Settings, Database],
+    api: tuple[FakeBotApi, str],
+    caplog: pytest.LogCaptureFixture,
+    token_filter: TokenFilter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def failing_load(*args: object, **kwargs: object) -> None:
+        raise OSError(f"cannot fetch https://api/file/bot{TOKEN}/x")
+
+    monkeypatch.setattr(reloader_module, "load_directory", failing_load)
+    bot, settings, database = admin_bot
+    dispatcher = make_dispatcher(settings, database, clock=lambda: dt.datetime.now(dt.UTC))
+    message = make_message("/reload", user=make_user(ADMIN_ID, "en"))
+    await dispatcher.feed_update(bot, make_update(message))
+    [reply] = api[0].texts()
+    assert reply.startswith("❌ The reload failed")
+    assert "cannot fetch" in reply
+    assert leaks(api[0], caplog) == []
