@@ -26,6 +26,7 @@ from bot.handlers import (
     regions,
     search,
     sectors,
+    sources,
     start,
     subscriptions,
     summary,
@@ -36,9 +37,11 @@ from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.sources.poller import SourcePoller
 from storage.db import Database
 from storage.loader import load_directory
 from storage.repository import Archive
+from storage.sources.registry import SourceRegistry
 from storage.users import Users
 
 Clock = Callable[[], dt.datetime]
@@ -74,6 +77,7 @@ def _routers() -> list[Router]:
     # routers next, and the catch-all (plain text as a search, unknown commands) last.
     # Each call makes a new router: a router belongs to one dispatcher, and tests make many.
     routers: list[Router] = [admin.make_router()]  # first: its IsAdmin filter lets only admins in
+    routers.append(sources.make_router())  # admins only too, like the admin router
     # --- routers: add new feature routers above the catch-all, keep this list in order ---
     # Before start: it resumes paused chats on /start and owns the sub-... deep links.
     routers += [subscriptions.make_router(), digest_settings.make_router()]
@@ -94,7 +98,12 @@ def make_dispatcher(
     digests = DigestScheduler(database, settings, clock=clock)
     dispatcher["digests"] = digests
     dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
-    dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    dispatcher["reloader"] = reloader
+    source_registry = SourceRegistry(database)
+    source_poller = SourcePoller(source_registry, settings, reloader, clock)
+    dispatcher["source_registry"] = source_registry
+    dispatcher["source_poller"] = source_poller
     users = Users(database)
     dispatcher["archive"] = Archive(database.reader)
     dispatcher["users"] = users
@@ -105,6 +114,8 @@ def make_dispatcher(
     dispatcher.startup.register(set_command_menu)
     dispatcher.startup.register(load_seeds_when_empty)
     dispatcher.startup.register(digests.start)  # after the seeds: they are not news
+    dispatcher.startup.register(source_poller.start)  # after the digests: it wakes them
+    dispatcher.shutdown.register(source_poller.stop)
     dispatcher.shutdown.register(digests.stop)
     dispatcher.include_routers(*_routers())
     return dispatcher

@@ -1,0 +1,164 @@
+"""/sources and /source_add: the news sources admins follow, with pause, check, remove, keep."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from html import escape
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, InaccessibleMessage, Message
+
+from bot.callbacks import KeepCallback, SourceCallback
+from bot.config import Settings
+from bot.filters import IsAdmin
+from bot.render import clip
+from bot.sources import views
+from bot.sources.poller import SourcePoller
+from bot.texts import t
+from storage.sources.addresses import RefusedAddress, check_host, checked_url, redact
+from storage.sources.article_file import file_name
+from storage.sources.checking import probe, write_seed
+from storage.sources.fetching import FetchFailed
+from storage.sources.pages import UnusableListing
+from storage.sources.registry import SourceExists, SourceLimitReached, SourceRegistry
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+async def cmd_sources(
+    message: Message, source_registry: SourceRegistry, settings: Settings, lang: str
+) -> None:
+    text, keyboard = views.sources_list(await source_registry.all(), settings.max_sources, lang)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def cmd_source_add(
+    message: Message,
+    command: CommandObject,
+    source_poller: SourcePoller,
+    settings: Settings,
+    clock: Clock,
+    lang: str,
+) -> None:
+    address, _, name = (command.args or "").strip().partition(" ")
+    if not address:
+        await message.answer(t(lang, "sources.usage"))
+        return
+    try:
+        url = checked_url(address)
+        await check_host(url, allow_private=settings.allow_private_sources)
+        found = await probe(source_poller.fetcher, url)
+        source_id = await source_poller.registry.add(
+            url,
+            clip(" ".join(name.split()), 100) or found.title,
+            found.kind,
+            interval=settings.source_interval_minutes * 60,
+            now=clock(),
+            limit=settings.max_sources,
+        )
+    except RefusedAddress as refusal:
+        await message.answer(t(lang, f"sources.refused_{refusal.code}"))
+        return
+    except (FetchFailed, UnusableListing) as error:
+        await message.answer(t(lang, "sources.unusable", error=escape(str(error))))
+        return
+    except SourceExists:
+        await message.answer(t(lang, "sources.exists"))
+        return
+    except SourceLimitReached:
+        await message.answer(t(lang, "sources.limit", limit=settings.max_sources))
+        return
+    logger.info("admin %s added source %s (%s)", message.chat.id, redact(url), found.kind)
+    source_poller.wake()
+    source = await source_poller.registry.get(source_id)
+    assert source is not None
+    kind = t(lang, f"sources.kind_{source.kind}")
+    await message.answer(
+        t(lang, "sources.added", name=views.source_name(source), kind=kind,
+          url=escape(redact(url)), minutes=settings.source_interval_minutes)
+    )  # fmt: skip
+
+
+async def on_source_action(
+    query: CallbackQuery,
+    callback_data: SourceCallback,
+    source_poller: SourcePoller,
+    settings: Settings,
+    clock: Clock,
+    lang: str,
+) -> None:
+    registry = source_poller.registry
+    if callback_data.action == "list":
+        text, keyboard = views.sources_list(await registry.all(), settings.max_sources, lang)
+        await _show(query, text, keyboard)
+        return
+    source = await registry.get(callback_data.id)
+    if source is None:
+        await query.answer(t(lang, "sources.gone"), show_alert=True)
+        return
+    name = views.source_name(source)
+    action = callback_data.action
+    notice = ""
+    if action in ("pause", "resume"):
+        await registry.set_paused(source.id, action == "pause", clock())
+        notice = t(lang, f"sources.{action}d", name=name)
+        if action == "resume":
+            source_poller.wake()
+    elif action == "remove":
+        await registry.remove(source.id)
+        logger.info("admin %s removed source %s", query.from_user.id, redact(source.url))
+        await _show(query, t(lang, "sources.removed", name=name), None)
+        return
+    elif action == "check":
+        result = (await source_poller.check([source]))[0]
+        notice = views.check_result(source, result, lang)
+    elif action == "rejected":
+        items = await registry.rejected(source.id)
+        await _show(query, *views.rejected_list(source, items, lang))
+        return
+    fresh = await registry.get(source.id) or source
+    text, keyboard = views.source_card(fresh, lang)
+    await _show(query, f"{notice}\n\n{text}" if notice else text, keyboard)
+
+
+async def on_keep(
+    query: CallbackQuery, callback_data: KeepCallback, source_poller: SourcePoller, lang: str
+) -> None:
+    """Force-keep a rejected item: its stored text becomes an article file and is loaded."""
+    registry = source_poller.registry
+    item = await registry.rejected_text(callback_data.item)
+    if item is None:
+        await query.answer(t(lang, "sources.keep_gone"), show_alert=True)
+        return
+    name = file_name(item.url)
+    write_seed(source_poller.reloader.seeds_dir, name, item.text)
+    await registry.mark_force_kept(callback_data.item, item.source_id, name)
+    await source_poller.reloader.reload("reload", wait=True)
+    title = item.text.split("\n", 1)[0]
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer(t(lang, "sources.kept_forced", title=escape(clip(title, 120))))
+
+
+async def _show(query: CallbackQuery, text: str, keyboard: object) -> None:
+    await query.answer()
+    if query.message is None or isinstance(query.message, InaccessibleMessage):
+        return
+    await query.message.edit_text(text, reply_markup=keyboard)  # type: ignore[arg-type]
+
+
+def make_router() -> Router:
+    """A fresh router: admins only, so anyone else gets the ordinary unknown-command answer."""
+    router = Router(name="sources")
+    router.message.filter(IsAdmin())
+    router.callback_query.filter(IsAdmin())
+    router.message.register(cmd_sources, Command("sources"))
+    router.message.register(cmd_source_add, Command("source_add"))
+    router.callback_query.register(on_source_action, SourceCallback.filter())
+    router.callback_query.register(on_keep, KeepCallback.filter())
+    return router

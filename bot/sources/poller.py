@@ -1,0 +1,132 @@
+"""The sources loop: checks due sources in the background, loads what they kept, tells admins."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from html import escape
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+
+from bot.config import Settings
+from bot.reloader import Reloader
+from bot.texts import DEFAULT_LANGUAGE, t
+from storage.sources.addresses import redact
+from storage.sources.checking import CheckResult, SourceChecker
+from storage.sources.fetching import Fetcher
+from storage.sources.registry import Source, SourceRegistry
+
+logger = logging.getLogger(__name__)
+
+TICK = 30.0  # seconds between two looks for due sources when nobody calls wake()
+
+
+class SourcePoller:
+    """Owned by the dispatcher: `start` on startup, `stop` on shutdown, `wake` after a change.
+
+    Due sources are checked together (the fetcher keeps a few requests in flight and paces each
+    site); articles they kept are then loaded through the reloader, like a /reload, which wakes
+    the digests. A source paused by repeated failures is announced to the admins once.
+    """
+
+    def __init__(
+        self,
+        registry: SourceRegistry,
+        settings: Settings,
+        reloader: Reloader,
+        clock: Callable[[], dt.datetime],
+        *,
+        tick: float = TICK,
+    ) -> None:
+        self.registry = registry
+        self.settings = settings
+        self.reloader = reloader
+        self.tick = tick
+        self.fetcher = new_fetcher(settings)
+        self._clock = clock
+        self._wakeup = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._bot: Bot | None = None
+        self._lock = asyncio.Lock()
+
+    def wake(self) -> None:
+        self._wakeup.set()
+
+    async def open(self, bot: Bot) -> None:
+        """Ready to check (the loop not running): the fetcher open, notices going to `bot`."""
+        self._bot = bot
+        await self.fetcher.__aenter__()
+
+    async def start(self, bot: Bot) -> None:
+        """Startup hook: open the fetcher and run the loop in the background."""
+        await self.open(bot)
+        self._task = asyncio.create_task(self._loop(), name="sources")
+
+    async def stop(self) -> None:
+        """Shutdown hook: cancel the loop (a check in flight is simply redone next time)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self.fetcher.close()
+
+    async def check(self, sources: list[Source]) -> list[CheckResult]:
+        """Check these sources now, load what they kept, and announce new pauses."""
+        async with self._lock:
+            checker = SourceChecker(self.registry, self.fetcher, self.reloader.seeds_dir)
+            now = self._clock()
+            results = await asyncio.gather(*(checker.check(source, now) for source in sources))
+            if any(result.kept_files for result in results):
+                await self.reloader.reload("reload", wait=True)
+            for source, result in zip(sources, results, strict=True):
+                if result.paused_now:
+                    await self._announce_pause(source, result)
+            return list(results)
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                due = await self.registry.due(self._clock())
+                if due:
+                    await self.check(due)
+            except Exception:
+                logger.exception("checking the sources failed; trying again later")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), self.tick)
+            self._wakeup.clear()
+
+    async def _announce_pause(self, source: Source, result: CheckResult) -> None:
+        if not await self.registry.claim_pause_notice(source.id):
+            return
+        logger.warning("source %s paused after repeated failures", redact(source.url))
+        text = t(
+            DEFAULT_LANGUAGE,
+            "sources.paused_notice",
+            name=escape(source.name),
+            url=escape(redact(source.url)),
+            error=escape(result.error or ""),
+        )
+        for chat_id in self._admin_chats():
+            try:
+                if self._bot is not None:
+                    await self._bot.send_message(chat_id, text)
+            except TelegramAPIError as error:
+                logger.warning("could not tell chat %s about a paused source: %s", chat_id, error)
+
+    def _admin_chats(self) -> tuple[int, ...]:
+        if self.settings.admin_chat_id is not None:
+            return (self.settings.admin_chat_id,)
+        return self.settings.admin_ids
+
+
+def new_fetcher(settings: Settings) -> Fetcher:
+    return Fetcher(
+        timeout=settings.source_timeout_seconds,
+        host_interval=settings.source_host_interval_seconds,
+        allow_private=settings.allow_private_sources,
+    )
