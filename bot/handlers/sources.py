@@ -142,7 +142,7 @@ async def on_keep(
     title = item.text.split("\n", 1)[0]
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.answer(t(lang, "sources.kept_forced", title=escape(clip(title, 120))))
+        await query.message.answer(t(lang, "sources.kept_forced", title=clip(title, 120)))
 
 
 async def _show(query: CallbackQuery, text: str, keyboard: object) -> None:

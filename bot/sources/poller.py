@@ -59,7 +59,6 @@ class SourcePoller:
     async def open(self, bot: Bot) -> None:
         """Ready to check (the loop not running): the fetcher open, notices going to `bot`."""
         self._bot = bot
-        await self.fetcher.__aenter__()
 
     async def start(self, bot: Bot) -> None:
         """Startup hook: open the fetcher and run the loop in the background."""

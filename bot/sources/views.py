@@ -8,7 +8,7 @@ from html import escape
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import KeepCallback, SourceAction, SourceCallback
-from bot.render import MESSAGE_LIMIT, clip, join_within
+from bot.render import MESSAGE_LIMIT, clip, join_within, shorten
 from bot.texts import t
 from storage.sources.addresses import redact
 from storage.sources.checking import CheckResult
@@ -24,21 +24,22 @@ def _when(moment: dt.datetime | None, lang: str) -> str:
 
 
 def source_name(source: Source) -> str:
-    return escape(clip(source.name, NAME_CHARS))
+    """The name, shortened and escaped for a message."""
+    return clip(source.name, NAME_CHARS)
 
 
 def source_block(number: int | None, source: Source, lang: str) -> str:
     """Everything about one source: name, address, kind, checks, counters, last error."""
     error = ""
     if source.last_error:
-        error = t(lang, "sources.error_line", error=escape(clip(source.last_error, 200)))
+        error = t(lang, "sources.error_line", error=clip(source.last_error, 200))
     return t(
         lang,
         "sources.block",
         number=f"{number}. " if number else "",
         name=source_name(source),
         state=t(lang, "sources.state_paused" if source.paused else "sources.state_active"),
-        url=escape(clip(redact(source.url), URL_CHARS)),
+        url=clip(redact(source.url), URL_CHARS),
         kind=t(lang, f"sources.kind_{source.kind}"),
         last_check=_when(source.last_check, lang),
         next_check="—" if source.paused else _when(source.next_check, lang),
@@ -62,7 +63,8 @@ def sources_list(
     if shown < len(blocks):
         text += "\n\n" + t(lang, "sources.more", count=len(blocks) - shown)
     rows = [
-        [_button(f"{i}. {clip(s.name, 40)}", "open", s.id)] for i, s in enumerate(sources[:100], 1)
+        [_button(f"{i}. {shorten(s.name, 40)}", "open", s.id)]
+        for i, s in enumerate(sources[:100], 1)
     ]
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -101,7 +103,7 @@ def rejected_list(
     lines = [t(lang, "sources.rejected_title", name=source_name(source))]
     keep_buttons = []
     for number, item in enumerate(items, 1):
-        title = escape(clip(item.title or item.url, TITLE_CHARS))
+        title = clip(item.title or item.url, TITLE_CHARS)
         lines.append(
             t(lang, "sources.rejected_line", number=number, title=title,
               reason=reason_text(item.reason, lang))
@@ -114,7 +116,19 @@ def rejected_list(
                 )
             )
     rows = [keep_buttons[i : i + 3] for i in range(0, len(keep_buttons), 3)] + [back]
-    return join_within(lines, MESSAGE_LIMIT), InlineKeyboardMarkup(inline_keyboard=rows)
+    return _lines_within(lines, MESSAGE_LIMIT), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _lines_within(lines: list[str], limit: int) -> str:
+    """Lines joined by newlines, leaving out trailing ones that would pass `limit`."""
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        size += len(line) + 1
+        if size > limit:
+            break
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def check_result(source: Source, result: CheckResult, lang: str) -> str:

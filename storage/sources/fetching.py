@@ -60,7 +60,7 @@ class _Host:
 
 
 class Fetcher:
-    """One aiohttp session for every source; use `async with Fetcher(...) as fetcher`.
+    """One aiohttp session for every source; `close()` it (or use `async with`) when done.
 
     At most `MAX_IN_FLIGHT` requests at once overall and one start every `host_interval`
     seconds per host. Every address, redirects included, is checked before it is asked for.
@@ -78,12 +78,17 @@ class Fetcher:
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> Fetcher:
-        self._session = aiohttp.ClientSession(
-            timeout=aiohttp.ClientTimeout(total=self.timeout),
-            headers={"User-Agent": USER_AGENT},
-            cookie_jar=aiohttp.DummyCookieJar(),
-        )
         return self
+
+    def _open_session(self) -> aiohttp.ClientSession:
+        """The session, opened on first use (inside the running loop); `close` ends it."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self.timeout),
+                headers={"User-Agent": USER_AGENT},
+                cookie_jar=aiohttp.DummyCookieJar(),
+            )
+        return self._session
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
@@ -118,11 +123,11 @@ class Fetcher:
 
     async def _request(self, url: str, headers: dict[str, str], cap: int) -> Fetched | str:
         """The response, or the URL a redirect points to."""
-        assert self._session is not None, "use the Fetcher as an async context manager"
+        session = self._open_session()
         try:
             async with (
                 self._turn(url),
-                self._session.get(url, headers=headers, allow_redirects=False) as response,
+                session.get(url, headers=headers, allow_redirects=False) as response,
             ):
                 if response.status in _REDIRECTS and "Location" in response.headers:
                     return urljoin(url, response.headers["Location"])
