@@ -17,12 +17,15 @@ from bot.digest.scheduler import DigestScheduler
 from bot.reloader import Reloader
 from bot.sources.poller import SourcePoller
 from storage.db import Database
+from storage.reading import read_article
 from storage.sources.addresses import RefusedAddress, check_host, checked_url, redact
+from storage.sources.article_file import WebArticle, article_text, file_name
 from storage.sources.checking import PAUSE_AFTER_FAILURES, probe
 from storage.sources.fetching import Fetcher, FetchFailed
 from storage.sources.pages import UnusableListing
 from storage.sources.registry import SourceRegistry
-from tests.conftest import FixedClock
+from storage.sources.relevance import judge
+from tests.conftest import SEEDS, FixedClock
 from tests.fakes import RecordingSession
 from tests.source_site import IRRELEVANT, RELEVANT, NewsSite, serve_site
 
@@ -274,3 +277,47 @@ async def test_seeds_files_hold_the_url_and_date_on_top(rig: Rig, settings: Sett
     assert head[1][2] == "."
     assert head[1][5] == "."
     assert head[2].startswith(f"Источник: {rig.site.base}/news/")
+
+
+CONSUL = (
+    "Генеральный консул Казахстана встретился с губернатором Астраханской области\n22.11.2022\n\n"
+    "Генеральный консул Республики Казахстан в Астрахани Асхат Мадиев встретился с губернатором "
+    "Астраханской области Игорем Бабушкиным. Стороны обсудили развитие торгово-экономического "
+    "сотрудничества Казахстана и Астраханской области.\n"
+)
+FESTIVAL = (
+    "На выходных прошёл фестиваль уличной еды и музыки\n01.06.2024\n\n"
+    "На выходных в городских парках прошёл большой фестиваль уличной еды, в нём приняли участие "
+    "сотни кафе и ресторанов.\n"
+)
+MOSCOW = FESTIVAL.replace("в городских парках", "в парках Москвы")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "reason"),
+    [
+        (CONSUL, True, "kept"),  # a region with the other country (its consul) as partner
+        ((SEEDS / "004_e93665f458d34241.txt").read_text("utf-8"), True, "kept"),
+        ((SEEDS / "003_3ddcb5ee8a16ac75.txt").read_text("utf-8"), True, "kept"),
+        (FESTIVAL, False, "no_region"),
+        (MOSCOW, False, "one_side"),
+    ],
+)
+def test_relevance_follows_the_reader_s_partner_roles(text: str, kept: bool, reason: str) -> None:
+    verdict = judge(read_article(text))
+    assert (verdict.kept, verdict.reason) == (kept, reason)
+
+
+def test_the_article_file_is_read_back_with_its_title_date_and_address() -> None:
+    web = WebArticle(
+        url="https://example.kz/news/1",
+        title="Аким и губернатор подписали соглашение",
+        date=dt.date(2024, 5, 14),
+        body="Аким Костанайской области и губернатор Челябинской области подписали соглашение.",
+    )
+    record = read_article(article_text(web))
+    assert record.title == web.title
+    assert record.date == web.date
+    assert record.source == web.url
+    assert file_name(web.url) == file_name("https://example.kz/news/1")
+    assert file_name(web.url).startswith("src-")
