@@ -115,6 +115,7 @@ async def on_source_action(
         await _show(query, t(lang, "sources.removed", name=name), None)
         return
     elif action == "check":
+        await query.answer()  # a check can take a while; the button must not wait for it
         result = (await source_poller.check([source]))[0]
         notice = views.check_result(source, result, lang)
     elif action == "rejected":
@@ -123,7 +124,8 @@ async def on_source_action(
         return
     fresh = await registry.get(source.id) or source
     text, keyboard = views.source_card(fresh, lang)
-    await _show(query, f"{notice}\n\n{text}" if notice else text, keyboard)
+    shown = f"{notice}\n\n{text}" if notice else text
+    await _show(query, shown, keyboard, answered=action == "check")
 
 
 async def on_keep(
@@ -145,8 +147,11 @@ async def on_keep(
         await query.message.answer(t(lang, "sources.kept_forced", title=clip(title, 120)))
 
 
-async def _show(query: CallbackQuery, text: str, keyboard: object) -> None:
-    await query.answer()
+async def _show(
+    query: CallbackQuery, text: str, keyboard: object, *, answered: bool = False
+) -> None:
+    if not answered:
+        await query.answer()
     if query.message is None or isinstance(query.message, InaccessibleMessage):
         return
     await query.message.edit_text(text, reply_markup=keyboard)  # type: ignore[arg-type]

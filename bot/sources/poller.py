@@ -6,7 +6,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from html import escape
 
 from aiogram import Bot
@@ -16,13 +18,17 @@ from bot.config import Settings
 from bot.reloader import Reloader
 from bot.texts import DEFAULT_LANGUAGE, t
 from storage.sources.addresses import redact
-from storage.sources.checking import CheckResult, SourceChecker
+from storage.sources.checking import CheckResult, SourceChecker, read_page
 from storage.sources.fetching import Fetcher
 from storage.sources.registry import Source, SourceRegistry
 
 logger = logging.getLogger(__name__)
 
 TICK = 30.0  # seconds between two looks for due sources when nobody calls wake()
+WARM_UP_PAGE = (
+    "<html><body><article><h1>Аким и губернатор провели встречу</h1><p>Аким Костанайской "
+    "области и губернатор Челябинской области провели встречу.</p></article></body></html>"
+).encode()
 
 
 class SourcePoller:
@@ -52,17 +58,28 @@ class SourcePoller:
         self._task: asyncio.Task[None] | None = None
         self._bot: Bot | None = None
         self._lock = asyncio.Lock()
+        self._pool: ProcessPoolExecutor | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
 
-    async def open(self, bot: Bot) -> None:
-        """Ready to check (the loop not running): the fetcher open, notices going to `bot`."""
+    async def open(self, bot: Bot, *, processes: bool = False) -> None:
+        """Ready to check, the loop not running: notices go to `bot`; pages are read in a
+        worker process when `processes` (else in threads, which is lighter for tests)."""
         self._bot = bot
+        if processes and self._pool is None:
+            # spawn, not fork: the bot process has threads (SQLite connections) at this point.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+
+    async def warm_up(self) -> None:
+        """Start the worker process and its reader now rather than at the first check."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._pool, read_page, WARM_UP_PAGE, "utf-8", "", None)
 
     async def start(self, bot: Bot) -> None:
-        """Startup hook: open the fetcher and run the loop in the background."""
-        await self.open(bot)
+        """Startup hook: run the loop in the background."""
+        await self.open(bot, processes=True)
         self._task = asyncio.create_task(self._loop(), name="sources")
 
     async def stop(self) -> None:
@@ -73,11 +90,15 @@ class SourcePoller:
                 await self._task
             self._task = None
         await self.fetcher.close()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     async def check(self, sources: list[Source]) -> list[CheckResult]:
         """Check these sources now, load what they kept, and announce new pauses."""
         async with self._lock:
-            checker = SourceChecker(self.registry, self.fetcher, self.reloader.seeds_dir)
+            seeds = self.reloader.seeds_dir
+            checker = SourceChecker(self.registry, self.fetcher, seeds, self._pool)
             now = self._clock()
             results = await asyncio.gather(*(checker.check(source, now) for source in sources))
             if any(result.kept_files for result in results):

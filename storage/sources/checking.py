@@ -8,10 +8,14 @@ import datetime as dt
 import logging
 import os
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
+from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, read_article
 from storage.sources.addresses import redact
 from storage.sources.article_file import article_text, file_name
@@ -29,6 +33,8 @@ from storage.sources.registry import SeenItem, Source, SourceKind, SourceRegistr
 from storage.sources.relevance import judge
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 PAUSE_AFTER_FAILURES = 10
 MAX_NEW_ITEMS = 50  # per check; the rest of a long listing comes with the next checks
@@ -69,10 +75,22 @@ async def probe(fetcher: Fetcher, url: str) -> Probe:
 class SourceChecker:
     """Checks sources into `seeds_dir`; loading the folder afterwards is the caller's job."""
 
-    def __init__(self, registry: SourceRegistry, fetcher: Fetcher, seeds_dir: Path) -> None:
+    def __init__(
+        self,
+        registry: SourceRegistry,
+        fetcher: Fetcher,
+        seeds_dir: Path,
+        executor: Executor | None = None,
+    ) -> None:
         self.registry = registry
         self.fetcher = fetcher
         self.seeds_dir = seeds_dir
+        # Parsing and reading are CPU work: in a process pool they leave the event loop (and
+        # the users' commands) alone; None runs them in the default thread pool.
+        self.executor = executor
+
+    async def _run(self, function: Callable[..., T], *args: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.executor, function, *args)
 
     async def check(self, source: Source, now: dt.datetime) -> CheckResult:
         result = CheckResult(source.id)
@@ -80,7 +98,7 @@ class SourceChecker:
             listing = await self.fetcher.get(
                 source.url, etag=source.etag, last_modified=source.last_modified
             )
-            items = [] if listing.status == 304 else self._listed(source, listing)
+            items = [] if listing.status == 304 else await self._listed(source, listing)
         except (FetchFailed, UnusableListing) as error:
             result.error = str(error)
             logger.warning("source %s failed: %s", redact(source.url), error)
@@ -101,8 +119,10 @@ class SourceChecker:
         await self.registry.record_success(source, validators, kept_items, now)
         return result
 
-    def _listed(self, source: Source, listing: Fetched) -> list[Listed]:
-        return listed_items(source.kind, listing.body, listing.url, listing.charset)
+    async def _listed(self, source: Source, listing: Fetched) -> list[Listed]:
+        return await self._run(
+            listed_items, source.kind, listing.body, listing.url, listing.charset
+        )
 
     async def _fresh(self, items: list[Listed]) -> list[Listed]:
         known = await self.registry.known_urls(item.url for item in items)
@@ -128,19 +148,10 @@ class SourceChecker:
     async def _read_page(self, item: Listed, page: Fetched) -> SeenItem:
         if detect_kind(page.body, page.content_type) != "links":
             return SeenItem(item.url, item.title, kept=False, reason="not_html")
-        html = decode_page(page.body, page.charset)
-        article = await asyncio.to_thread(extract_article, html, page.url)
-        if article is None:
-            return SeenItem(item.url, item.title, kept=False, reason="no_text")
-        if article.date is None and item.date is not None:
-            article = dataclasses.replace(article, date=item.date)
-        return await self._judge(item, article_text(article))
-
-    async def _judge(self, item: Listed, text: str) -> SeenItem:
-        try:
-            record = await asyncio.to_thread(read_article, text)
-        except UnreadableArticle:
-            return SeenItem(item.url, item.title, kept=False, reason="unreadable")
+        outcome = await self._run(read_page, page.body, page.charset, page.url, item.date)
+        if isinstance(outcome, str):
+            return SeenItem(item.url, item.title, kept=False, reason=outcome)
+        text, record = outcome
         verdict = judge(record)
         if not verdict.kept:
             reason = verdict.reason + "".join(f":{side}" for side in verdict.sides)
@@ -148,6 +159,25 @@ class SourceChecker:
         name = file_name(item.url)
         await asyncio.to_thread(write_seed, self.seeds_dir, name, text)
         return SeenItem(item.url, record.title, kept=True, file=name)
+
+
+def read_page(
+    body: bytes, charset: str | None, url: str, listed_date: dt.date | None
+) -> tuple[str, ArticleRecord] | str:
+    """The article file's text and its reading, or why there is none (`no_text`, `unreadable`).
+
+    A pure function of its arguments, so that it can run in a worker process.
+    """
+    article = extract_article(decode_page(body, charset), url)
+    if article is None:
+        return "no_text"
+    if article.date is None and listed_date is not None:
+        article = dataclasses.replace(article, date=listed_date)
+    text = article_text(article)
+    try:
+        return text, read_article(text)
+    except UnreadableArticle:
+        return "unreadable"
 
 
 def write_seed(folder: Path, name: str, text: str) -> Path:
