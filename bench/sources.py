@@ -186,7 +186,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sites", type=int, default=20)
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--host-interval", type=float, default=1.0)
-    parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--idle-seconds", type=float, default=30.0)
     parser.add_argument(
         "--threads", dest="processes", action="store_false",
         help="read pages in threads instead of the bot's worker process",

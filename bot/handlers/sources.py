@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 
@@ -19,11 +19,10 @@ from bot.sources import views
 from bot.sources.poller import SourcePoller
 from bot.texts import t
 from storage.sources.addresses import RefusedAddress, check_host, checked_url, redact
-from storage.sources.article_file import file_name
-from storage.sources.checking import probe, write_seed
+from storage.sources.checking import probe
 from storage.sources.fetching import FetchFailed
 from storage.sources.pages import UnusableListing
-from storage.sources.registry import SourceExists, SourceLimitReached, SourceRegistry
+from storage.sources.registry import Source, SourceExists, SourceLimitReached, SourceRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -84,67 +83,102 @@ async def cmd_source_add(
     )  # fmt: skip
 
 
-async def on_source_action(
+async def on_list(
+    query: CallbackQuery, source_registry: SourceRegistry, settings: Settings, lang: str
+) -> None:
+    sources = await source_registry.all()
+    await _show(query, *views.sources_list(sources, settings.max_sources, lang))
+
+
+async def on_open(
+    query: CallbackQuery, callback_data: SourceCallback, source_registry: SourceRegistry, lang: str
+) -> None:
+    if source := await _source_or_alert(query, source_registry, callback_data.id, lang):
+        await _show(query, *views.source_card(source, lang))
+
+
+async def on_pause_or_resume(
     query: CallbackQuery,
     callback_data: SourceCallback,
     source_poller: SourcePoller,
-    settings: Settings,
     clock: Clock,
     lang: str,
 ) -> None:
     registry = source_poller.registry
-    if callback_data.action == "list":
-        text, keyboard = views.sources_list(await registry.all(), settings.max_sources, lang)
-        await _show(query, text, keyboard)
+    if not (source := await _source_or_alert(query, registry, callback_data.id, lang)):
         return
-    source = await registry.get(callback_data.id)
-    if source is None:
-        await query.answer(t(lang, "sources.gone"), show_alert=True)
+    pausing = callback_data.action == "pause"
+    await registry.set_paused(source.id, pausing, clock())
+    if not pausing:
+        source_poller.wake()
+    notice = t(lang, f"sources.{callback_data.action}d", name=views.source_name(source))
+    await _show_card(query, registry, source, notice, lang)
+
+
+async def on_check(
+    query: CallbackQuery, callback_data: SourceCallback, source_poller: SourcePoller, lang: str
+) -> None:
+    registry = source_poller.registry
+    if not (source := await _source_or_alert(query, registry, callback_data.id, lang)):
         return
-    name = views.source_name(source)
-    action = callback_data.action
-    notice = ""
-    if action in ("pause", "resume"):
-        await registry.set_paused(source.id, action == "pause", clock())
-        notice = t(lang, f"sources.{action}d", name=name)
-        if action == "resume":
-            source_poller.wake()
-    elif action == "remove":
-        await registry.remove(source.id)
-        logger.info("admin %s removed source %s", query.from_user.id, redact(source.url))
-        await _show(query, t(lang, "sources.removed", name=name), None)
+    await query.answer()  # a check can take a while; the button must not wait for it
+    (result,) = await source_poller.check([source])
+    notice = views.check_result(source, result, lang)
+    await _show_card(query, registry, source, notice, lang, answered=True)
+
+
+async def on_remove(
+    query: CallbackQuery, callback_data: SourceCallback, source_registry: SourceRegistry, lang: str
+) -> None:
+    if not (source := await _source_or_alert(query, source_registry, callback_data.id, lang)):
         return
-    elif action == "check":
-        await query.answer()  # a check can take a while; the button must not wait for it
-        result = (await source_poller.check([source]))[0]
-        notice = views.check_result(source, result, lang)
-    elif action == "rejected":
-        items = await registry.rejected(source.id)
+    await source_registry.remove(source.id)
+    logger.info("admin %s removed source %s", query.from_user.id, redact(source.url))
+    await _show(query, t(lang, "sources.removed", name=views.source_name(source)), None)
+
+
+async def on_rejected(
+    query: CallbackQuery, callback_data: SourceCallback, source_registry: SourceRegistry, lang: str
+) -> None:
+    if source := await _source_or_alert(query, source_registry, callback_data.id, lang):
+        items = await source_registry.rejected(source.id)
         await _show(query, *views.rejected_list(source, items, lang))
-        return
-    fresh = await registry.get(source.id) or source
-    text, keyboard = views.source_card(fresh, lang)
-    shown = f"{notice}\n\n{text}" if notice else text
-    await _show(query, shown, keyboard, answered=action == "check")
 
 
 async def on_keep(
     query: CallbackQuery, callback_data: KeepCallback, source_poller: SourcePoller, lang: str
 ) -> None:
     """Force-keep a rejected item: its stored text becomes an article file and is loaded."""
-    registry = source_poller.registry
-    item = await registry.rejected_text(callback_data.item)
-    if item is None:
+    title = await source_poller.force_keep(callback_data.item)
+    if title is None:
         await query.answer(t(lang, "sources.keep_gone"), show_alert=True)
         return
-    name = file_name(item.url)
-    write_seed(source_poller.reloader.seeds_dir, name, item.text)
-    await registry.mark_force_kept(callback_data.item, item.source_id, name)
-    await source_poller.reloader.reload("reload", wait=True)
-    title = item.text.split("\n", 1)[0]
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer(t(lang, "sources.kept_forced", title=clip(title, 120)))
+
+
+async def _source_or_alert(
+    query: CallbackQuery, registry: SourceRegistry, source_id: int, lang: str
+) -> Source | None:
+    source = await registry.get(source_id)
+    if source is None:
+        await query.answer(t(lang, "sources.gone"), show_alert=True)
+    return source
+
+
+async def _show_card(
+    query: CallbackQuery,
+    registry: SourceRegistry,
+    source: Source,
+    notice: str,
+    lang: str,
+    *,
+    answered: bool = False,
+) -> None:
+    """The source's card as it is now, under a line saying what was just done."""
+    text, keyboard = views.source_card(await registry.get(source.id) or source, lang)
+    await _show(query, f"{notice}\n\n{text}", keyboard, answered=answered)
 
 
 async def _show(
@@ -164,6 +198,13 @@ def make_router() -> Router:
     router.callback_query.filter(IsAdmin())
     router.message.register(cmd_sources, Command("sources"))
     router.message.register(cmd_source_add, Command("source_add"))
-    router.callback_query.register(on_source_action, SourceCallback.filter())
+    router.callback_query.register(on_list, SourceCallback.filter(F.action == "list"))
+    router.callback_query.register(on_open, SourceCallback.filter(F.action == "open"))
+    router.callback_query.register(
+        on_pause_or_resume, SourceCallback.filter(F.action.in_({"pause", "resume"}))
+    )
+    router.callback_query.register(on_check, SourceCallback.filter(F.action == "check"))
+    router.callback_query.register(on_remove, SourceCallback.filter(F.action == "remove"))
+    router.callback_query.register(on_rejected, SourceCallback.filter(F.action == "rejected"))
     router.callback_query.register(on_keep, KeepCallback.filter())
     return router

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
@@ -18,13 +19,15 @@ from bot.config import Settings
 from bot.reloader import Reloader
 from bot.texts import DEFAULT_LANGUAGE, t
 from storage.sources.addresses import redact
-from storage.sources.checking import CheckResult, SourceChecker, read_page
+from storage.sources.article_file import file_name
+from storage.sources.checking import CheckResult, SourceChecker, read_page, write_seed
 from storage.sources.fetching import Fetcher
 from storage.sources.registry import Source, SourceRegistry
 
 logger = logging.getLogger(__name__)
 
 TICK = 30.0  # seconds between two looks for due sources when nobody calls wake()
+WORKER_NICE = 10
 WARM_UP_PAGE = (
     "<html><body><article><h1>Аким и губернатор провели встречу</h1><p>Аким Костанайской "
     "области и губернатор Челябинской области провели встречу.</p></article></body></html>"
@@ -69,8 +72,11 @@ class SourcePoller:
         self._bot = bot
         if processes and self._pool is None:
             # spawn, not fork: the bot process has threads (SQLite connections) at this point.
+            # A niced worker gives the CPU to the bot's own process whenever both want it.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=os.nice, initargs=(WORKER_NICE,)
+            )
 
     async def warm_up(self) -> None:
         """Start the worker process and its reader now rather than at the first check."""
@@ -107,6 +113,18 @@ class SourcePoller:
                 if result.paused_now:
                     await self._announce_pause(source, result)
             return list(results)
+
+    async def force_keep(self, item_id: int) -> str | None:
+        """Keep a rejected item anyway (an admin's decision): its title, or None when its
+        text is no longer stored."""
+        item = await self.registry.rejected_text(item_id)
+        if item is None:
+            return None
+        name = file_name(item.url)
+        await asyncio.to_thread(write_seed, self.reloader.seeds_dir, name, item.text)
+        await self.registry.mark_force_kept(item_id, item.source_id, name)
+        await self.reloader.reload("reload", wait=True)
+        return item.text.split("\n", 1)[0]
 
     async def _loop(self) -> None:
         while True:
