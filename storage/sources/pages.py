@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
 import lxml.html
-import trafilatura
 
 from storage.sources.addresses import RefusedAddress, checked_url
 from storage.sources.article_file import WebArticle
@@ -93,10 +91,14 @@ def listed_items(
 
 
 def feed_title(body: bytes) -> str:
+    import feedparser  # imported on first use, like trafilatura: the bot starts faster
+
     return str(feedparser.parse(body).feed.get("title", "")).strip()
 
 
 def _feed_items(body: bytes) -> list[Listed]:
+    import feedparser
+
     parsed: Any = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         raise UnusableListing("malformed feed")
@@ -143,6 +145,10 @@ def extract_article(html: str, url: str) -> WebArticle | None:
     The date is read only from the page's markup (meta tags, time elements, structured data),
     never guessed from the text or the clock.
     """
+    # Imported on first use: the bot process starts faster, and in the bot the reading runs in
+    # a worker process, which is the one that needs it.
+    import trafilatura
+
     document: Any = trafilatura.bare_extraction(
         html,
         url=url,
