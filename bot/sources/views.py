@@ -12,7 +12,8 @@ from bot.render import MESSAGE_LIMIT, clip, join_within, shorten
 from bot.texts import t
 from storage.sources.addresses import redact
 from storage.sources.checking import CheckResult
-from storage.sources.registry import RejectedItem, Source
+from storage.sources.items import RejectedItem
+from storage.sources.registry import Source
 
 NAME_CHARS = 60
 URL_CHARS = 120

@@ -20,6 +20,7 @@ from storage.reading import UnreadableArticle, read_article
 from storage.sources.addresses import redact
 from storage.sources.article_file import article_text, file_name
 from storage.sources.fetching import Fetched, Fetcher, FetchFailed
+from storage.sources.items import SeenItem
 from storage.sources.pages import (
     Listed,
     UnusableListing,
@@ -29,7 +30,7 @@ from storage.sources.pages import (
     feed_title,
     listed_items,
 )
-from storage.sources.registry import SeenItem, Source, SourceKind, SourceRegistry
+from storage.sources.registry import Source, SourceKind, SourceRegistry
 from storage.sources.relevance import judge
 
 logger = logging.getLogger(__name__)

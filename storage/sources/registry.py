@@ -1,4 +1,4 @@
-"""The sources an admin follows, their check state and counters, and the items they offered."""
+"""The sources an admin follows: their check state, back-off, pause and counters."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from storage.db import Database
+from storage.sources import items
+from storage.sources.items import ForceKept, RejectedItem, SeenItem
 
 SourceKind = Literal["feed", "sitemap", "links"]
-KEEP_REJECTED_TEXTS = 20  # per source: older rejected items keep their title and reason only
 
 _SOURCE_COLUMNS = """
 id, url, name, kind, interval_seconds, paused, etag, last_modified, last_check, next_check,
@@ -31,7 +32,6 @@ SET_PAUSED = """
 UPDATE sources SET paused = ?, failures = CASE WHEN ? THEN failures ELSE 0 END,
     pause_notified = 0, next_check = ? WHERE id = ?
 """
-SET_NEXT_CHECK = "UPDATE sources SET next_check = ? WHERE id = ?"
 RECORD_SUCCESS = """
 UPDATE sources SET etag = ?, last_modified = ?, last_check = ?, next_check = ?, failures = 0,
     last_error = NULL, items_seen = items_seen + ?, items_kept = items_kept + ?,
@@ -44,33 +44,6 @@ RETURNING failures, paused
 """
 MARK_PAUSE_NOTIFIED = """
 UPDATE sources SET pause_notified = 1 WHERE id = ? AND pause_notified = 0 RETURNING id
-"""
-SELECT_KNOWN_URLS = "SELECT url FROM source_items WHERE url IN ({marks})"
-INSERT_ITEM = """
-INSERT INTO source_items (url, source_id, seen_at, status, title, reason, file, text)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING
-"""
-# Only the newest rejected texts are kept, so a chatty source cannot fill the database.
-FORGET_OLD_TEXTS = """
-UPDATE source_items SET text = NULL WHERE source_id = ? AND status = 'rejected'
-    AND text IS NOT NULL AND id NOT IN (
-        SELECT id FROM source_items WHERE source_id = ? AND status = 'rejected'
-        ORDER BY id DESC LIMIT ?)
-"""
-SELECT_REJECTED = """
-SELECT id, url, title, reason, text IS NOT NULL FROM source_items
-WHERE source_id = ? AND status = 'rejected' ORDER BY id DESC LIMIT ?
-"""
-SELECT_REJECTED_TEXT = """
-SELECT source_id, url, text FROM source_items WHERE id = ? AND status = 'rejected'
-"""
-MARK_FORCE_KEPT = """
-UPDATE source_items SET status = 'kept', reason = 'forced', file = ?, text = NULL
-WHERE id = ? AND status = 'rejected'
-"""
-MOVE_COUNTS = """
-UPDATE sources SET items_kept = items_kept + 1, items_rejected = max(items_rejected - 1, 0)
-WHERE id = ?
 """
 
 
@@ -104,45 +77,11 @@ class Source:
     items_rejected: int
 
 
-@dataclass(frozen=True, slots=True)
-class SeenItem:
-    """One item of a check: kept (with its seeds file) or rejected (with reason and text)."""
-
-    url: str
-    title: str
-    kept: bool
-    reason: str | None = None
-    file: str | None = None
-    text: str | None = None
-    aliases: tuple[str, ...] = ()  # other addresses that led to it (a redirect's origin)
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedItem:
-    """A rejected item as /sources shows it; `keepable` while its text is still stored."""
-
-    id: int
-    url: str
-    title: str
-    reason: str
-    keepable: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ForceKept:
-    """What force-keeping an item needs: its source, address and text."""
-
-    source_id: int | None
-    url: str
-    text: str
-
-
 def _when(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
-def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+_iso = items.iso
 
 
 def _source(row: Any) -> Source:
@@ -216,20 +155,18 @@ class SourceRegistry:
         self,
         source: Source,
         validators: tuple[str | None, str | None],
-        items: list[SeenItem],
+        seen: list[SeenItem],
         checked_at: dt.datetime,
     ) -> None:
         """A check that read the listing: new items, counters, validators, the next check."""
-        kept = sum(item.kept for item in items)
+        kept = sum(item.kept for item in seen)
         next_check = checked_at + dt.timedelta(seconds=source.interval_seconds)
         async with self.database.transaction() as writer:
-            rows = [row for item in items for row in _item_rows(source.id, item, checked_at)]
-            await writer.executemany(INSERT_ITEM, rows)
-            await writer.execute(FORGET_OLD_TEXTS, (source.id, source.id, KEEP_REJECTED_TEXTS))
+            await items.insert_items(writer, source.id, seen, checked_at)
             await writer.execute(
                 RECORD_SUCCESS,
-                (*validators, _iso(checked_at), _iso(next_check), len(items), kept,
-                 len(items) - kept, source.id),
+                (*validators, _iso(checked_at), _iso(next_check), len(seen), kept,
+                 len(seen) - kept, source.id),
             )  # fmt: skip
 
     async def record_failure(
@@ -256,57 +193,21 @@ class SourceRegistry:
         ):
             return await cursor.fetchone() is not None
 
-    async def make_due(self, source_id: int, now: dt.datetime) -> None:
-        async with self.database.transaction() as writer:
-            await writer.execute(SET_NEXT_CHECK, (_iso(now), source_id))
-
     async def known_urls(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` already seen (kept or rejected) from any source."""
-        wanted = list(dict.fromkeys(urls))
-        known: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            query = SELECT_KNOWN_URLS.format(marks=",".join("?" * len(chunk)))
-            async with self.database.reader.execute(query, chunk) as cursor:
-                known.update(row[0] for row in await cursor.fetchall())
-        return known
+        return await items.known_urls(self.database.reader, urls)
 
     async def rejected(self, source_id: int, limit: int = 10) -> list[RejectedItem]:
-        async with self.database.reader.execute(SELECT_REJECTED, (source_id, limit)) as cursor:
-            rows = await cursor.fetchall()
-        return [RejectedItem(r[0], r[1], r[2], r[3] or "", bool(r[4])) for r in rows]
+        return await items.rejected(self.database.reader, source_id, limit)
 
     async def rejected_text(self, item_id: int) -> ForceKept | None:
-        async with self.database.reader.execute(SELECT_REJECTED_TEXT, (item_id,)) as cursor:
-            row = await cursor.fetchone()
-        if row is None or row[2] is None:
-            return None
-        return ForceKept(row[0], row[1], row[2])
+        return await items.rejected_text(self.database.reader, item_id)
 
     async def mark_force_kept(self, item_id: int, source_id: int | None, file: str) -> None:
         async with self.database.transaction() as writer:
-            cursor = await writer.execute(MARK_FORCE_KEPT, (file, item_id))
-            if cursor.rowcount and source_id is not None:
-                await writer.execute(MOVE_COUNTS, (source_id,))
+            await items.mark_force_kept(writer, item_id, source_id, file)
 
 
 def backoff_seconds(interval: int, failures: int, cap: int = 86_400) -> int:
     """The wait after `failures` failures in a row: the interval doubled each time, ≤ a day."""
     return int(min(interval * 2 ** min(failures, 20), cap))
-
-
-def _item_rows(source_id: int, item: SeenItem, seen_at: dt.datetime) -> list[tuple[object, ...]]:
-    status = "kept" if item.kept else "rejected"
-    title = item.title[:300]
-    first: tuple[object, ...] = (
-        item.url,
-        source_id,
-        _iso(seen_at),
-        status,
-        title,
-        item.reason,
-        item.file,
-        item.text,
-    )
-    # An alias only blocks its address: no text, so it is never offered for force-keeping.
-    return [first] + [(url, *first[1:6], item.file, None) for url in item.aliases]
