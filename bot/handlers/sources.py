@@ -122,8 +122,8 @@ async def on_check(
     if not (source := await _source_or_alert(query, registry, callback_data.id, lang)):
         return
     await query.answer()  # a check can take a while; the button must not wait for it
-    (result,) = await source_poller.check([source])
-    notice = views.check_result(source, result, lang)
+    results = await source_poller.check([source])
+    notice = views.check_result(source, results[0], lang) if results else ""
     await _show_card(query, registry, source, notice, lang, answered=True)
 
 
@@ -177,8 +177,12 @@ async def _show_card(
     answered: bool = False,
 ) -> None:
     """The source's card as it is now, under a line saying what was just done."""
-    text, keyboard = views.source_card(await registry.get(source.id) or source, lang)
-    await _show(query, f"{notice}\n\n{text}", keyboard, answered=answered)
+    current = await registry.get(source.id)
+    if current is None:  # removed meanwhile
+        await _show(query, t(lang, "sources.gone"), None, answered=answered)
+        return
+    text, keyboard = views.source_card(current, lang)
+    await _show(query, f"{notice}\n\n{text}" if notice else text, keyboard, answered=answered)
 
 
 async def _show(

@@ -103,6 +103,9 @@ class SourcePoller:
     async def check(self, sources: list[Source]) -> list[CheckResult]:
         """Check these sources now, load what they kept, and announce new pauses."""
         async with self._lock:
+            # Read again under the lock: a check that ran meanwhile moved validators and counts.
+            fresh = [await self.registry.get(source.id) for source in sources]
+            sources = [source for source in fresh if source is not None]
             seeds = self.reloader.seeds_dir
             checker = SourceChecker(self.registry, self.fetcher, seeds, self._pool)
             now = self._clock()
