@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.app import make_bot, make_dispatcher
 from bot.callbacks import KeepCallback, SourceCallback
 from bot.config import Settings
+from bot.sources import views
 from bot.texts import t
 from storage.db import Database
 from tests.conftest import FixedClock
@@ -153,7 +155,9 @@ async def test_usage_and_unusable_addresses(send: Send, site: NewsSite) -> None:
     (answer,) = await send(f"/source_add {site.base}/files/report.pdf")
     assert "cannot be followed" in answer
     (answer,) = await send(f"/source_add {site.base}/error500.xml")
-    assert "HTTP 500" in answer
+    assert "the site answered HTTP 500" in answer
+    (answer,) = await send(f"/source_add {site.base}/broken.xml", user_id=ADMIN)
+    assert "the feed is malformed" in answer
 
 
 async def test_an_admin_adds_lists_checks_pauses_and_removes_a_source(
@@ -188,8 +192,8 @@ async def test_rejected_items_show_why_and_one_can_be_kept(
     await send(button("check"), button=True)
     (rejected,) = await send(button("rejected"), button=True)
     assert "В Астане ожидается сильный ветер и снег — only one side is a party (KZ)" in rejected
-    assert "not fetched: HTTP 404" in rejected
-    assert "not fetched: disallowed by robots.txt" in rejected
+    assert "not fetched: the site answered HTTP 404" in rejected
+    assert "not fetched: the site's robots.txt forbids it" in rejected
     keep = [b for row in last_keyboard(session).inline_keyboard for b in row if "Keep" in b.text]
     assert len(keep) == 1  # only the weather item still has its text
     assert keep[0].callback_data is not None
@@ -209,3 +213,24 @@ async def test_the_number_of_sources_is_limited(send: Send, site: NewsSite) -> N
         (answer,) = await send(f"/source_add {site.base}{path}")
         assert "Source added" in answer
     assert await send(f"/source_add {site.base}/links.html") == [t("en", "sources.limit", limit=3)]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        "disallowed by robots.txt", "HTTP 503", "larger than 2 MB", "more than 5 redirects",
+        "timed out after 20 s", "connection failed (ClientConnectorError)",
+        "address refused (private)", "malformed feed", "not a feed, a sitemap or an HTML page",
+        "a sitemap index: add one of the sitemaps it names", "unreadable HTML page",
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_every_fetch_error_is_shown_in_the_admin_s_language(error: str, lang: str) -> None:
+    shown = views.error_text(error, lang)
+    assert shown != error
+    if lang != "en":
+        assert re.search("[а-яәғқңөұүһі]", shown), shown
+
+
+def test_an_unknown_error_is_shown_as_stored_and_escaped() -> None:
+    assert views.error_text("<odd> & new", "ru") == "&lt;odd&gt; &amp; new"

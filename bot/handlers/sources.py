@@ -64,7 +64,7 @@ async def cmd_source_add(
         await message.answer(t(lang, f"sources.refused_{refusal.code}"))
         return
     except (FetchFailed, UnusableListing) as error:
-        await message.answer(t(lang, "sources.unusable", error=escape(str(error))))
+        await message.answer(t(lang, "sources.unusable", error=views.error_text(str(error), lang)))
         return
     except SourceExists:
         await message.answer(t(lang, "sources.exists"))

@@ -17,6 +17,7 @@ from aiogram.exceptions import TelegramAPIError
 
 from bot.config import Settings
 from bot.reloader import Reloader
+from bot.sources.views import error_text
 from bot.texts import DEFAULT_LANGUAGE, t
 from storage.sources.addresses import redact
 from storage.sources.article_file import file_name
@@ -150,7 +151,7 @@ class SourcePoller:
             "sources.paused_notice",
             name=escape(source.name),
             url=escape(redact(source.url)),
-            error=escape(result.error or ""),
+            error=error_text(result.error or "", DEFAULT_LANGUAGE),
         )
         for chat_id in self._admin_chats():
             try:

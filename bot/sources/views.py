@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -33,7 +34,7 @@ def source_block(number: int | None, source: Source, lang: str) -> str:
     """Everything about one source: name, address, kind, checks, counters, last error."""
     error = ""
     if source.last_error:
-        error = t(lang, "sources.error_line", error=clip(source.last_error, 200))
+        error = t(lang, "sources.error_line", error=error_text(source.last_error[:200], lang))
     return t(
         lang,
         "sources.block",
@@ -83,11 +84,36 @@ def source_card(source: Source, lang: str) -> tuple[str, InlineKeyboardMarkup]:
     return source_block(None, source, lang), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
+# Fetch and listing errors are stored (and logged) in one language; they are shown in the
+# admin's own. An error not in this table is shown as stored.
+_ERRORS = (
+    (re.compile(r"^disallowed by robots\.txt$"), "sources.err_robots"),
+    (re.compile(r"^HTTP (?P<status>\d{3})$"), "sources.err_http"),
+    (re.compile(r"^larger than \d+ MB$|^too large$"), "sources.err_too_large"),
+    (re.compile(r"^more than \d+ redirects$"), "sources.err_redirects"),
+    (re.compile(r"^timed out after (?P<seconds>[\d.]+) s$"), "sources.err_timeout"),
+    (re.compile(r"^connection failed \(\w+\)$"), "sources.err_connection"),
+    (re.compile(r"^address refused \((?P<code>\w+)\)$"), "sources.err_address"),
+    (re.compile(r"^malformed feed$"), "sources.err_malformed"),
+    (re.compile(r"^not a feed, a sitemap or an HTML page$"), "sources.err_not_listing"),
+    (re.compile(r"^a sitemap index"), "sources.err_sitemap_index"),
+    (re.compile(r"^unreadable HTML page$"), "sources.err_unreadable_page"),
+)
+
+
+def error_text(error: str, lang: str) -> str:
+    """A stored fetch or listing error in the admin's language (escaped)."""
+    for pattern, key in _ERRORS:
+        if match := pattern.match(error):
+            return t(lang, key, **{k: escape(v) for k, v in match.groupdict().items()})
+    return escape(error)
+
+
 def reason_text(reason: str, lang: str) -> str:
     """Why an item was rejected, in the admin's language (reasons are stored as keys)."""
     key, _, detail = reason.partition(":")
     if key == "fetch":
-        return t(lang, "sources.reason_fetch", error=escape(detail))
+        return t(lang, "sources.reason_fetch", error=error_text(detail, lang))
     if key == "one_side":
         return t(lang, "sources.reason_one_side", sides=escape(detail or "—"))
     return t(lang, f"sources.reason_{key}") if key else "—"
@@ -135,7 +161,7 @@ def _lines_within(lines: list[str], limit: int) -> str:
 def check_result(source: Source, result: CheckResult, lang: str) -> str:
     name = source_name(source)
     if result.error:
-        return t(lang, "sources.check_failed", name=name, error=escape(result.error))
+        return t(lang, "sources.check_failed", name=name, error=error_text(result.error, lang))
     if result.not_modified:
         return t(lang, "sources.checked_not_modified", name=name)
     kept = len(result.kept_files)

@@ -320,5 +320,16 @@ TEXTS: dict[str, str] = {
         "⏸ Source paused after 10 failed checks in a row: {name} ({url}). Last error: {error}. "
         "Resume it in /sources when the site works again."
     ),
+    "sources.err_robots": "the site's robots.txt forbids it",
+    "sources.err_http": "the site answered HTTP {status}",
+    "sources.err_too_large": "the response is larger than 2 MB",
+    "sources.err_redirects": "too many redirects",
+    "sources.err_timeout": "no answer within {seconds} s",
+    "sources.err_connection": "the site cannot be reached",
+    "sources.err_address": "the address is refused ({code})",
+    "sources.err_malformed": "the feed is malformed",
+    "sources.err_not_listing": "it is not a feed, a sitemap or an HTML page",
+    "sources.err_sitemap_index": "it is a sitemap index: add one of the sitemaps it names",
+    "sources.err_unreadable_page": "the page cannot be read",
     # --- end sources ---
 }

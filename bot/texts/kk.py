@@ -329,5 +329,16 @@ TEXTS: dict[str, str] = {
         "⏸ Қатарынан 10 рет сәтсіз тексерілгендіктен көз кідіртілді: {name} ({url}). "
         "Соңғы қате: {error}. Сайт жұмыс істегенде оны /sources арқылы жалғастырыңыз."
     ),
+    "sources.err_robots": "сайттың robots.txt файлы оған тыйым салады",
+    "sources.err_http": "сайт HTTP {status} деп жауап берді",
+    "sources.err_too_large": "жауап 2 МБ-тан үлкен",
+    "sources.err_redirects": "қайта бағыттау тым көп",
+    "sources.err_timeout": "{seconds} с ішінде жауап жоқ",
+    "sources.err_connection": "сайт қолжетімсіз",
+    "sources.err_address": "мекенжай қабылданбады ({code})",
+    "sources.err_malformed": "таспа бүлінген",
+    "sources.err_not_listing": "бұл таспа да, сайт картасы да, HTML-бет те емес",
+    "sources.err_sitemap_index": "бұл сайт карталарының индексі: ондағы карталардың бірін қосыңыз",
+    "sources.err_unreadable_page": "бетті оқу мүмкін болмады",
     # --- end sources ---
 }

@@ -322,5 +322,18 @@ TEXTS: dict[str, str] = {
         "⏸ Источник поставлен на паузу после 10 неудачных проверок подряд: {name} ({url}). "
         "Последняя ошибка: {error}. Возобновите его в /sources, когда сайт заработает."
     ),
+    "sources.err_robots": "robots.txt сайта это запрещает",
+    "sources.err_http": "сайт ответил HTTP {status}",
+    "sources.err_too_large": "ответ больше 2 МБ",
+    "sources.err_redirects": "слишком много перенаправлений",
+    "sources.err_timeout": "нет ответа за {seconds} с",
+    "sources.err_connection": "сайт недоступен",
+    "sources.err_address": "адрес отклонён ({code})",
+    "sources.err_malformed": "лента повреждена",
+    "sources.err_not_listing": "это не лента, не карта сайта и не HTML-страница",
+    "sources.err_sitemap_index": (
+        "это индекс карт сайта: добавьте одну из карт, которые он называет"
+    ),
+    "sources.err_unreadable_page": "страницу не удалось прочитать",
     # --- end sources ---
 }
