@@ -20,9 +20,11 @@ from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.sources.poller import SourcePoller
 from storage.chats import Chats
 from storage.db import Database
 from storage.repository import Archive
+from storage.sources.registry import SourceRegistry
 from storage.stats import Statistics
 from storage.users import Users
 
@@ -58,11 +60,14 @@ def make_dispatcher(
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name.
 
     `extra_routers` (tests) see updates before every feature router. `deliver_digests=False`
-    (console mode) never starts the digest scheduler: no delivery is sent, recovered or planned.
+    (console mode) never starts the digest scheduler nor the source poller: no delivery is
+    sent, recovered or planned.
     """
     # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
     reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    source_registry = SourceRegistry(database)
+    source_poller = SourcePoller(source_registry, settings, reloader, clock)
     users = Users(database)
     dispatcher = Dispatcher(
         settings=settings,
@@ -78,6 +83,8 @@ def make_dispatcher(
         digests=digests,
         reloader=reloader,
         error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
+        source_registry=source_registry,
+        source_poller=source_poller,
     )
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     dispatcher.startup.register(admin.set_admin_menu)
@@ -85,6 +92,8 @@ def make_dispatcher(
     dispatcher.startup.register(reloader.load_when_empty)
     if deliver_digests:
         dispatcher.startup.register(digests.start)  # after the seeds: they are not news
+        dispatcher.startup.register(source_poller.start)  # after the digests: it wakes them
+        dispatcher.shutdown.register(source_poller.stop)
         dispatcher.shutdown.register(digests.stop)
     dispatcher.include_routers(*extra_routers, *make_routers())
     return dispatcher

@@ -145,3 +145,20 @@ def search_key(query: str) -> str | None:
     if not key or len(key) > 48:
         return None
     return key if fits(PageCallback(kind="q", key=key, page=999)) else None
+
+
+# --- sources (admins only) ---
+SourceAction = Literal["list", "open", "pause", "resume", "check", "remove", "rejected"]
+
+
+class SourceCallback(CallbackData, prefix="src"):
+    """An admin's button on /sources: open a source, or act on it."""
+
+    action: SourceAction
+    id: int = Field(ge=0, le=10_000_000)
+
+
+class KeepCallback(CallbackData, prefix="srk"):
+    """An admin's "keep" button on a rejected item of a source."""
+
+    item: int = Field(ge=1)

@@ -24,6 +24,11 @@ HINTS = {
     "SEND_RATE": "give a number of messages per second between 1 and 30, e.g. SEND_RATE=25",
     "SEND_TIMEOUT": "give whole seconds between 1 and 300, e.g. SEND_TIMEOUT=30",
     "MAX_SUBSCRIPTIONS_PER_CHAT": "give a whole number between 1 and 1000, e.g. 50",
+    "SOURCE_INTERVAL_MINUTES": "give whole minutes between 5 and 1440, e.g. 30",
+    "SOURCE_TIMEOUT_SECONDS": "give seconds between 1 and 120, e.g. 20",
+    "SOURCE_HOST_INTERVAL_SECONDS": "give seconds between 0 and 60, e.g. 1",
+    "MAX_SOURCES": "give a number of sources between 1 and 1000, e.g. 100",
+    "ALLOW_PRIVATE_SOURCES": "use true or false",
 }
 
 
@@ -45,6 +50,11 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=25.0, gt=0, le=30)
     send_timeout: int = Field(default=30, ge=1, le=300)
     max_subscriptions_per_chat: int = Field(default=50, ge=1, le=1000)
+    source_interval_minutes: int = Field(default=30, ge=5, le=1440)
+    source_timeout_seconds: float = Field(default=20.0, ge=1, le=120)
+    source_host_interval_seconds: float = Field(default=1.0, ge=0, le=60)
+    max_sources: int = Field(default=100, ge=1, le=1000)
+    allow_private_sources: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -1,9 +1,10 @@
-"""Command line: `load [--db PATH] [DIR]` into the archive, `inspect FILE... [--json]` reading."""
+"""Command line: `load` into the archive, `inspect FILE...` reading, `sources` to follow."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from storage.db import Database, DatabaseUnavailable
 from storage.loader import TooManyRemovals, load_directory, render_report
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
+from storage.sources import cli as sources_cli
 
 DEFAULT_DATABASE = "data/archive.sqlite3"
 DEFAULT_SEEDS = "seeds"
@@ -22,6 +24,8 @@ DEFAULT_SEEDS = "seeds"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "sources":
+        return _sources(args)
     if args.command == "load":
         directory = Path(args.directory)
         if not directory.is_dir():
@@ -51,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow removing more than a small share of the archive (files deleted on purpose)",
     )
+    sources_cli.add_parser(commands)
     inspect = commands.add_parser("inspect", help="show how files are read (no database)")
     inspect.add_argument("files", nargs="+", help="article files")
     inspect.add_argument("--json", action="store_true", help="one JSON object per file")
@@ -71,6 +76,16 @@ async def _load(database_path: Path, directory: Path, *, prune: bool) -> int:
     finally:
         await database.close()
     print(render_report(report))
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    try:
+        lines = asyncio.run(sources_cli.run(args, dt.datetime.now(dt.UTC)))
+    except sources_cli.CommandFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
     return 0
 
 

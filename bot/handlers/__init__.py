@@ -18,6 +18,7 @@ from bot.handlers import (
     search,
     sectors,
     settings,
+    sources,
     start,
     subscriptions,
 )
@@ -27,6 +28,7 @@ def make_routers() -> list[Router]:
     """Fresh routers (a router belongs to one dispatcher, and tests make many), in order."""
     return [
         admin.make_router(),  # first: its IsAdmin filter lets admins in, everybody else through
+        sources.make_router(),  # admins only too, for the same reason
         subscriptions.make_router(),  # before start: resumes paused chats, owns sub- deep links
         settings.make_router(),
         start.make_router(),  # /start and its r-/s- deep links, after the sub- ones above

@@ -257,4 +257,88 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Last reload: none yet",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "file upload",
+    "admin.cmd_sources": "News sources the archive follows",
+    "admin.cmd_source_add": "Follow a feed, a sitemap or a page of links",
+    "sources.title": "<b>News sources</b> ({count} of at most {limit})",
+    "sources.none": (
+        "No news sources yet. Add one: /source_add &lt;address&gt; [name], "
+        "e.g. /source_add https://example.kz/rss.xml Kostanay news"
+    ),
+    "sources.block": (
+        "<b>{number}{name}</b> {state}\n{url}\n{kind} · last check: {last_check} · "
+        "next: {next_check}\nItems seen {seen}, kept {kept}, rejected {rejected}{error}"
+    ),
+    "sources.error_line": "\n⚠️ Last error: {error}",
+    "sources.state_active": "▶️",
+    "sources.state_paused": "⏸ paused",
+    "sources.never": "never",
+    "sources.kind_feed": "RSS/Atom feed",
+    "sources.kind_sitemap": "sitemap",
+    "sources.kind_links": "page of links",
+    "sources.more": "… and {count} more",
+    "sources.btn_pause": "⏸ Pause",
+    "sources.btn_resume": "▶️ Resume",
+    "sources.btn_check": "🔄 Check now",
+    "sources.btn_remove": "🗑 Remove",
+    "sources.btn_rejected": "🚫 Rejected",
+    "sources.btn_back": "◀ All sources",
+    "sources.btn_keep": "✅ Keep #{number}",
+    "sources.usage": (
+        "Give the address of an RSS/Atom feed, a sitemap or a page of article links, "
+        "and a name if you like: /source_add https://example.kz/rss.xml Kostanay news"
+    ),
+    "sources.refused_scheme": (
+        "Address refused: only http:// and https:// addresses can be followed."
+    ),
+    "sources.refused_credentials": (
+        "Address refused: it contains a user name or password. Give an address without them."
+    ),
+    "sources.refused_private": (
+        "Address refused: it leads to a local or private network, which the bot does not fetch."
+    ),
+    "sources.refused_unresolvable": "Address refused: the site's name cannot be resolved.",
+    "sources.refused_no_host": "Address refused: it names no site.",
+    "sources.refused_too_long": "Address refused: it is too long.",
+    "sources.refused_malformed": "Address refused: it is not a valid web address.",
+    "sources.unusable": "This address cannot be followed: {error}.",
+    "sources.exists": "This source is already followed.",
+    "sources.limit": "No more sources can be added: the limit is {limit}. Remove one first.",
+    "sources.added": (
+        "<b>Source added</b>: {name}\n{kind} · {url}\nIt is checked now and every {minutes} min."
+    ),
+    "sources.paused": "Paused: {name}",
+    "sources.resumed": "Resumed: {name}; it is checked now.",
+    "sources.removed": "Removed: {name}. The articles it brought stay in the archive.",
+    "sources.gone": "This source no longer exists.",
+    "sources.checked": "Checked {name}: kept {kept}, rejected {rejected}.",
+    "sources.checked_not_modified": "Checked {name}: nothing new since the last check.",
+    "sources.check_failed": "Check of {name} failed: {error}",
+    "sources.rejected_title": "<b>Rejected recently</b> from {name}:",
+    "sources.rejected_none": "Nothing rejected from {name} recently.",
+    "sources.rejected_line": "{number}. {title} — {reason}",
+    "sources.reason_no_region": "no region of Kazakhstan or Russia is a party",
+    "sources.reason_one_side": "only one side is a party ({sides})",
+    "sources.reason_not_html": "not a web page",
+    "sources.reason_no_text": "no article text on the page",
+    "sources.reason_unreadable": "the text could not be read",
+    "sources.reason_duplicate": "already in the archive under another address",
+    "sources.reason_fetch": "not fetched: {error}",
+    "sources.reason_forced": "kept by an admin",
+    "sources.kept_forced": "Kept: {title}. It is in the archive now.",
+    "sources.keep_gone": "This item can no longer be kept (its text is not stored any more).",
+    "sources.paused_notice": (
+        "⏸ Source paused after 10 failed checks in a row: {name} ({url}). Last error: {error}. "
+        "Resume it in /sources when the site works again."
+    ),
+    "sources.err_robots": "the site's robots.txt forbids it",
+    "sources.err_http": "the site answered HTTP {status}",
+    "sources.err_too_large": "the response is larger than 2 MB",
+    "sources.err_redirects": "too many redirects",
+    "sources.err_timeout": "no answer within {seconds} s",
+    "sources.err_connection": "the site cannot be reached",
+    "sources.err_address": "the address is refused ({code})",
+    "sources.err_malformed": "the feed is malformed",
+    "sources.err_not_listing": "it is not a feed, a sitemap or an HTML page",
+    "sources.err_sitemap_index": "it is a sitemap index: add one of the sitemaps it names",
+    "sources.err_unreadable_page": "the page cannot be read",
 }

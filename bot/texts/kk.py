@@ -264,4 +264,90 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Соңғы қайта жүктеу: әлі болған жоқ",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "файл жүктеу",
+    "admin.cmd_sources": "Мұрағат қадағалайтын жаңалық көздері",
+    "admin.cmd_source_add": "Таспаны, сайт картасын немесе сілтемелер бетін қосу",
+    "sources.title": "<b>Жаңалық көздері</b> (ең көбі {limit}, қазір {count})",
+    "sources.none": (
+        "Әзірге жаңалық көзі жоқ. Қосыңыз: /source_add &lt;мекенжай&gt; [атауы], "
+        "мысалы /source_add https://example.kz/rss.xml Қостанай жаңалықтары"
+    ),
+    "sources.block": (
+        "<b>{number}{name}</b> {state}\n{url}\n{kind} · тексерілді: {last_check} · "
+        "келесі: {next_check}\nМатериалдар: табылды {seen}, алынды {kept}, қабылданбады "
+        "{rejected}{error}"
+    ),
+    "sources.error_line": "\n⚠️ Соңғы қате: {error}",
+    "sources.state_active": "▶️",
+    "sources.state_paused": "⏸ кідіртілген",
+    "sources.never": "әлі жоқ",
+    "sources.kind_feed": "RSS/Atom таспасы",
+    "sources.kind_sitemap": "сайт картасы",
+    "sources.kind_links": "сілтемелер беті",
+    "sources.more": "… тағы {count}",
+    "sources.btn_pause": "⏸ Кідірту",
+    "sources.btn_resume": "▶️ Жалғастыру",
+    "sources.btn_check": "🔄 Қазір тексеру",
+    "sources.btn_remove": "🗑 Жою",
+    "sources.btn_rejected": "🚫 Қабылданбағандар",
+    "sources.btn_back": "◀ Барлық көздер",
+    "sources.btn_keep": "✅ №{number} алу",
+    "sources.usage": (
+        "RSS/Atom таспасының, сайт картасының немесе мақала сілтемелері бар беттің мекенжайын, "
+        "қаласаңыз атауын да жазыңыз: /source_add https://example.kz/rss.xml Қостанай жаңалықтары"
+    ),
+    "sources.refused_scheme": (
+        "Мекенжай қабылданбады: тек http:// және https:// мекенжайларын қосуға болады."
+    ),
+    "sources.refused_credentials": (
+        "Мекенжай қабылданбады: онда пайдаланушы аты немесе құпиясөз бар. Оларсыз жазыңыз."
+    ),
+    "sources.refused_private": (
+        "Мекенжай қабылданбады: ол жергілікті немесе жеке желіге апарады, бот оған жүгінбейді."
+    ),
+    "sources.refused_unresolvable": "Мекенжай қабылданбады: сайт атауы табылмады.",
+    "sources.refused_no_host": "Мекенжай қабылданбады: онда сайт жоқ.",
+    "sources.refused_too_long": "Мекенжай қабылданбады: тым ұзын.",
+    "sources.refused_malformed": "Мекенжай қабылданбады: бұл веб-мекенжай емес.",
+    "sources.unusable": "Бұл мекенжайды қосуға болмайды: {error}.",
+    "sources.exists": "Бұл көз әлдеқашан қосылған.",
+    "sources.limit": "Басқа көз қосуға болмайды: шегі — {limit}. Алдымен біреуін жойыңыз.",
+    "sources.added": (
+        "<b>Көз қосылды</b>: {name}\n{kind} · {url}\n"
+        "Қазір, содан кейін әр {minutes} мин сайын тексеріледі."
+    ),
+    "sources.paused": "Кідіртілді: {name}",
+    "sources.resumed": "Жалғастырылды: {name}; қазір тексеріледі.",
+    "sources.removed": "Жойылды: {name}. Одан келген мақалалар мұрағатта қалады.",
+    "sources.gone": "Бұл көз енді жоқ.",
+    "sources.checked": "{name} тексерілді: алынды {kept}, қабылданбады {rejected}.",
+    "sources.checked_not_modified": "{name} тексерілді: өткен тексеруден бері жаңа ештеңе жоқ.",
+    "sources.check_failed": "{name} тексеру сәтсіз аяқталды: {error}",
+    "sources.rejected_title": "<b>Жақында қабылданбағандар</b>, {name}:",
+    "sources.rejected_none": "{name} көзінен жақында ештеңе қабылданбай қалған жоқ.",
+    "sources.rejected_line": "{number}. {title} — {reason}",
+    "sources.reason_no_region": "Қазақстан мен Ресейдің бірде-бір өңірі қатыспайды",
+    "sources.reason_one_side": "тек бір тарап қатысады ({sides})",
+    "sources.reason_not_html": "бұл веб-бет емес",
+    "sources.reason_no_text": "бетте мақала мәтіні жоқ",
+    "sources.reason_unreadable": "мәтінді оқу мүмкін болмады",
+    "sources.reason_duplicate": "басқа мекенжаймен мұрағатта бар",
+    "sources.reason_fetch": "жүктелмеді: {error}",
+    "sources.reason_forced": "әкімші алды",
+    "sources.kept_forced": "Алынды: {title}. Мақала енді мұрағатта.",
+    "sources.keep_gone": "Бұл материалды енді алу мүмкін емес: мәтіні сақталмаған.",
+    "sources.paused_notice": (
+        "⏸ Қатарынан 10 рет сәтсіз тексерілгендіктен көз кідіртілді: {name} ({url}). "
+        "Соңғы қате: {error}. Сайт жұмыс істегенде оны /sources арқылы жалғастырыңыз."
+    ),
+    "sources.err_robots": "сайттың robots.txt файлы оған тыйым салады",
+    "sources.err_http": "сайт HTTP {status} деп жауап берді",
+    "sources.err_too_large": "жауап 2 МБ-тан үлкен",
+    "sources.err_redirects": "қайта бағыттау тым көп",
+    "sources.err_timeout": "{seconds} с ішінде жауап жоқ",
+    "sources.err_connection": "сайт қолжетімсіз",
+    "sources.err_address": "мекенжай қабылданбады ({code})",
+    "sources.err_malformed": "таспа бүлінген",
+    "sources.err_not_listing": "бұл таспа да, сайт картасы да, HTML-бет те емес",
+    "sources.err_sitemap_index": "бұл сайт карталарының индексі: ондағы карталардың бірін қосыңыз",
+    "sources.err_unreadable_page": "бетті оқу мүмкін болмады",
 }

@@ -258,4 +258,90 @@ TEXTS: dict[str, str] = {
     "admin.stats_never": "Последняя перезагрузка: ещё не было",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "загрузка файла",
+    "admin.cmd_sources": "Источники новостей, за которыми следит архив",
+    "admin.cmd_source_add": "Подключить ленту, карту сайта или страницу ссылок",
+    "sources.title": "<b>Источники новостей</b> ({count} из {limit} возможных)",
+    "sources.none": (
+        "Источников пока нет. Добавьте: /source_add &lt;адрес&gt; [название], "
+        "например /source_add https://example.kz/rss.xml Новости Костаная"
+    ),
+    "sources.block": (
+        "<b>{number}{name}</b> {state}\n{url}\n{kind} · проверен: {last_check} · "
+        "следующая: {next_check}\nМатериалов: найдено {seen}, взято {kept}, отклонено {rejected}"
+        "{error}"
+    ),
+    "sources.error_line": "\n⚠️ Последняя ошибка: {error}",
+    "sources.state_active": "▶️",
+    "sources.state_paused": "⏸ на паузе",
+    "sources.never": "ещё нет",
+    "sources.kind_feed": "лента RSS/Atom",
+    "sources.kind_sitemap": "карта сайта",
+    "sources.kind_links": "страница ссылок",
+    "sources.more": "… и ещё {count}",
+    "sources.btn_pause": "⏸ Пауза",
+    "sources.btn_resume": "▶️ Возобновить",
+    "sources.btn_check": "🔄 Проверить сейчас",
+    "sources.btn_remove": "🗑 Удалить",
+    "sources.btn_rejected": "🚫 Отклонённые",
+    "sources.btn_back": "◀ Все источники",
+    "sources.btn_keep": "✅ Взять №{number}",
+    "sources.usage": (
+        "Укажите адрес ленты RSS/Atom, карты сайта или страницы со ссылками на статьи "
+        "и, если хотите, название: /source_add https://example.kz/rss.xml Новости Костаная"
+    ),
+    "sources.refused_scheme": "Адрес отклонён: можно подключать только адреса http:// и https://.",
+    "sources.refused_credentials": (
+        "Адрес отклонён: в нём есть имя пользователя или пароль. Укажите адрес без них."
+    ),
+    "sources.refused_private": (
+        "Адрес отклонён: он ведёт в локальную или частную сеть, туда бот не обращается."
+    ),
+    "sources.refused_unresolvable": "Адрес отклонён: имя сайта не находится.",
+    "sources.refused_no_host": "Адрес отклонён: в нём нет сайта.",
+    "sources.refused_too_long": "Адрес отклонён: он слишком длинный.",
+    "sources.refused_malformed": "Адрес отклонён: это не веб-адрес.",
+    "sources.unusable": "Этот адрес нельзя подключить: {error}.",
+    "sources.exists": "Этот источник уже подключён.",
+    "sources.limit": "Больше источников добавить нельзя: предел — {limit}. Сначала удалите один.",
+    "sources.added": (
+        "<b>Источник добавлен</b>: {name}\n{kind} · {url}\n"
+        "Проверяется сейчас и затем каждые {minutes} мин."
+    ),
+    "sources.paused": "На паузе: {name}",
+    "sources.resumed": "Возобновлён: {name}; проверяется сейчас.",
+    "sources.removed": "Удалён: {name}. Статьи из него остаются в архиве.",
+    "sources.gone": "Этого источника больше нет.",
+    "sources.checked": "Проверен {name}: взято {kept}, отклонено {rejected}.",
+    "sources.checked_not_modified": "Проверен {name}: нового с прошлой проверки нет.",
+    "sources.check_failed": "Проверка {name} не удалась: {error}",
+    "sources.rejected_title": "<b>Недавно отклонённые</b> из {name}:",
+    "sources.rejected_none": "Из {name} недавно ничего не отклонено.",
+    "sources.rejected_line": "{number}. {title} — {reason}",
+    "sources.reason_no_region": "ни один регион Казахстана или России не участвует",
+    "sources.reason_one_side": "участвует только одна сторона ({sides})",
+    "sources.reason_not_html": "это не веб-страница",
+    "sources.reason_no_text": "на странице нет текста статьи",
+    "sources.reason_unreadable": "текст не удалось прочитать",
+    "sources.reason_duplicate": "уже в архиве под другим адресом",
+    "sources.reason_fetch": "не загружено: {error}",
+    "sources.reason_forced": "взято администратором",
+    "sources.kept_forced": "Взято: {title}. Статья теперь в архиве.",
+    "sources.keep_gone": "Этот материал уже нельзя взять: его текст больше не хранится.",
+    "sources.paused_notice": (
+        "⏸ Источник поставлен на паузу после 10 неудачных проверок подряд: {name} ({url}). "
+        "Последняя ошибка: {error}. Возобновите его в /sources, когда сайт заработает."
+    ),
+    "sources.err_robots": "robots.txt сайта это запрещает",
+    "sources.err_http": "сайт ответил HTTP {status}",
+    "sources.err_too_large": "ответ больше 2 МБ",
+    "sources.err_redirects": "слишком много перенаправлений",
+    "sources.err_timeout": "нет ответа за {seconds} с",
+    "sources.err_connection": "сайт недоступен",
+    "sources.err_address": "адрес отклонён ({code})",
+    "sources.err_malformed": "лента повреждена",
+    "sources.err_not_listing": "это не лента, не карта сайта и не HTML-страница",
+    "sources.err_sitemap_index": (
+        "это индекс карт сайта: добавьте одну из карт, которые он называет"
+    ),
+    "sources.err_unreadable_page": "страницу не удалось прочитать",
 }
