@@ -18,3 +18,4 @@ _.run_once  # unused method (bot/digest/scheduler.py:129)
 exc_type  # unused variable (bot/instance.py:60)
 traceback  # unused variable (bot/instance.py:62)
 is_same_story  # unused function (storage/reading/dedup.py:33)
+_.warm_up  # unused method (bot/sources/poller.py:83): bench/sources.py starts the worker once

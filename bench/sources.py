@@ -131,7 +131,7 @@ async def main(args: argparse.Namespace) -> bool:
     seeds = root / "seeds"
     shutil.copytree(SEEDS, seeds)
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         bot_token="123456:bench", database_path=root / "archive.sqlite3", seeds_dir=seeds,
         allow_private_sources=True, source_host_interval_seconds=args.host_interval,
         source_timeout_seconds=10,

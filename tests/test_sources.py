@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
+from aiogram.methods import SendMessage
 
 from bot.app import make_bot
 from bot.config import Settings
@@ -25,9 +26,10 @@ from storage.sources.fetching import Fetcher, FetchFailed
 from storage.sources.pages import UnusableListing
 from storage.sources.registry import SourceRegistry
 from storage.sources.relevance import judge
-from tests.conftest import SEEDS, FixedClock
+from tests.archive_fixtures import SEEDS
 from tests.fakes import RecordingSession
 from tests.source_site import IRRELEVANT, RELEVANT, NewsSite, serve_site
+from tests.support import FixedClock, sent
 
 ADMIN_CHAT = -100777
 
@@ -53,10 +55,8 @@ class Rig:
         await self.poller.check(sources)
 
     async def articles(self) -> dict[str, tuple[str | None, str | None]]:
-        """Title -> (date, source) of every article in the archive."""
-        async with self.database.reader.execute(
-            "SELECT title, date, source FROM articles"
-        ) as cursor:
+        """Title -> (date, url) of every article in the archive."""
+        async with self.database.reader.execute("SELECT title, date, url FROM articles") as cursor:
             return {row[0]: (row[1], row[2]) for row in await cursor.fetchall()}
 
 
@@ -100,8 +100,8 @@ async def test_relevant_items_reach_the_archive_with_their_url_and_date(rig: Rig
     await rig.check()
     articles = await rig.articles()
     for path in RELEVANT:
-        date, source = articles[title_of(path)]
-        assert source == rig.site.base + path  # the link to the original
+        date, url = articles[title_of(path)]
+        assert url == rig.site.base + path  # the link to the original
         assert date is not None
     # The cp1251 page is read in its own encoding; the markup-only date is found.
     assert articles[title_of("/news/2024/05/omsk-pavlodar.html")][0] == "2024-05-22"
@@ -175,10 +175,11 @@ async def test_failures_back_off_then_pause_and_the_admins_are_told_once(rig: Ri
     assert source.paused
     assert source.failures == PAUSE_AFTER_FAILURES
     await rig.check(source_id)  # checked again by hand: still failing, no second notice
-    notices = [r for r in rig.session.requests if getattr(r, "chat_id", None) == ADMIN_CHAT]
+    messages = sent(rig.session.requests, SendMessage)
+    notices = [message for message in messages if message.chat_id == ADMIN_CHAT]
     assert len(notices) == 1
-    assert "Broken" in str(notices[0].text)
-    assert "HTTP 500" in str(notices[0].text)
+    assert "Broken" in notices[0].text
+    assert "HTTP 500" in notices[0].text
 
 
 @pytest.mark.parametrize(
@@ -318,6 +319,7 @@ def test_the_article_file_is_read_back_with_its_title_date_and_address() -> None
     record = read_article(article_text(web))
     assert record.title == web.title
     assert record.date == web.date
-    assert record.source == web.url
+    assert record.url == web.url
+    assert record.source == "example.kz"  # the outlet
     assert file_name(web.url) == file_name("https://example.kz/news/1")
     assert file_name(web.url).startswith("src-")

@@ -15,12 +15,13 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.app import make_bot, make_dispatcher
 from bot.callbacks import KeepCallback, SourceCallback
 from bot.config import Settings
-from bot.sources import views
 from bot.texts import t
+from bot.views import sources as views
 from storage.db import Database
-from tests.conftest import FixedClock
+from storage.models import Lang
 from tests.fakes import RecordingSession, make_callback, make_message, make_update, make_user
 from tests.source_site import NewsSite, serve_site
+from tests.support import FixedClock
 
 ADMIN = 1001
 STRANGER = 2002
@@ -31,7 +32,7 @@ def settings(tmp_path: Path) -> Settings:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         bot_token="123456:test",
         admin_ids=(ADMIN,),
         database_path=tmp_path / "data" / "archive.sqlite3",
@@ -100,7 +101,7 @@ def last_keyboard(session: RecordingSession) -> InlineKeyboardMarkup:
 
 
 def button(action: str, source_id: int = 1) -> str:
-    return SourceCallback(action=action, id=source_id).pack()  # type: ignore[arg-type]
+    return SourceCallback(action=action, id=source_id).pack()
 
 
 async def test_strangers_get_the_unknown_command_answer(send: Send, site: NewsSite) -> None:
@@ -208,6 +209,14 @@ async def test_rejected_items_show_why_and_one_can_be_kept(
     assert KeepCallback.unpack(keep[0].callback_data).item > 0
 
 
+async def test_a_name_with_markup_characters_is_escaped_once(send: Send, site: NewsSite) -> None:
+    (added,) = await send(f"/source_add {site.base}/rss.xml Kostanay & <Chelyabinsk>")
+    assert "Kostanay &amp; &lt;Chelyabinsk&gt;" in added
+    (listing,) = await send("/sources")
+    assert "Kostanay &amp; &lt;Chelyabinsk&gt;" in listing
+    assert "&amp;amp;" not in listing
+
+
 async def test_the_number_of_sources_is_limited(send: Send, site: NewsSite) -> None:
     for path in ("/rss.xml", "/atom.xml", "/sitemap.xml"):
         (answer,) = await send(f"/source_add {site.base}{path}")
@@ -225,7 +234,7 @@ async def test_the_number_of_sources_is_limited(send: Send, site: NewsSite) -> N
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
-def test_every_fetch_error_is_shown_in_the_admin_s_language(error: str, lang: str) -> None:
+def test_every_fetch_error_is_shown_in_the_admin_s_language(error: str, lang: Lang) -> None:
     shown = views.error_text(error, lang)
     assert shown != error
     if lang != "en":

@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
-from html import escape
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, InaccessibleMessage, Message
+from aiogram.filters import Command, CommandObject, ExceptionTypeFilter
+from aiogram.types import CallbackQuery, ErrorEvent, InlineKeyboardMarkup, Message
 
 from bot.callbacks import KeepCallback, SourceCallback
 from bot.config import Settings
 from bot.filters import IsAdmin
-from bot.render import clip
-from bot.sources import views
+from bot.html import Html, join
+from bot.replies import edit_text
 from bot.sources.poller import SourcePoller
-from bot.texts import t
-from storage.sources.addresses import RefusedAddress, check_host, checked_url, redact
-from storage.sources.checking import probe
+from bot.texts import label, t
+from bot.views import sources as views
+from bot.views.render import clip
+from storage.models import Lang
+from storage.sources.addresses import RefusedAddress, redact
 from storage.sources.fetching import FetchFailed
 from storage.sources.pages import UnusableListing
 from storage.sources.registry import Source, SourceExists, SourceLimitReached, SourceRegistry
 
 logger = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.datetime]
-
 
 async def cmd_sources(
-    message: Message, source_registry: SourceRegistry, settings: Settings, lang: str
+    message: Message, source_registry: SourceRegistry, settings: Settings, lang: Lang
 ) -> None:
     text, keyboard = views.sources_list(await source_registry.all(), settings.max_sources, lang)
     await message.answer(text, reply_markup=keyboard)
@@ -41,94 +38,65 @@ async def cmd_source_add(
     command: CommandObject,
     source_poller: SourcePoller,
     settings: Settings,
-    clock: Clock,
-    lang: str,
+    lang: Lang,
 ) -> None:
+    # A refused or unusable address is answered by the error handlers below.
     address, _, name = (command.args or "").strip().partition(" ")
     if not address:
         await message.answer(t(lang, "sources.usage"))
         return
-    try:
-        url = checked_url(address)
-        await check_host(url, allow_private=settings.allow_private_sources)
-        found = await probe(source_poller.fetcher, url)
-        source_id = await source_poller.registry.add(
-            url,
-            clip(" ".join(name.split()), 100) or found.title,
-            found.kind,
-            interval=settings.source_interval_minutes * 60,
-            now=clock(),
-            limit=settings.max_sources,
-        )
-    except RefusedAddress as refusal:
-        await message.answer(t(lang, f"sources.refused_{refusal.code}"))
-        return
-    except (FetchFailed, UnusableListing) as error:
-        await message.answer(t(lang, "sources.unusable", error=views.error_text(str(error), lang)))
-        return
-    except SourceExists:
-        await message.answer(t(lang, "sources.exists"))
-        return
-    except SourceLimitReached:
-        await message.answer(t(lang, "sources.limit", limit=settings.max_sources))
-        return
-    logger.info("admin %s added source %s (%s)", message.chat.id, redact(url), found.kind)
-    source_poller.wake()
-    source = await source_poller.registry.get(source_id)
-    assert source is not None
-    kind = t(lang, f"sources.kind_{source.kind}")
-    await message.answer(
-        t(lang, "sources.added", name=views.source_name(source), kind=kind,
-          url=escape(redact(url)), minutes=settings.source_interval_minutes)
-    )  # fmt: skip
+    source = await source_poller.add(address, name)
+    logger.info("admin %s added source %s (%s)", message.chat.id, redact(source.url), source.kind)
+    minutes = settings.source_interval_minutes
+    await message.answer(views.added(source, minutes, lang))
 
 
 async def on_list(
-    query: CallbackQuery, source_registry: SourceRegistry, settings: Settings, lang: str
+    query: CallbackQuery, source_registry: SourceRegistry, settings: Settings, lang: Lang
 ) -> None:
     sources = await source_registry.all()
     await _show(query, *views.sources_list(sources, settings.max_sources, lang))
 
 
 async def on_open(
-    query: CallbackQuery, callback_data: SourceCallback, source_registry: SourceRegistry, lang: str
+    query: CallbackQuery,
+    callback_data: SourceCallback,
+    source_registry: SourceRegistry,
+    lang: Lang,
 ) -> None:
     if source := await _source_or_alert(query, source_registry, callback_data.id, lang):
         await _show(query, *views.source_card(source, lang))
 
 
 async def on_pause_or_resume(
-    query: CallbackQuery,
-    callback_data: SourceCallback,
-    source_poller: SourcePoller,
-    clock: Clock,
-    lang: str,
+    query: CallbackQuery, callback_data: SourceCallback, source_poller: SourcePoller, lang: Lang
 ) -> None:
     registry = source_poller.registry
     if not (source := await _source_or_alert(query, registry, callback_data.id, lang)):
         return
     pausing = callback_data.action == "pause"
-    await registry.set_paused(source.id, pausing, clock())
-    if not pausing:
-        source_poller.wake()
+    await source_poller.set_paused(source, pausing)
     notice = t(lang, f"sources.{callback_data.action}d", name=views.source_name(source))
     await _show_card(query, registry, source, notice, lang)
 
 
 async def on_check(
-    query: CallbackQuery, callback_data: SourceCallback, source_poller: SourcePoller, lang: str
+    query: CallbackQuery, callback_data: SourceCallback, source_poller: SourcePoller, lang: Lang
 ) -> None:
     registry = source_poller.registry
     if not (source := await _source_or_alert(query, registry, callback_data.id, lang)):
         return
     await query.answer()  # a check can take a while; the button must not wait for it
     results = await source_poller.check([source])
-    notice = views.check_result(source, results[0], lang) if results else ""
+    notice = views.check_result(source, results[0], lang) if results else None
     await _show_card(query, registry, source, notice, lang, answered=True)
 
 
 async def on_remove(
-    query: CallbackQuery, callback_data: SourceCallback, source_registry: SourceRegistry, lang: str
+    query: CallbackQuery,
+    callback_data: SourceCallback,
+    source_registry: SourceRegistry,
+    lang: Lang,
 ) -> None:
     if not (source := await _source_or_alert(query, source_registry, callback_data.id, lang)):
         return
@@ -138,7 +106,10 @@ async def on_remove(
 
 
 async def on_rejected(
-    query: CallbackQuery, callback_data: SourceCallback, source_registry: SourceRegistry, lang: str
+    query: CallbackQuery,
+    callback_data: SourceCallback,
+    source_registry: SourceRegistry,
+    lang: Lang,
 ) -> None:
     if source := await _source_or_alert(query, source_registry, callback_data.id, lang):
         items = await source_registry.rejected(source.id)
@@ -146,12 +117,12 @@ async def on_rejected(
 
 
 async def on_keep(
-    query: CallbackQuery, callback_data: KeepCallback, source_poller: SourcePoller, lang: str
+    query: CallbackQuery, callback_data: KeepCallback, source_poller: SourcePoller, lang: Lang
 ) -> None:
     """Force-keep a rejected item: its stored text becomes an article file and is loaded."""
     title = await source_poller.force_keep(callback_data.item)
     if title is None:
-        await query.answer(t(lang, "sources.keep_gone"), show_alert=True)
+        await query.answer(label(lang, "sources.keep_gone"), show_alert=True)
         return
     await query.answer()
     if isinstance(query.message, Message):
@@ -159,11 +130,11 @@ async def on_keep(
 
 
 async def _source_or_alert(
-    query: CallbackQuery, registry: SourceRegistry, source_id: int, lang: str
+    query: CallbackQuery, registry: SourceRegistry, source_id: int, lang: Lang
 ) -> Source | None:
     source = await registry.get(source_id)
     if source is None:
-        await query.answer(t(lang, "sources.gone"), show_alert=True)
+        await query.answer(label(lang, "sources.gone"), show_alert=True)
     return source
 
 
@@ -171,8 +142,8 @@ async def _show_card(
     query: CallbackQuery,
     registry: SourceRegistry,
     source: Source,
-    notice: str,
-    lang: str,
+    notice: Html | None,
+    lang: Lang,
     *,
     answered: bool = False,
 ) -> None:
@@ -182,17 +153,43 @@ async def _show_card(
         await _show(query, t(lang, "sources.gone"), None, answered=answered)
         return
     text, keyboard = views.source_card(current, lang)
-    await _show(query, f"{notice}\n\n{text}" if notice else text, keyboard, answered=answered)
+    shown = join("\n\n", [notice, text]) if notice else text
+    await _show(query, shown, keyboard, answered=answered)
 
 
 async def _show(
-    query: CallbackQuery, text: str, keyboard: object, *, answered: bool = False
+    query: CallbackQuery,
+    text: Html,
+    keyboard: InlineKeyboardMarkup | None,
+    *,
+    answered: bool = False,
 ) -> None:
     if not answered:
         await query.answer()
-    if query.message is None or isinstance(query.message, InaccessibleMessage):
-        return
-    await query.message.edit_text(text, reply_markup=keyboard)  # type: ignore[arg-type]
+    if isinstance(query.message, Message):
+        await edit_text(query.message, text, keyboard)
+
+
+async def on_refused_address(event: ErrorEvent, message: Message, lang: Lang) -> None:
+    assert isinstance(event.exception, RefusedAddress)  # guaranteed by the ExceptionTypeFilter
+    logger.info("source refused: %r", event.exception)
+    await message.answer(t(lang, f"sources.refused_{event.exception.code}"))
+
+
+async def on_unusable(event: ErrorEvent, message: Message, lang: Lang) -> None:
+    logger.info("source unusable: %r", event.exception)
+    error = views.error_text(str(event.exception), lang)
+    await message.answer(t(lang, "sources.unusable", error=error))
+
+
+async def on_exists(event: ErrorEvent, message: Message, lang: Lang) -> None:
+    logger.info("source refused: %r", event.exception)
+    await message.answer(t(lang, "sources.exists"))
+
+
+async def on_limit(event: ErrorEvent, message: Message, settings: Settings, lang: Lang) -> None:
+    logger.info("source refused: %r", event.exception)
+    await message.answer(t(lang, "sources.limit", limit=settings.max_sources))
 
 
 def make_router() -> Router:
@@ -211,4 +208,12 @@ def make_router() -> Router:
     router.callback_query.register(on_remove, SourceCallback.filter(F.action == "remove"))
     router.callback_query.register(on_rejected, SourceCallback.filter(F.action == "rejected"))
     router.callback_query.register(on_keep, KeepCallback.filter())
+    # What /source_add cannot follow is answered here, from the message that asked; every other
+    # error goes on to the error handler (apology, log, admin-chat notice).
+    with_message = F.update.message.as_("message")
+    unusable = ExceptionTypeFilter(FetchFailed, UnusableListing)
+    router.errors.register(on_refused_address, ExceptionTypeFilter(RefusedAddress), with_message)
+    router.errors.register(on_unusable, unusable, with_message)
+    router.errors.register(on_exists, ExceptionTypeFilter(SourceExists), with_message)
+    router.errors.register(on_limit, ExceptionTypeFilter(SourceLimitReached), with_message)
     return router

@@ -10,18 +10,19 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from html import escape
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 
 from bot.config import Settings
+from bot.html import escape
 from bot.reloader import Reloader
-from bot.sources.views import error_text
 from bot.texts import DEFAULT_LANGUAGE, t
-from storage.sources.addresses import redact
+from bot.views.render import shorten
+from bot.views.sources import error_text
+from storage.sources.addresses import check_host, checked_url, redact
 from storage.sources.article_file import file_name
-from storage.sources.checking import CheckResult, SourceChecker, read_page, write_seed
+from storage.sources.checking import CheckResult, SourceChecker, probe, read_page, write_seed
 from storage.sources.fetching import Fetcher
 from storage.sources.registry import Source, SourceRegistry
 
@@ -100,6 +101,32 @@ class SourcePoller:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+    async def add(self, address: str, name: str) -> Source:
+        """Follow the feed, sitemap or page of links at `address` (named `name`, or by its own
+        title), checked at once. Raises RefusedAddress, FetchFailed, UnusableListing,
+        SourceExists or SourceLimitReached, each safe to log (no credentials in them)."""
+        url = checked_url(address)
+        await check_host(url, allow_private=self.settings.allow_private_sources)
+        found = await probe(self.fetcher, url)
+        source_id = await self.registry.add(
+            url,
+            shorten(name, 100) or found.title,
+            found.kind,
+            interval=self.settings.source_interval_minutes * 60,
+            now=self._clock(),
+            limit=self.settings.max_sources,
+        )
+        self.wake()
+        source = await self.registry.get(source_id)
+        assert source is not None  # just added; only an admin removes sources
+        return source
+
+    async def set_paused(self, source: Source, paused: bool) -> None:
+        """Pause a source, or resume it (and check it now)."""
+        await self.registry.set_paused(source.id, paused, self._clock())
+        if not paused:
+            self.wake()
 
     async def check(self, sources: list[Source]) -> list[CheckResult]:
         """Check these sources now, load what they kept, and announce new pauses."""

@@ -18,7 +18,6 @@ class WebArticle:
     title: str
     date: dt.date | None
     body: str
-    site: str | None = None
 
 
 def file_name(url: str) -> str:

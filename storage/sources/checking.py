@@ -51,7 +51,6 @@ class CheckResult:
     paused_now: bool = False
     kept_files: list[str] = field(default_factory=list)
     rejected: int = 0
-    failed_items: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,6 @@ class SourceChecker:
         fresh = await self._fresh(items)
         seen = await asyncio.gather(*(self._read_item(item) for item in fresh))
         kept_items = [item for item in seen if item is not None]
-        result.failed_items = len(seen) - len(kept_items)
         result.kept_files = [item.file for item in kept_items if item.kept and item.file]
         result.rejected = sum(not item.kept for item in kept_items)
         validators = (listing.etag, listing.last_modified)

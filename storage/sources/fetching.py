@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
-from storage.sources.addresses import RefusedAddress, check_host, checked_url, redact
+from storage.sources.addresses import RefusedAddress, check_host, checked_url
 
 logger = logging.getLogger(__name__)
 
@@ -209,8 +209,3 @@ async def _read_capped(response: aiohttp.ClientResponse, cap: int) -> bytes:
             raise FetchFailed(limit, permanent=True)
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def describe(url: str) -> str:
-    """The URL as it may appear in a log line."""
-    return redact(url)

@@ -165,7 +165,7 @@ def extract_article(html: str, url: str) -> WebArticle | None:
         lines = lines[1:]  # the headline repeated at the top of the text
     if not lines:
         return None
-    return WebArticle(url, title, _iso_date(document.date), "\n".join(lines), document.sitename)
+    return WebArticle(url, title, _iso_date(document.date), "\n".join(lines))
 
 
 def _iso_date(value: object) -> dt.date | None:

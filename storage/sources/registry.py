@@ -15,7 +15,7 @@ SourceKind = Literal["feed", "sitemap", "links"]
 
 _SOURCE_COLUMNS = """
 id, url, name, kind, interval_seconds, paused, etag, last_modified, last_check, next_check,
-failures, last_error, pause_notified, items_seen, items_kept, items_rejected
+failures, last_error, items_seen, items_kept, items_rejected
 """
 SELECT_SOURCES = f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY id"
 SELECT_SOURCE = f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ?"
@@ -71,7 +71,6 @@ class Source:
     next_check: dt.datetime
     failures: int
     last_error: str | None
-    pause_notified: bool
     items_seen: int
     items_kept: int
     items_rejected: int
@@ -98,10 +97,9 @@ def _source(row: Any) -> Source:
         next_check=dt.datetime.fromisoformat(row[9]),
         failures=row[10],
         last_error=row[11],
-        pause_notified=bool(row[12]),
-        items_seen=row[13],
-        items_kept=row[14],
-        items_rejected=row[15],
+        items_seen=row[12],
+        items_kept=row[13],
+        items_rejected=row[14],
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.client import Emulator
-from tests.e2e.conftest import ADMIN_ID, BotProcess
+from tests.e2e.support import ADMIN_ID, BotProcess
 from tests.source_site import ARTICLES, NewsSite, serve_site
 
 pytestmark = pytest.mark.e2e
