@@ -13,6 +13,7 @@ MAX_CALLBACK_BYTES = 64
 _KEY = r"^[a-z0-9_+-]{1,45}$"
 
 ListKind = Literal["r", "s", "d", "q", "l"]  # region(s), sector, date, search query, latest
+SubscribeAction = Literal["add", "del"]
 
 
 class PageCallback(CallbackData, prefix="pg"):
@@ -58,8 +59,8 @@ class MenuCallback(CallbackData, prefix="mn"):
 class SubscribeCallback(CallbackData, prefix="sub"):
     """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
 
-    action: str = Field(pattern=r"^(add|del)$")
-    kind: str = Field(pattern=r"^(region|sector|pair)$")
+    action: SubscribeAction
+    kind: Literal["region", "sector", "pair"]
     key: str = Field(pattern=_KEY)
 
 
