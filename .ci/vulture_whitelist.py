@@ -18,4 +18,6 @@ _.run_once  # unused method (bot/digest/scheduler.py:129)
 exc_type  # unused variable (bot/instance.py:60)
 traceback  # unused variable (bot/instance.py:62)
 is_same_story  # unused function (storage/reading/dedup.py:33)
+_._known  # pydantic validators of callback data (bot/callbacks.py)
+score_sectors  # the lexicon weights, read by tests/test_sectors.py (storage/sectors.py)
 _.warm_up  # unused method (bot/sources/poller.py:83): bench/sources.py starts the worker once

@@ -55,12 +55,12 @@ def test_every_template_shows_hostile_values_literally_once(lang: Lang) -> None:
         text = t(lang, key, **values) if values else template
         assert telegram_html_errors(text) == [], (lang, key, text)
         shown = plain(text)
-        in_text = [name for _, name, _, _ in string.Formatter().parse(plain(template)) if name]
         for name in fields:
-            assert shown.count(hostile(name)) == in_text.count(name), (lang, key, shown)
+            if re.search(r"<[^>]*\{" + name + r"\}[^>]*>", template):  # inside a tag: href="{url}"
+                assert text.count(escape(hostile(name))) == fields.count(name), (lang, key, text)
+                continue
+            assert shown.count(hostile(name)) == fields.count(name), (lang, key, shown)
             assert "&amp;" not in shown, (lang, key, shown)
-        for name in set(fields) - set(in_text):  # inside a tag: a link's address, escaped once
-            assert f'"{escape(hostile(name))}"' in text, (lang, key, text)
 
 
 def test_the_checker_refuses_broken_html() -> None:
