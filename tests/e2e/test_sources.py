@@ -67,7 +67,7 @@ def test_a_relevant_item_reaches_its_region_s_subscriber_once(
     assert article_id is not None
     user.send(f"/article {article_id.group(1)}")
     detail = user.wait_for(title)
-    assert f"{news_site.base}{KOSTANAY}" in detail.text  # the link to the original
+    assert f'href="{news_site.base}{KOSTANAY}"' in detail.html  # the link to the original
 
     admin.send("/sources")
     listing = admin.wait_for("Qostanay News")
