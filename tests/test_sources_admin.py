@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import pytest
 from aiogram import Bot, Dispatcher
@@ -73,7 +73,12 @@ async def bot(settings: Settings, session: RecordingSession) -> AsyncIterator[Bo
     await bot.session.close()
 
 
-Send = Callable[..., Any]
+class Send(Protocol):
+    """A message (text) or a button (callback data) from a user; the texts the bot sent back."""
+
+    async def __call__(
+        self, text: str, user_id: int = ..., *, button: bool = False
+    ) -> list[str]: ...
 
 
 @pytest.fixture

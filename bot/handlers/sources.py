@@ -18,10 +18,8 @@ from bot.texts import label, t
 from bot.views import sources as views
 from bot.views.render import clip
 from storage.models import Lang
-from storage.sources.addresses import RefusedAddress, redact
-from storage.sources.fetching import FetchFailed
-from storage.sources.pages import UnusableListing
-from storage.sources.registry import Source, SourceExists, SourceLimitReached, SourceRegistry
+from storage.sources.addresses import redact
+from storage.sources.registry import Source, SourceRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +38,7 @@ async def cmd_source_add(
     settings: Settings,
     lang: Lang,
 ) -> None:
-    # A refused or unusable address is answered by the error handlers below.
+    # An address that cannot be followed is answered by on_not_added, below.
     address, _, name = (command.args or "").strip().partition(" ")
     if not address:
         await message.answer(t(lang, "sources.usage"))
@@ -170,26 +168,11 @@ async def _show(
         await edit_text(query.message, text, keyboard)
 
 
-async def on_refused_address(event: ErrorEvent, message: Message, lang: Lang) -> None:
-    assert isinstance(event.exception, RefusedAddress)  # guaranteed by the ExceptionTypeFilter
-    logger.info("source refused: %r", event.exception)
-    await message.answer(t(lang, f"sources.refused_{event.exception.code}"))
-
-
-async def on_unusable(event: ErrorEvent, message: Message, lang: Lang) -> None:
-    logger.info("source unusable: %r", event.exception)
-    error = views.error_text(str(event.exception), lang)
-    await message.answer(t(lang, "sources.unusable", error=error))
-
-
-async def on_exists(event: ErrorEvent, message: Message, lang: Lang) -> None:
-    logger.info("source refused: %r", event.exception)
-    await message.answer(t(lang, "sources.exists"))
-
-
-async def on_limit(event: ErrorEvent, message: Message, settings: Settings, lang: Lang) -> None:
-    logger.info("source refused: %r", event.exception)
-    await message.answer(t(lang, "sources.limit", limit=settings.max_sources))
+async def on_not_added(
+    event: ErrorEvent, message: Message, settings: Settings, lang: Lang
+) -> None:
+    logger.info("source not added: %r", event.exception)  # each of these is safe to log
+    await message.answer(views.not_added(event.exception, settings.max_sources, lang))
 
 
 def make_router() -> Router:
@@ -210,10 +193,6 @@ def make_router() -> Router:
     router.callback_query.register(on_keep, KeepCallback.filter())
     # What /source_add cannot follow is answered here, from the message that asked; every other
     # error goes on to the error handler (apology, log, admin-chat notice).
-    with_message = F.update.message.as_("message")
-    unusable = ExceptionTypeFilter(FetchFailed, UnusableListing)
-    router.errors.register(on_refused_address, ExceptionTypeFilter(RefusedAddress), with_message)
-    router.errors.register(on_unusable, unusable, with_message)
-    router.errors.register(on_exists, ExceptionTypeFilter(SourceExists), with_message)
-    router.errors.register(on_limit, ExceptionTypeFilter(SourceLimitReached), with_message)
+    not_added = ExceptionTypeFilter(*views.NOT_ADDED)
+    router.errors.register(on_not_added, not_added, F.update.message.as_("message"))
     return router

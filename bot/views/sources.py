@@ -14,10 +14,12 @@ from bot.texts import label, t
 from bot.views.keyboards import Button, button, rows_of
 from bot.views.render import MESSAGE_LIMIT, clip, join_within, shorten
 from storage.models import Lang
-from storage.sources.addresses import redact
+from storage.sources.addresses import RefusedAddress, redact
 from storage.sources.checking import CheckResult
+from storage.sources.fetching import FetchFailed
 from storage.sources.items import RejectedItem
-from storage.sources.registry import Source
+from storage.sources.pages import UnusableListing
+from storage.sources.registry import Source, SourceExists, SourceLimitReached
 
 NAME_CHARS = 60
 URL_CHARS = 120
@@ -176,3 +178,18 @@ def added(source: Source, minutes: int, lang: Lang) -> Html:
     url = escape(redact(source.url))
     name = source_name(source)
     return t(lang, "sources.added", name=name, kind=kind, url=url, minutes=minutes)
+
+
+# Why /source_add may not follow an address; anything else is an error to report.
+NOT_ADDED = (RefusedAddress, FetchFailed, UnusableListing, SourceExists, SourceLimitReached)
+
+
+def not_added(error: BaseException, limit: int, lang: Lang) -> Html:
+    """Why an address was not added: refused, unusable, followed already, or over the limit."""
+    if isinstance(error, RefusedAddress):
+        return t(lang, f"sources.refused_{error.code}")
+    if isinstance(error, SourceExists):
+        return t(lang, "sources.exists")
+    if isinstance(error, SourceLimitReached):
+        return t(lang, "sources.limit", limit=limit)
+    return t(lang, "sources.unusable", error=error_text(str(error), lang))
