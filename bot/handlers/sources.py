@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 from bot.callbacks import KeepCallback, SourceCallback
 from bot.config import Settings
 from bot.filters import IsAdmin
-from bot.render import clip
+from bot.render import clip, shorten
 from bot.sources import views
 from bot.sources.poller import SourcePoller
 from bot.texts import t
@@ -54,7 +54,7 @@ async def cmd_source_add(
         found = await probe(source_poller.fetcher, url)
         source_id = await source_poller.registry.add(
             url,
-            clip(" ".join(name.split()), 100) or found.title,
+            shorten(name, 100) or found.title,  # stored as typed; escaped when shown
             found.kind,
             interval=settings.source_interval_minutes * 60,
             now=clock(),
