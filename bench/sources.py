@@ -3,17 +3,18 @@
     .venv/bin/python -m bench.sources                      # 20 sites × 50 items, 1 request/s/site
     .venv/bin/python -m bench.sources --host-interval 0    # the fetching path without pacing
 
-Twenty news sites run on 127.0.0.1 (one port each, so each is its own host for the pacing), each
-with an RSS feed of 50 article pages with site chrome around the text, half of them about
-cooperation across the border. /region goes through the real dispatcher with the recording
-session in place of Telegram, first idle, then while every source is checked and its kept
-articles are loaded into the archive.
+Twenty news sites run on 127.0.0.1 in a process of their own (one port each, so each is its own
+host for the pacing), each with an RSS feed of 50 article pages with site chrome around the text,
+half of them about cooperation across the border. /region goes through the real dispatcher with
+the recording session in place of Telegram, first idle, then while every source is checked and
+its kept articles are loaded into the archive.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import shutil
 import statistics
 import tempfile
@@ -21,6 +22,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from html import escape
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from aiohttp import web
@@ -93,23 +95,37 @@ def site_app(site: int, base: list[str], items: int) -> web.Application:
     return app
 
 
+async def _serve(count: int, items: int, bases: list[str]) -> None:
+    for site in range(count):
+        base: list[str] = [""]
+        runner = web.AppRunner(site_app(site, base, items), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        base[0] = f"http://127.0.0.1:{runner.addresses[0][1]}"
+        bases.append(base[0])
+
+
+def serve_sites(count: int, items: int, channel: Connection) -> None:
+    """The sites' own process: their serving must not load the bot's event loop."""
+    loop = asyncio.new_event_loop()
+    bases: list[str] = []
+    loop.run_until_complete(_serve(count, items, bases))
+    channel.send(bases)
+    loop.run_forever()  # until the bench terminates this process
+
+
 @asynccontextmanager
 async def news_sites(count: int, items: int) -> AsyncIterator[list[str]]:
-    runners = []
-    bases = []
+    ours, theirs = multiprocessing.get_context("spawn").Pipe()
+    process = multiprocessing.get_context("spawn").Process(
+        target=serve_sites, args=(count, items, theirs), daemon=True
+    )
+    process.start()
     try:
-        for site in range(count):
-            base: list[str] = [""]
-            runner = web.AppRunner(site_app(site, base, items), access_log=None)
-            await runner.setup()
-            await web.TCPSite(runner, "127.0.0.1", 0).start()
-            base[0] = f"http://127.0.0.1:{runner.addresses[0][1]}"
-            runners.append(runner)
-            bases.append(base[0])
-        yield bases
+        yield await asyncio.to_thread(ours.recv)
     finally:
-        for runner in runners:
-            await runner.cleanup()
+        process.terminate()
+        process.join(10)
 
 
 async def region_timings(dispatcher, bot, until) -> list[float]:  # type: ignore[no-untyped-def]
