@@ -93,7 +93,9 @@ def make_dispatcher(
     if deliver_digests:
         dispatcher.startup.register(digests.start)  # after the seeds: they are not news
         dispatcher.startup.register(source_poller.start)  # after the digests: it wakes them
-        dispatcher.shutdown.register(source_poller.stop)
+    # Always: a console's "check now" or /source_add opens the fetcher, which this closes.
+    dispatcher.shutdown.register(source_poller.stop)
+    if deliver_digests:
         dispatcher.shutdown.register(digests.stop)
     dispatcher.include_routers(*extra_routers, *make_routers())
     return dispatcher

@@ -224,6 +224,19 @@ async def test_a_name_with_markup_is_stored_as_typed_and_shown_escaped(
     assert "&amp;lt;" not in listing
 
 
+async def test_the_console_closes_the_fetcher_on_shutdown(
+    settings: Settings, database: Database, clock: FixedClock, bot: Bot, site: NewsSite
+) -> None:
+    """Console mode never starts the poller, but /source_add still fetches: no session leaks."""
+    dispatcher = make_dispatcher(settings, database, clock=clock, deliver_digests=False)
+    add = make_message(f"/source_add {site.base}/rss.xml", user=make_user(ADMIN, "en"))
+    await dispatcher.feed_update(bot, make_update(add))
+    fetcher = dispatcher["source_poller"].fetcher
+    assert fetcher._session is not None  # opened by the probe of the address
+    await dispatcher.emit_shutdown(bot=bot)
+    assert fetcher._session is None
+
+
 async def test_the_number_of_sources_is_limited(send: Send, site: NewsSite) -> None:
     for path in ("/rss.xml", "/atom.xml", "/sitemap.xml"):
         (answer,) = await send(f"/source_add {site.base}{path}")
