@@ -12,6 +12,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage.db import Database
+from storage.figures_store import sync_figures
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article
 from storage.reading.decoding import MAX_FILE_BYTES
@@ -106,6 +107,7 @@ async def _write(
     report.updated = [article.file for article in changed]
     report.new_article_ids = [article.id for article in added]
     await group_stories(writer, [article.id for article in added + changed])
+    await sync_figures(writer)  # also fills in articles stored before figures were read
 
 
 def _article_files(directory: Path) -> list[Path]:

@@ -1,0 +1,96 @@
+"""The numbers behind the pictures: articles per month of a selection, the cooperation web."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.models import Selection
+from storage.queries import DAY, filtered
+
+# {keys} is a selection's SELECT of sort keys; dated keys are day ordinals * DAY + id.
+SELECT_DAYS = f"""
+SELECT key / {DAY}, count(*) FROM ({{keys}}) WHERE key >= {DAY} GROUP BY 1
+"""
+SELECT_PAIRS = """
+SELECT k.region_id, r.region_id, count(*)
+FROM article_regions AS k
+JOIN article_regions AS r ON r.article_id = k.article_id
+WHERE k.region_id IN (SELECT id FROM regions WHERE country = 'KZ') AND k.role = 'partner'
+  AND r.region_id IN (SELECT id FROM regions WHERE country = 'RU') AND r.role = 'partner'
+  AND k.sort_key BETWEEN ? AND ?
+GROUP BY 1, 2
+"""
+_LAST_KEY = (dt.date.max.toordinal() + 1) * DAY - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Dated articles of a selection counted per month, oldest first, with no gaps."""
+
+    months: tuple[tuple[dt.date, int], ...]  # (first day of the month, count)
+
+    def by_year(self) -> tuple[tuple[int, int], ...]:
+        """The same counts per year, oldest first, with no gaps."""
+        years: Counter[int] = Counter()
+        for month, count in self.months:
+            years[month.year] += count
+        if not years:
+            return ()
+        return tuple((year, years[year]) for year in range(min(years), max(years) + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class CooperationWeb:
+    """Partner pairs across the border: (Kazakhstan's region, Russia's region, joint articles)."""
+
+    pairs: tuple[tuple[str, str, int], ...]  # most joint articles first
+
+    def totals(self, side: int) -> list[tuple[str, int]]:
+        """Joint articles per region of one side (0: Kazakhstan, 1: Russia), most first."""
+        counts: Counter[str] = Counter()
+        for pair in self.pairs:
+            counts[str(pair[side])] += pair[2]
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+async def timeline(db: aiosqlite.Connection, selection: Selection) -> Timeline:
+    """Articles per month of a selection (undated articles are not on a time axis)."""
+    parts = filtered(selection)
+    if parts is None:
+        return Timeline(())
+    keys = f"SELECT {parts.key} AS key {parts.clause}"
+    months: Counter[dt.date] = Counter()
+    for ordinal, count in await db.execute_fetchall(SELECT_DAYS.format(keys=keys), parts.params):
+        months[dt.date.fromordinal(ordinal).replace(day=1)] += count
+    return Timeline(_without_gaps(months))
+
+
+async def cooperation_web(
+    db: aiosqlite.Connection, since: dt.date | None = None, until: dt.date | None = None
+) -> CooperationWeb:
+    """Every pair of partner regions across the border, with their joint articles.
+
+    A period counts only the articles dated within it; the whole archive counts all.
+    """
+    low = since.toordinal() * DAY if since else 0
+    high = (until.toordinal() + 1) * DAY - 1 if until else _LAST_KEY
+    if since or until:
+        low = max(low, DAY)  # undated articles are outside every period
+    rows = await db.execute_fetchall(SELECT_PAIRS, (low, high))
+    pairs = sorted(((kz, ru, n) for kz, ru, n in rows), key=lambda p: (-p[2], p[0], p[1]))
+    return CooperationWeb(tuple(pairs))
+
+
+def _without_gaps(months: Counter[dt.date]) -> tuple[tuple[dt.date, int], ...]:
+    if not months:
+        return ()
+    month, last = min(months), max(months)
+    filled = []
+    while month <= last:
+        filled.append((month, months[month]))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return tuple(filled)
