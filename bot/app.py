@@ -12,14 +12,19 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.charts.service import Charts
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler
+from bot.exporting import Exports
 from bot.handlers import (
     admin,
     article,
+    charts,
     dates,
     errors,
+    exports,
     fallback,
+    figures,
     help,
     inline,
     lang,
@@ -36,6 +41,7 @@ from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.selections import LastSelections, RecordSelections
 from storage.db import Database
 from storage.loader import load_directory
 from storage.repository import Archive
@@ -80,6 +86,7 @@ def _routers() -> list[Router]:
     routers += [start.make_router(), help.make_router(), regions.make_router()]
     routers += [sectors.make_router(), dates.make_router(), search.make_router()]
     routers += [article.make_router(), lang.make_router(), inline.make_router()]
+    routers += [charts.make_router(), exports.make_router(), figures.make_router()]
     routers.append(summary.make_router())
     routers.append(fallback.make_router())  # the catch-all: text, unknown commands and buttons
     return routers
@@ -96,8 +103,12 @@ def make_dispatcher(
     dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
     dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
     users = Users(database)
-    dispatcher["archive"] = Archive(database.reader)
+    dispatcher["archive"] = archive = Archive(database.reader)
     dispatcher["users"] = users
+    dispatcher["charts"] = Charts(database, archive)
+    dispatcher["exports"] = Exports(database)
+    dispatcher["selections"] = selections = LastSelections()
+    dispatcher.update.outer_middleware(RecordSelections(selections))  # for /export
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     # --- lifecycle: startup/shutdown hooks (command menu, digest scheduler...) go here ---
     dispatcher.errors.register(errors.on_error)

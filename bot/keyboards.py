@@ -9,12 +9,16 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
     BrowseCallback,
+    ChartCallback,
+    ExportCallback,
     LangCallback,
     ListKind,
+    MapCallback,
     MenuCallback,
     OpenCallback,
     PageCallback,
     SubscribeCallback,
+    fits,
 )
 from bot.texts import t
 from storage.models import Region, Sector
@@ -42,7 +46,7 @@ def summary_keyboard(
     lang: str,
     subscribe: SubscribeCallback | None = None,
 ) -> InlineKeyboardMarkup | None:
-    """◀ ▶ between pages (when the list has a key that fits a button) and "Subscribe"."""
+    """◀ ▶ between pages (when the list has a key that fits a button), "Subscribe", 📊 ⬇️."""
     arrows = []
     if key is not None and page > 0:
         arrows.append(button("◀", PageCallback(kind=kind, key=key, page=page - 1)))
@@ -51,7 +55,19 @@ def summary_keyboard(
     rows = [arrows] if arrows else []
     if subscribe is not None:
         rows.append([button(t(lang, "summary.subscribe"), subscribe)])
+    if key is not None and (analysis := analysis_row(kind, key, lang)):
+        rows.append(analysis)
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def analysis_row(kind: ListKind, key: str, lang: str) -> list[Button]:
+    """📊 the summary's chart, ⬇️ its articles as CSV or XLSX (those whose data fits a button)."""
+    callbacks: list[tuple[str, CallbackData]] = [
+        ("chart.button", ChartCallback(kind=kind, key=key)),
+        ("export.csv_button", ExportCallback(kind=kind, key=key, format="csv")),
+        ("export.xlsx_button", ExportCallback(kind=kind, key=key, format="xlsx")),
+    ]
+    return [button(t(lang, text), callback) for text, callback in callbacks if fits(callback)]
 
 
 def _country_button(country: str, lang: str) -> Button:
@@ -60,9 +76,9 @@ def _country_button(country: str, lang: str) -> Button:
 
 
 def countries_keyboard(lang: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[_country_button("KZ", lang), _country_button("RU", lang)]]
-    )
+    countries = [_country_button("KZ", lang), _country_button("RU", lang)]
+    cooperation_map = button(t(lang, "map.button"), MapCallback(key="-"))
+    return InlineKeyboardMarkup(inline_keyboard=[countries, [cooperation_map]])
 
 
 def browse_keyboard(

@@ -32,6 +32,7 @@ async def test_sector_summary_pages_forward_and_back(feed: Feed, name: str) -> N
     assert [[b.callback_data for b in row] for row in rows] == [
         ["pg:s:tourism:1"],
         ["sub:add:sector:tourism"],
+        ["ch:s:tourism", "ex:s:tourism:csv", "ex:s:tourism:xlsx"],
     ]
     calls = await feed(make_callback("pg:s:tourism:1"))
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]

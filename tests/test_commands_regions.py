@@ -43,8 +43,9 @@ async def test_region_summary_in_english_with_subscribe_button(feed: Feed) -> No
     )
     assert "date unknown · Atyrau Region ⇄ Astrakhan Oblast" in str(message.text)
     assert message.reply_markup is not None
-    [[button]] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    [[button], analysis] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
     assert (button.text, button.callback_data) == ("🔔 Subscribe", "sub:add:region:ru-astrakhan")
+    assert [b.text for b in analysis] == ["📊 Chart", "⬇️ CSV", "⬇️ XLSX"]
 
 
 async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
@@ -56,8 +57,9 @@ async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
     )
     assert "Заинтересованы в новых контактах" in text
     assert "Казахстан является" not in text
-    [[button]] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    [[button], analysis] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
     assert button.callback_data == "sub:add:pair:kz-atyrau+ru-astrakhan"
+    assert analysis[0].callback_data == "ch:r:kz-atyrau+ru-astrakhan"
 
 
 @pytest.mark.parametrize(

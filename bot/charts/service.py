@@ -1,0 +1,176 @@
+"""Pictures on demand: gathers a chart's numbers, draws it in a worker thread, and remembers it
+by (what it shows, language, archive version) so a second tap costs nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections import OrderedDict, defaultdict
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.charts.drawing import plain
+from bot.charts.map_chart import CooperationMap, draw_cooperation_map
+from bot.charts.summary_chart import SummaryChart, draw_summary_chart
+from bot.texts import t
+from storage.chart_data import cooperation_web, timeline
+from storage.db import Database
+from storage.figures_store import StoredFigure, archive_version, figures_about
+from storage.models import Overview, Selection
+from storage.regions import get_region
+from storage.repository import Archive
+from storage.sectors import get_sector
+
+CACHED_PICTURES = 200
+T = TypeVar("T")
+CHART_WORDS = ("per_month", "per_year", "articles", "no_dates", "sectors", "none")
+SCALE_WORDS = ("bn", "m", "k")
+
+
+@dataclass(slots=True)
+class Picture:
+    """A PNG and how many things it shows (a map's partner pairs); `file_id` is Telegram's id
+    for it once sent, so it is uploaded only once."""
+
+    png: bytes
+    count: int = 0
+    file_id: str | None = None
+
+
+class Charts:
+    """Draws and caches the pictures; give it the database (it reads on the reader)."""
+
+    def __init__(self, database: Database, archive: Archive) -> None:
+        self._db = database.reader
+        self._archive = archive
+        self._cache: OrderedDict[Hashable, Picture] = OrderedDict()
+
+    async def summary_chart(
+        self, selection: Selection, title_html: str, home: tuple[str, ...], lang: str
+    ) -> Picture | None:
+        """The chart of a summary; None when the selection has no articles."""
+        version = await archive_version(self._db)
+        key = ("summary", selection, title_html, lang, version)
+
+        async def gather() -> SummaryChart | None:
+            overview = await self._archive.overview(selection)
+            if overview.count == 0:
+                return None
+            return SummaryChart(
+                title=plain(title_html),
+                timeline=await timeline(self._db, selection),
+                sectors=_sectors(overview, lang),
+                partners=_partners(overview, home, lang),
+                turnover=await self._turnover(selection, lang),
+                words=_words(lang, await self._turnover_currency(selection), _one_side(home)),
+            )
+
+        return await self._picture(key, gather, draw_summary_chart)
+
+    async def cooperation_map(
+        self, since: dt.date | None, until: dt.date | None, period: str, lang: str
+    ) -> Picture | None:
+        """The map of the archive or of a period; None when it has no partner pairs."""
+        version = await archive_version(self._db)
+        key = ("map", since, until, lang, version)
+
+        async def gather() -> CooperationMap | None:
+            web = await cooperation_web(self._db, since, until)
+            if not web.pairs:
+                return None
+            return CooperationMap(
+                title=t(lang, "map.title", period=period),
+                pairs=[(_name(kz, lang), _name(ru, lang), n) for kz, ru, n in web.pairs],
+                kz_side=t(lang, "country.KZ"),
+                ru_side=t(lang, "country.RU"),
+                lines_note=t(lang, "map.lines_note"),
+                matrix_note=t(lang, "map.matrix_note", shown="{shown}", total="{total}"),
+            )
+
+        return await self._picture(key, gather, draw_cooperation_map, lambda m: len(m.pairs))
+
+    async def _picture(
+        self,
+        key: Hashable,
+        gather: Callable[[], Awaitable[T | None]],
+        draw: Callable[[T], bytes],
+        count: Callable[[T], int] = lambda _data: 0,
+    ) -> Picture | None:
+        picture = self._cache.get(key)
+        if picture is not None:
+            self._cache.move_to_end(key)
+            return picture
+        data = await gather()
+        if data is None:
+            return None
+        picture = Picture(await asyncio.to_thread(draw, data), count(data))
+        self._cache[key] = picture
+        while len(self._cache) > CACHED_PICTURES:
+            self._cache.popitem(last=False)
+        return picture
+
+    async def _turnover(self, selection: Selection, lang: str) -> list[tuple[int, float]]:
+        figures = await self._turnover_figures(selection)
+        currency = _main_currency(figures)
+        by_year: dict[int, float] = {}
+        for stored in figures:
+            figure = stored.figure
+            if figure.currency == currency and figure.year is not None:
+                by_year[figure.year] = max(by_year.get(figure.year, 0.0), figure.value)
+        return sorted(by_year.items()) if len(by_year) >= 2 else []
+
+    async def _turnover_currency(self, selection: Selection) -> str:
+        return _main_currency(await self._turnover_figures(selection)) or ""
+
+    async def _turnover_figures(self, selection: Selection) -> list[StoredFigure]:
+        """Reported turnover with a year, for a region or a pair as a whole (no other filter)."""
+        if not selection.region_ids or selection != Selection(region_ids=selection.region_ids):
+            return []
+        figures = await figures_about(self._db, selection.region_ids)
+        return [f for f in figures if f.figure.measure == "turnover" and f.figure.year]
+
+
+def _main_currency(figures: list[StoredFigure]) -> str | None:
+    """The currency with the most years reported: one axis never mixes currencies."""
+    years: defaultdict[str, set[int]] = defaultdict(set)
+    for stored in figures:
+        if stored.figure.year is not None:
+            years[stored.figure.currency].add(stored.figure.year)
+    return max(years, key=lambda currency: (len(years[currency]), currency)) if years else None
+
+
+def _name(region_id: str, lang: str) -> str:
+    region = get_region(region_id)
+    return region.name(lang) if region else region_id
+
+
+def _sectors(overview: Overview, lang: str) -> list[tuple[str, int]]:
+    sectors = ((get_sector(sector_id), count) for sector_id, count in overview.sectors)
+    return [(sector.label(lang), count) for sector, count in sectors if sector]
+
+
+def _partners(overview: Overview, home: tuple[str, ...], lang: str) -> list[tuple[str, int, str]]:
+    """Partner regions with their joint articles; across the border when the summary is about
+    regions of one country."""
+    side = _one_side(home)
+    found = ((get_region(region_id), count) for region_id, count in overview.partners)
+    return [
+        (region.name(lang), count, region.country)
+        for region, count in found
+        if region and region.country != side
+    ]
+
+
+def _one_side(home: tuple[str, ...]) -> str | None:
+    """The country of the summary's regions when they are all of one country."""
+    countries = {region.country for region in map(get_region, home) if region}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _words(lang: str, currency: str, side: str | None) -> dict[str, str]:
+    words = {word: t(lang, f"chart.{word}") for word in CHART_WORDS}
+    words["partners"] = t(lang, "chart.partners_across" if side else "chart.partners")
+    words["turnover"] = t(lang, "chart.turnover", currency=currency)
+    words |= {f"scale_{scale}": t(lang, f"figures.scale.{scale}") for scale in SCALE_WORDS}
+    return words
