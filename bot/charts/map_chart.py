@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from bot.charts.drawing import KZ_COLOUR, MUTED, RU_COLOUR, drawing, png_bytes, shortened
 
 MAX_LINES = 45  # more pairs than this are drawn as a matrix
+LINES_PER_ROW = 2.0  # ...and so are pairs that would cross in a tangle over few regions
 MAX_MATRIX_COLUMNS = 30  # Russia's regions with the most joint articles
 ROW_PX = 34
 MAX_LINE_WIDTH = 9.0
@@ -28,11 +29,13 @@ class CooperationMap:
     ru_side: str
     lines_note: str
     matrix_note: str  # with {shown} and {total}
+    matrix_all_note: str  # when every region is shown
 
 
 def draw_cooperation_map(chart: CooperationMap) -> bytes:
-    """One PNG: the web of lines, or the matrix when there are more than MAX_LINES pairs."""
-    if len(chart.pairs) > MAX_LINES:
+    """One PNG: the web of lines, or the matrix when lines would be too many to follow."""
+    rows = max(len(_totals(chart.pairs, 0)), len(_totals(chart.pairs, 1)))
+    if len(chart.pairs) > min(MAX_LINES, LINES_PER_ROW * rows):
         return _matrix(chart)
     return _web(chart)
 
@@ -108,6 +111,8 @@ def _matrix(chart: CooperationMap) -> bytes:
                     axes.text(j, i, str(count), ha="center", va="center", fontsize=8, color=colour)
         axes.spines[:].set_visible(False)
         note = chart.matrix_note.format(shown=len(ru), total=len(ru_all))
+        if len(ru) == len(ru_all):
+            note = chart.matrix_all_note
         _headings(figure, chart, note)
         return png_bytes(figure)
 

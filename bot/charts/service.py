@@ -86,6 +86,7 @@ class Charts:
                 ru_side=t(lang, "country.RU"),
                 lines_note=t(lang, "map.lines_note"),
                 matrix_note=t(lang, "map.matrix_note", shown="{shown}", total="{total}"),
+                matrix_all_note=t(lang, "map.matrix_all"),
             )
 
         return await self._picture(key, gather, draw_cooperation_map, lambda m: len(m.pairs))
@@ -173,4 +174,5 @@ def _words(lang: str, currency: str, side: str | None) -> dict[str, str]:
     words["partners"] = t(lang, "chart.partners_across" if side else "chart.partners")
     words["turnover"] = t(lang, "chart.turnover", currency=currency)
     words |= {f"scale_{scale}": t(lang, f"figures.scale.{scale}") for scale in SCALE_WORDS}
+    words["decimal"] = "." if lang == "en" else ","
     return words

@@ -83,7 +83,8 @@ def _turnover(axes: Axes, chart: SummaryChart) -> None:
     scale, unit = _scale(max(values), chart.words)
     axes.plot(years, [v / scale for v in values], marker="o", color=TURNOVER_COLOUR, lw=2)
     for year, value in chart.turnover:
-        axes.annotate(f"{value / scale:.3g}", (year, value / scale), textcoords="offset points",
+        label = f"{value / scale:.3g}".replace(".", chart.words["decimal"])
+        axes.annotate(label, (year, value / scale), textcoords="offset points",
                       xytext=(0, 6), ha="center", fontsize=9)  # fmt: skip
     axes.set_xticks(years, [str(year) for year in years], fontsize=9)
     box = axes.get_position()

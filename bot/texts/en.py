@@ -130,6 +130,7 @@ TEXTS: dict[str, str] = {
     "map.title": "The web of regional cooperation: {period}",
     "map.all_time": "the whole archive",
     "map.lines_note": "line width — number of joint articles",
+    "map.matrix_all": "number of joint articles",
     "map.matrix_note": "joint articles; {shown} of {total} Russian regions shown",
     "map.caption": "🗺 <b>Regional cooperation</b>: {period}. Pairs of regions: {pairs}.",
     "map.empty": "The archive has no partner regions across the border for {period}.",
