@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,13 +28,14 @@ SELECT a.id, a.sha256, a.body,
      WHERE r.article_id = a.id AND r.role = 'partner')
 FROM articles AS a WHERE a.id IN (SELECT value FROM json_each(?))
 """
-DELETE_FIGURES = "DELETE FROM figures WHERE article_id = ?"
-DELETE_READ = "DELETE FROM figures_read WHERE article_id = ?"
+DELETE_FIGURES = "DELETE FROM figures WHERE article_id IN (SELECT value FROM json_each(?))"
+DELETE_READ = "DELETE FROM figures_read WHERE article_id IN (SELECT value FROM json_each(?))"
+SELECT_NEXT_FIGURE_ID = "SELECT coalesce(max(id), 0) + 1 FROM figures"
 INSERT_READ = "INSERT INTO figures_read (article_id, sha256) VALUES (?, ?)"
 INSERT_FIGURE = """
-INSERT INTO figures (article_id, position, measure, value, value_high, currency, bound, year,
-                     countries, text)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+INSERT INTO figures (id, article_id, position, measure, value, value_high, currency, bound,
+                     year, countries, text)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 INSERT_FIGURE_REGION = "INSERT OR IGNORE INTO figure_regions (figure_id, region_id) VALUES (?, ?)"
 # {regions} is one "SELECT figure_id ... WHERE region_id = ?" per region, INTERSECTed.
@@ -81,34 +84,52 @@ def regions_of(figure: Figure, partners: Sequence[str]) -> tuple[str, ...]:
 async def sync_figures(db: aiosqlite.Connection) -> int:
     """Read the figures of every article stored or changed since they were last read.
 
-    Runs inside the caller's write transaction; returns how many articles were read.
+    Runs inside the caller's write transaction, a batch of articles at a time: the sentences are
+    read in a worker thread, the rows written with one statement each; returns how many
+    articles were read.
     """
     ids = [row[0] for row in await db.execute_fetchall(SELECT_UNREAD)]
+    ((next_id,),) = await db.execute_fetchall(SELECT_NEXT_FIGURE_ID)
     for start in range(0, len(ids), BATCH):
-        batch = "[" + ",".join(str(i) for i in ids[start : start + BATCH]) + "]"
-        for article_id, sha256, body, partners in await db.execute_fetchall(
-            SELECT_BODIES, (batch,)
-        ):
-            await _replace(db, article_id, body, (partners or "").split(","))
-            await db.execute(DELETE_READ, (article_id,))
-            await db.execute(INSERT_READ, (article_id, sha256))
+        batch = json.dumps(ids[start : start + BATCH])
+        articles = list(await db.execute_fetchall(SELECT_BODIES, (batch,)))
+        rows = await asyncio.to_thread(_figure_rows, articles, next_id)
+        next_id += len(rows.figures)
+        await db.execute(DELETE_FIGURES, (batch,))
+        await db.execute(DELETE_READ, (batch,))
+        await db.executemany(INSERT_FIGURE, rows.figures)
+        await db.executemany(INSERT_FIGURE_REGION, rows.regions)
+        await db.executemany(INSERT_READ, [(article_id, sha) for article_id, sha, *_ in articles])
     return len(ids)
 
 
-async def _replace(
-    db: aiosqlite.Connection, article_id: int, body: str, partners: Sequence[str]
-) -> None:
-    await db.execute(DELETE_FIGURES, (article_id,))
-    partners = [p for p in partners if p]
-    for position, figure in enumerate(find_figures(body)):
-        countries = ",".join(countries_named(figure.text))
-        row = (
-            article_id, position, figure.measure, figure.value, figure.value_high,
-            figure.currency, figure.bound, figure.year, countries, figure.text,
-        )  # fmt: skip
-        ((figure_id,),) = await db.execute_fetchall(INSERT_FIGURE, row)
-        links = [(figure_id, region) for region in regions_of(figure, partners)]
-        await db.executemany(INSERT_FIGURE_REGION, links)
+@dataclass(slots=True)
+class _Rows:
+    figures: list[tuple[object, ...]]
+    regions: list[tuple[int, str]]
+
+
+def _figure_rows(articles: Sequence[Any], first_id: int) -> _Rows:
+    """The figure and figure-region rows of a batch of (id, sha256, body, partners) rows."""
+    rows = _Rows([], [])
+    for article_id, _sha, body, partners in articles:
+        partner_ids = [p for p in (partners or "").split(",") if p]
+        for position, figure in enumerate(find_figures(body)):
+            figure_id = first_id + len(rows.figures)
+            countries = ",".join(countries_named(figure.text))
+            values = (figure.value, figure.value_high, figure.currency, figure.bound, figure.year)
+            row = (
+                figure_id,
+                article_id,
+                position,
+                figure.measure,
+                *values,
+                countries,
+                figure.text,
+            )
+            rows.figures.append(row)
+            rows.regions += [(figure_id, r) for r in regions_of(figure, partner_ids)]
+    return rows
 
 
 async def figures_about(

@@ -66,6 +66,7 @@ _YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d\d)(\s*[-–]\s*(?:19|20)\d\d)?\s*(?:-?\s*(?:год\w*|г\.|гг\.|жыл\w*|ж\.))",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
@@ -96,9 +97,12 @@ def find_figures(text: str) -> tuple[Figure, ...]:
 
 def figures_in_sentence(sentence: str) -> list[Figure]:
     """The figures of one sentence: each amount with a currency, given its nearest measure."""
-    sentence = " ".join(sentence.split())
-    if len(sentence) > MAX_SENTENCE_CHARS:
+    if len(sentence) > MAX_SENTENCE_CHARS or not _DIGIT.search(sentence):
         return []
+    lowered = sentence.lower()
+    if not any(stem in lowered for stem in _MEASURE_STEMS):  # cheap tests before the patterns
+        return []
+    sentence = " ".join(sentence.split())
     measures = [
         (m.start(), m.end(), kind) for kind, rx in _MEASURES for m in rx.finditer(sentence)
     ]
