@@ -26,6 +26,7 @@ RU_COLOUR = "#d52b1e"
 BAR_COLOUR = "#4c72b0"
 TURNOVER_COLOUR = "#2a9d59"
 MUTED = "#666666"
+PNG_OPTIONS = {"compress_level": 1}
 # matplotlib ships DejaVu Sans, which has every Kazakh letter (ә ғ қ ң ө ұ ү һ і).
 STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
@@ -55,7 +56,8 @@ def drawing(height_px: int, width_px: int = WIDTH_PX) -> Iterator[Figure]:
 
 def png_bytes(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white")
+    # Fast compression: a picture is made on a tap, and a larger file is still far from 10 MB.
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white", pil_kwargs=PNG_OPTIONS)
     return buffer.getvalue()
 
 

@@ -15,7 +15,7 @@ LINES_PER_ROW = 2.0  # ...and so are pairs that would cross in a tangle over few
 MAX_MATRIX_COLUMNS = 30  # Russia's regions with the most joint articles
 ROW_PX = 34
 MAX_LINE_WIDTH = 9.0
-MAX_NUMBERS = 40  # the strongest pairs of a matrix carry their count; the colour tells the rest
+MAX_NUMBERS = 30  # the strongest pairs of a matrix carry their count; the colour tells the rest
 TOP_PX = 110
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from bot.charts.drawing import (
     BAR_COLOUR,
@@ -91,6 +91,8 @@ def _turnover(axes: Axes, chart: SummaryChart) -> None:
     axes.set_title(chart.words["turnover"], x=(0.62 - box.x0) / box.width, ha="left")
     axes.set_ylabel(unit, color=MUTED)
     axes.set_ylim(bottom=0, top=max(values) / scale * 1.25)
+    decimal = chart.words["decimal"]
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", decimal)))
     axes.margins(x=0.15)
 
 
