@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram.methods import SendDocument, SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile, FSInputFile
 
+from bot.keyboards import analysis_row
 from bot.texts import t
 from tests.conftest import Feed, texts
 from tests.fakes import RecordingSession, make_callback, make_user
@@ -99,3 +100,15 @@ async def test_figures_without_name_or_figures(feed: Feed) -> None:
     assert answer == t("ru", "figures.empty", title="Атырауская область")
     [unknown] = texts(await feed("/figures Нарния"))
     assert "Нарния" in unknown
+
+
+def test_analysis_buttons_that_would_not_fit_64_bytes_are_left_out() -> None:
+    short = analysis_row("r", "kz-atyrau+ru-astrakhan", "ru")
+    assert [b.callback_data for b in short] == [
+        "ch:r:kz-atyrau+ru-astrakhan", "ex:r:kz-atyrau+ru-astrakhan:csv",
+        "ex:r:kz-atyrau+ru-astrakhan:xlsx",
+    ]  # fmt: skip
+    long_query = "товарооборот астраханской обл"  # 29 letters, two bytes each
+    buttons = analysis_row("q", long_query, "ru")
+    assert all(len(str(b.callback_data).encode()) <= 64 for b in buttons)
+    assert [b.text for b in buttons] == ["📊 График"]
