@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.render import MESSAGE_LIMIT, shorten
+from bot.render import MESSAGE_LIMIT, region_name, shorten
 from bot.texts import t
 from storage.figures_store import StoredFigure
+from storage.regions import get_region
 from storage.reading.figures import Figure
 
 SHOWN = 20
+NAMED_REGIONS = 3
 _SCALES = ((1e9, "bn"), (1e6, "m"), (1e3, "k"))
 
 
@@ -43,7 +45,23 @@ def figure_line(stored: StoredFigure, lang: str) -> str:
     source = f"/article {stored.article_id}"
     if stored.outlet:
         source += f" ({escape(shorten(stored.outlet, 40))})"
-    return f"• <b>{year}</b> · {measure}: <b>{escape(figure_value(figure, lang))}</b> — {source}"
+    value = escape(figure_value(figure, lang))
+    return f"• <b>{year}</b> · {measure}: <b>{value}</b> · {between(stored, lang)} — {source}"
+
+
+def between(stored: StoredFigure, lang: str) -> str:
+    """Whom a figure is about: its regions (a few, Kazakhstan's side first, "⇄" across the
+    border) and the countries its sentence names."""
+    shown = stored.regions[:NAMED_REGIONS]
+    sides = [
+        ", ".join(region_name(r, lang) for r in shown if _country(r) == country)
+        for country in ("KZ", "RU")
+    ]
+    text = " ⇄ ".join(side for side in sides if side)
+    if len(stored.regions) > NAMED_REGIONS:
+        text += " …"
+    countries = [region_name(code, lang) for code in stored.countries if code in ("KZ", "RU")]
+    return text + (f" ({', '.join(countries)})" if countries else "")
 
 
 def figures_message(title_html: str, figures: list[StoredFigure], lang: str) -> str:
@@ -55,3 +73,8 @@ def figures_message(title_html: str, figures: list[StoredFigure], lang: str) -> 
             break
         lines.append(line)
     return "\n".join(lines)
+
+
+def _country(region_id: str) -> str | None:
+    region = get_region(region_id)
+    return region.country if region else None

@@ -89,7 +89,8 @@ async def test_map_of_an_empty_or_unreadable_period(feed: Feed) -> None:
 async def test_figures_lists_reported_turnover_with_its_source(feed: Feed) -> None:
     [answer] = texts(await feed("/figures Красноярск"))
     assert answer.startswith("💰 <b>Цифры: Красноярский край</b>")
-    assert "<b>2021</b> · товарооборот: <b>около 100 млн USD</b> — /article " in answer
+    assert "<b>2021</b> · товарооборот: <b>около 100 млн USD</b> · " in answer
+    assert "Красноярский край" in answer.split("·")[-1]
     [english] = texts(await feed("/figures Krasnoyarsk", lang="en"))
     assert "trade turnover: <b>about 100 m USD</b>" in english
 
