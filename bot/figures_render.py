@@ -7,8 +7,8 @@ from html import escape
 from bot.render import MESSAGE_LIMIT, region_name, shorten
 from bot.texts import t
 from storage.figures_store import StoredFigure
-from storage.regions import get_region
 from storage.reading.figures import Figure
+from storage.regions import get_region
 
 SHOWN = 20
 NAMED_REGIONS = 3
