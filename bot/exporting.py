@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from aiogram import Bot
+from aiogram.enums import ChatAction
 from aiogram.types import FSInputFile
 
 from bot.texts import t
@@ -60,6 +61,8 @@ class Exports:
         name: str,
         lang: str,
     ) -> None:
+        # A large workbook takes seconds: the chat shows "sending a file…" meanwhile.
+        await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
         with tempfile.TemporaryDirectory(prefix="export-") as folder:
             path = Path(folder) / f"{file_name(name)}.{file_format}"
             reader = self._database.reader

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import aiosqlite
 
-from storage.export_files import CsvFile, ExportFile, XlsxFile
+from storage.export_files import CsvFile, ExportFile
 from storage.models import Selection
 from storage.queries import filtered
 from storage.regions import get_region
@@ -112,6 +112,14 @@ def export_row(row: Any, lang: str) -> tuple[object, ...]:
     )
 
 
+def _open(path: Path, file_format: Format) -> ExportFile:
+    if file_format == "xlsx":
+        from storage.export_xlsx import XlsxFile  # openpyxl loads on the first workbook
+
+        return XlsxFile(path, HEADER)
+    return CsvFile(path, HEADER)
+
+
 def _regions(regions: list[list[str]], role: str, lang: str) -> str:
     names = [get_region(region_id) for region_id, region_role in regions if region_role == role]
     return "; ".join(region.name(lang) for region in names if region)
@@ -137,7 +145,7 @@ async def export_selection(
     event loop holds the whole selection.
     """
     columns = await archive_columns(db)
-    file: ExportFile = XlsxFile(path, HEADER) if file_format == "xlsx" else CsvFile(path, HEADER)
+    file = _open(path, file_format)
     count = 0
     try:
         async for ids in selection_ids(db, selection, limit):

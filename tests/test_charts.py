@@ -13,8 +13,9 @@ import pytest
 from PIL import Image
 
 from bot.charts.drawing import MAX_SIDE_PX, WIDTH_PX, drawing, png_bytes
-from bot.charts.map_chart import MAX_LINES, CooperationMap, draw_cooperation_map
+from bot.charts.map_chart import MAX_LINES, draw_cooperation_map
 from bot.charts.service import Charts, Picture
+from bot.charts.specs import CooperationMap
 from storage.db import Database
 from storage.models import Selection
 from storage.regions import all_regions

@@ -1,10 +1,8 @@
-"""Shared drawing parts: a Figure on the Agg canvas, the style, the PNG, plain-text titles."""
+"""Shared drawing parts: a Figure on the Agg canvas, the style, the PNG, bars, empty panels."""
 
 from __future__ import annotations
 
-import html
 import io
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,7 +36,6 @@ STYLE: dict[str, Any] = {
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
 }
-_TAG = re.compile(r"<[^>]+>")
 # matplotlib's global state (rcParams, font cache) is not made for threads drawing at once.
 _DRAWING = threading.Lock()
 
@@ -59,11 +56,6 @@ def png_bytes(figure: Figure) -> bytes:
     # Fast compression: a picture is made on a tap, and a larger file is still far from 10 MB.
     figure.savefig(buffer, format="png", dpi=DPI, facecolor="white", pil_kwargs=PNG_OPTIONS)
     return buffer.getvalue()
-
-
-def plain(title_html: str) -> str:
-    """A title of the bot's messages (HTML) as plain text for a picture."""
-    return html.unescape(_TAG.sub("", title_html))
 
 
 def shortened(text: str, limit: int) -> str:

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from bot.charts.drawing import KZ_COLOUR, MUTED, RU_COLOUR, drawing, png_bytes, shortened
+from bot.charts.specs import CooperationMap
 
 MAX_LINES = 45  # more pairs than this are drawn as a matrix
 LINES_PER_ROW = 2.0  # ...and so are pairs that would cross in a tangle over few regions
@@ -17,19 +16,6 @@ ROW_PX = 34
 MAX_LINE_WIDTH = 9.0
 MAX_NUMBERS = 30  # the strongest pairs of a matrix carry their count; the colour tells the rest
 TOP_PX = 110
-
-
-@dataclass(frozen=True, slots=True)
-class CooperationMap:
-    """The pairs to draw, with region names already in the user's language."""
-
-    title: str
-    pairs: list[tuple[str, str, int]]  # (Kazakhstan's region, Russia's region, joint articles)
-    kz_side: str
-    ru_side: str
-    lines_note: str
-    matrix_note: str  # with {shown} and {total}
-    matrix_all_note: str  # when every region is shown
 
 
 def draw_cooperation_map(chart: CooperationMap) -> bytes:

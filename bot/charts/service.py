@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import html
+import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.charts.drawing import plain
-from bot.charts.map_chart import CooperationMap, draw_cooperation_map
-from bot.charts.summary_chart import SummaryChart, draw_summary_chart
+from bot.charts.specs import CooperationMap, SummaryChart
 from bot.texts import t
 from storage.chart_data import cooperation_web, timeline
 from storage.db import Database
@@ -24,6 +24,7 @@ from storage.sectors import get_sector
 
 CACHED_PICTURES = 200
 T = TypeVar("T")
+_TAG = re.compile(r"<[^>]+>")
 CHART_WORDS = ("per_month", "per_year", "articles", "no_dates", "sectors", "none")
 SCALE_WORDS = ("bn", "m", "k")
 
@@ -66,7 +67,7 @@ class Charts:
                 words=_words(lang, await self._turnover_currency(selection), _one_side(home)),
             )
 
-        return await self._picture(key, gather, draw_summary_chart)
+        return await self._picture(key, gather, _draw_summary)
 
     async def cooperation_map(
         self, since: dt.date | None, until: dt.date | None, period: str, lang: str
@@ -89,7 +90,7 @@ class Charts:
                 matrix_all_note=t(lang, "map.matrix_all"),
             )
 
-        return await self._picture(key, gather, draw_cooperation_map, lambda m: len(m.pairs))
+        return await self._picture(key, gather, _draw_map, lambda m: len(m.pairs))
 
     async def _picture(
         self,
@@ -130,6 +131,24 @@ class Charts:
             return []
         figures = await figures_about(self._db, selection.region_ids)
         return [f for f in figures if f.figure.measure == "turnover" and f.figure.year]
+
+
+# matplotlib is imported on the first picture (in the worker thread), not when the bot starts.
+def _draw_summary(chart: SummaryChart) -> bytes:
+    from bot.charts.summary_chart import draw_summary_chart
+
+    return draw_summary_chart(chart)
+
+
+def _draw_map(chart: CooperationMap) -> bytes:
+    from bot.charts.map_chart import draw_cooperation_map
+
+    return draw_cooperation_map(chart)
+
+
+def plain(title_html: str) -> str:
+    """A title of the bot's messages (HTML) as plain text for a picture."""
+    return html.unescape(_TAG.sub("", title_html))
 
 
 def _main_currency(figures: list[StoredFigure]) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -20,7 +19,7 @@ from bot.charts.drawing import (
     png_bytes,
     shortened,
 )
-from storage.chart_data import Timeline
+from bot.charts.specs import SummaryChart
 
 HEIGHT_PX = 960
 MONTHS_ON_AXIS = 36  # a longer span is drawn per year
@@ -28,18 +27,6 @@ TICKS = 8
 # Bar panels leave room on their left for the names; their headings start at the column's edge.
 SECTORS_BOX = (0.2, 0.05, 0.26, 0.38)
 PARTNERS_BOX = (0.71, 0.05, 0.23, 0.38)
-
-
-@dataclass(frozen=True, slots=True)
-class SummaryChart:
-    """What the chart shows, with every word already in the user's language."""
-
-    title: str
-    timeline: Timeline
-    sectors: list[tuple[str, int]]
-    partners: list[tuple[str, int, str]]  # (name, joint articles, country code)
-    turnover: list[tuple[int, float]]  # (year, value), one currency
-    words: dict[str, str]  # chart.* texts: per_month, per_year, sectors, partners, turnover...
 
 
 def draw_summary_chart(chart: SummaryChart) -> bytes:
