@@ -30,6 +30,7 @@ STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 11,
     "text.parse_math": False,  # a "$" in a title is a dollar, not mathematics
+    "text.hinting": "no_hinting",  # a fifth less drawing time; no visible loss at 1280 px
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 13,
