@@ -15,14 +15,25 @@ from storage.queries import DAY, filtered
 SELECT_DAYS = f"""
 SELECT key / {DAY}, count(*) FROM ({{keys}}) WHERE key >= {DAY} GROUP BY 1
 """
-SELECT_PAIRS = """
-SELECT k.region_id, r.region_id, count(*)
-FROM article_regions AS k
-JOIN article_regions AS r ON r.article_id = k.article_id
-WHERE k.region_id IN (SELECT id FROM regions WHERE country = 'KZ') AND k.role = 'partner'
-  AND r.region_id IN (SELECT id FROM regions WHERE country = 'RU') AND r.role = 'partner'
-  AND k.sort_key BETWEEN ? AND ?
-GROUP BY 1, 2
+# The pairs are counted as a region's overview counts its partners across the border: the
+# articles of a Kazakhstan region (any role) in which a Russian region is a partner. The whole
+# archive reads the stored counts (storage/facets.py); a period counts its articles, each
+# Kazakhstan region's links a key range of its index (CROSS JOIN keeps regions outermost).
+SELECT_STORED_PAIRS = """
+SELECT k.id, f.value, f.count FROM regions AS k
+JOIN facet_counts AS f ON f.subject = 'r:' || k.id AND f.facet = 'partner'
+JOIN regions AS r ON r.id = f.value AND r.country = 'RU'
+WHERE k.country = 'KZ'
+"""
+SELECT_PERIOD_PAIRS = """
+SELECT p.kz, p.ru, p.n FROM (
+    SELECT k.region_id AS kz, r.region_id AS ru, count(*) AS n
+    FROM regions AS g
+    CROSS JOIN article_regions AS k ON k.region_id = g.id AND k.sort_key BETWEEN ? AND ?
+    JOIN article_regions AS r ON r.article_id = k.article_id AND r.role = 'partner'
+    WHERE g.country = 'KZ'
+    GROUP BY 1, 2
+) AS p JOIN regions AS h ON h.id = p.ru AND h.country = 'RU'
 """
 _LAST_KEY = (dt.date.max.toordinal() + 1) * DAY - 1
 
@@ -72,15 +83,17 @@ async def timeline(db: aiosqlite.Connection, selection: Selection) -> Timeline:
 async def cooperation_web(
     db: aiosqlite.Connection, since: dt.date | None = None, until: dt.date | None = None
 ) -> CooperationWeb:
-    """Every pair of partner regions across the border, with their joint articles.
+    """Every pair of regions across the border with their joint articles (a Kazakhstan region's
+    articles in which the Russian region is a partner, as its overview counts them).
 
     A period counts only the articles dated within it; the whole archive counts all.
     """
-    low = since.toordinal() * DAY if since else 0
-    high = (until.toordinal() + 1) * DAY - 1 if until else _LAST_KEY
-    if since or until:
-        low = max(low, DAY)  # undated articles are outside every period
-    rows = await db.execute_fetchall(SELECT_PAIRS, (low, high))
+    if since is None and until is None:
+        rows = await db.execute_fetchall(SELECT_STORED_PAIRS)
+    else:
+        low = since.toordinal() * DAY if since else DAY  # undated: outside every period
+        high = (until.toordinal() + 1) * DAY - 1 if until else _LAST_KEY
+        rows = await db.execute_fetchall(SELECT_PERIOD_PAIRS, (low, high))
     pairs = sorted(((kz, ru, n) for kz, ru, n in rows), key=lambda p: (-p[2], p[0], p[1]))
     return CooperationWeb(tuple(pairs))
 
