@@ -14,10 +14,12 @@ from PIL import Image
 
 from bot.charts.drawing import MAX_SIDE_PX, WIDTH_PX, drawing, png_bytes
 from bot.charts.map_chart import MAX_LINES, draw_cooperation_map
-from bot.charts.service import Charts, Picture
+from bot.charts.service import Charts, Picture, _main_currency
 from bot.charts.specs import CooperationMap
 from storage.db import Database
+from storage.figures_store import StoredFigure
 from storage.models import Selection
+from storage.reading.figures import Figure
 from storage.regions import all_regions
 from storage.repository import Archive
 from tests.analyst_fixtures import analyst_archive
@@ -117,9 +119,11 @@ async def test_an_empty_selection_gets_no_picture(charts: Charts) -> None:
 
 async def test_pair_chart_adds_turnover_by_year(charts: Charts) -> None:
     selection = Selection(region_ids=("kz-atyrau", "ru-astrakhan"))
-    turnover = await charts._turnover(selection, "ru")
-    assert turnover == [(2021, 1.1e9), (2022, 1.4e9), (2023, 1.9e9)]
-    assert await charts._turnover(Selection(region_ids=("kz-kostanay",)), "ru") == []
+    turnover = await charts._turnover(selection)
+    assert turnover == ([(2021, 1.1e9), (2022, 1.4e9), (2023, 1.9e9)], "USD")
+    assert await charts._turnover(Selection(region_ids=("kz-kostanay",))) == ([], "")
+    with_a_sector = Selection(region_ids=selection.region_ids, sector="trade")
+    assert await charts._turnover(with_a_sector) == ([], "")  # figures are not per sector
 
 
 async def test_second_request_is_the_cached_picture_until_the_archive_changes(
@@ -156,3 +160,14 @@ def test_a_missing_glyph_would_be_noticed() -> None:
             figure.suptitle("\U0001f9ec")
             png_bytes(figure)
     assert [w for w in caught if "missing from font" in str(w.message)]
+
+
+def test_one_currency_per_axis_the_one_with_most_years() -> None:
+    def stored(year: int, currency: str) -> StoredFigure:
+        figure = Figure("turnover", 1e6 * year, currency, "exact", year, "…")
+        return StoredFigure(figure, 1, None, None, (), ())
+
+    figures = [stored(2020, "RUB"), stored(2021, "USD"), stored(2022, "USD"), stored(2023, "RUB")]
+    figures.append(stored(2024, "USD"))
+    assert _main_currency(figures) == "USD"
+    assert _main_currency([]) is None

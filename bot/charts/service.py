@@ -58,13 +58,14 @@ class Charts:
             overview = await self._archive.overview(selection)
             if overview.count == 0:
                 return None
+            turnover, currency = await self._turnover(selection)
             return SummaryChart(
                 title=plain(title_html),
                 timeline=await timeline(self._db, selection),
                 sectors=_sectors(overview, lang),
                 partners=_partners(overview, home, lang),
-                turnover=await self._turnover(selection, lang),
-                words=_words(lang, await self._turnover_currency(selection), _one_side(home)),
+                turnover=turnover,
+                words=_words(lang, currency, _one_side(home)),
             )
 
         return await self._picture(key, gather, _draw_summary)
@@ -112,7 +113,9 @@ class Charts:
             self._cache.popitem(last=False)
         return picture
 
-    async def _turnover(self, selection: Selection, lang: str) -> list[tuple[int, float]]:
+    async def _turnover(self, selection: Selection) -> tuple[list[tuple[int, float]], str]:
+        """Reported turnover by year in one currency (the largest figure of a year), when two
+        or more years are reported; else nothing."""
         figures = await self._turnover_figures(selection)
         currency = _main_currency(figures)
         by_year: dict[int, float] = {}
@@ -120,10 +123,7 @@ class Charts:
             figure = stored.figure
             if figure.currency == currency and figure.year is not None:
                 by_year[figure.year] = max(by_year.get(figure.year, 0.0), figure.value)
-        return sorted(by_year.items()) if len(by_year) >= 2 else []
-
-    async def _turnover_currency(self, selection: Selection) -> str:
-        return _main_currency(await self._turnover_figures(selection)) or ""
+        return (sorted(by_year.items()), currency or "") if len(by_year) >= 2 else ([], "")
 
     async def _turnover_figures(self, selection: Selection) -> list[StoredFigure]:
         """Reported turnover with a year, for a region or a pair as a whole (no other filter)."""

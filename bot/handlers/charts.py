@@ -33,7 +33,9 @@ async def on_chart(
     await send_picture(bot, chat_id, picture, f"📊 <b>{summary.title}</b>")
 
 
-async def cmd_map(message: Message, command: CommandObject, charts: Charts, lang: str) -> None:
+async def cmd_map(
+    message: Message, command: CommandObject, charts: Charts, bot: Bot, lang: str
+) -> None:
     period = None
     if command.args:
         try:
@@ -42,7 +44,7 @@ async def cmd_map(message: Message, command: CommandObject, charts: Charts, lang
             query = escape(shorten(command.args, 100))
             await message.answer(f"{t(lang, 'date.bad', query=query)}\n{t(lang, 'date.usage')}")
             return
-    await send_map(message.chat.id, message.bot, charts, period, lang)
+    await send_map(message.chat.id, bot, charts, period, lang)
 
 
 async def on_map(
@@ -61,11 +63,9 @@ async def on_map(
 
 
 async def send_map(
-    chat_id: int, bot: Bot | None, charts: Charts, period: Period | None, lang: str
+    chat_id: int, bot: Bot, charts: Charts, period: Period | None, lang: str
 ) -> None:
     """The map of the archive or of a period, or a sentence when it has no partner pairs."""
-    if bot is None:
-        return
     since, until = (period.since, period.until) if period else (None, None)
     label = escape(format_span(since, until, lang)) if period else t(lang, "map.all_time")
     picture = await charts.cooperation_map(since, until, label, lang)
