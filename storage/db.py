@@ -170,11 +170,6 @@ class Database:
         await connection.execute(READ_ONLY)
         return connection
 
-    @property
-    def writing(self) -> bool:
-        """True while a write transaction holds the writer (e.g. a reload)."""
-        return self._write_lock.locked()
-
     async def close(self) -> None:
         await self.reader.close()
         await self.writer.close()
