@@ -17,6 +17,7 @@ MAX_CALLBACK_BYTES = 64
 _KEY = r"^[a-z0-9_+-]{1,45}$"
 
 ListKind = Literal["r", "s", "d", "q", "l"]  # region(s), sector, date, search query, latest
+SubscribeAction = Literal["add", "del"]
 
 
 def in_catalogue(kind: str, key: str) -> bool:
@@ -85,8 +86,8 @@ class MenuCallback(CallbackData, prefix="mn"):
 class SubscribeCallback(CallbackData, prefix="sub"):
     """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
 
-    action: str = Field(pattern=r"^(add|del)$")
-    kind: str = Field(pattern=r"^(region|sector|pair)$")
+    action: SubscribeAction
+    kind: Literal["region", "sector", "pair"]
     key: str = Field(pattern=_KEY)
 
     @model_validator(mode="after")
