@@ -85,6 +85,9 @@ async def test_help_lists_every_command_with_an_example(feed: Feed) -> None:
         "/search trade",
         "/latest",
         "/article 3",
+        "/map 2023",
+        "/figures Atyrau",
+        "/export xlsx",
         "/lang",
         "@kzru_test_bot astrakhan",
     ):
