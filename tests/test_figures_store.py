@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from storage.figures_store import archive_version, figures_about, sync_figures
+from storage.figures_store import Figures, archive_version, figures_about, sync_figures
 from storage.store import NewArticle, delete_articles, known_catalogue, update_article
 from tests.analyst_fixtures import analyst_archive, analyst_records
 
@@ -58,3 +58,20 @@ async def test_a_changed_article_is_read_again_and_a_removed_one_leaves(
     left = await figures_about(archive_db.reader, ["kz-atyrau", "ru-astrakhan"])
     assert all(f.article_id != 1 for f in left)
     assert len(left) == 2
+
+
+async def test_a_new_reading_of_an_unchanged_file_is_read_again(archive_db: Database) -> None:
+    """A new reader may change the body of a file whose bytes did not change."""
+    record = analyst_records(20)[1]
+    reread = dataclasses.replace(
+        record, body="Инвестиции в 2022 году составили 3 млрд тенге (Атырау, Астрахань)."
+    )
+    same_file = NewArticle(2, "made-2.txt", record.body, "sha2", reread, 2, "reading-2")
+    async with archive_db.transaction() as writer:
+        await update_article(writer, same_file, await known_catalogue(writer))
+        assert await sync_figures(writer) == 1
+        assert await sync_figures(writer) == 0
+    found = await Figures(archive_db.reader).about(["kz-atyrau", "ru-astrakhan"])
+    assert ("investment", 2022, 3e9, "KZT") in [
+        (f.figure.measure, f.figure.year, f.figure.value, f.figure.currency) for f in found
+    ]
