@@ -21,3 +21,5 @@ is_same_story  # unused function (storage/reading/dedup.py:33)
 _._known  # pydantic validators of callback data (bot/callbacks.py)
 score_sectors  # the lexicon weights, read by tests/test_sectors.py (storage/sectors.py)
 _.warm_up  # unused method (bot/sources/poller.py:83): bench/sources.py starts the worker once
+freeze_panes  # read by openpyxl when it saves the sheet (storage/export_xlsx.py)
+alignment  # read by openpyxl when it saves the cell (storage/export_xlsx.py)

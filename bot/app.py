@@ -12,17 +12,21 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.charts.service import Charts
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler
+from bot.exporting import Exports
 from bot.handlers import admin, make_routers
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.selections import LastSelections, RecordSelections
 from bot.sources.poller import SourcePoller
 from storage.chats import Chats
 from storage.db import Database
+from storage.figures_store import Figures
 from storage.repository import Archive
 from storage.sources.registry import SourceRegistry
 from storage.stats import Statistics
@@ -69,10 +73,13 @@ def make_dispatcher(
     source_registry = SourceRegistry(database)
     source_poller = SourcePoller(source_registry, settings, reloader, clock)
     users = Users(database)
+    archive = Archive(database.reader)
+    figures = Figures(database.reader)
+    selections = LastSelections()
     dispatcher = Dispatcher(
         settings=settings,
         clock=clock,
-        archive=Archive(database.reader),
+        archive=archive,
         users=users,
         chats=Chats(
             database,
@@ -85,7 +92,12 @@ def make_dispatcher(
         error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
         source_registry=source_registry,
         source_poller=source_poller,
+        figures=figures,
+        charts=Charts(database, archive, figures),
+        exports=Exports(database),
+        selections=selections,
     )
+    dispatcher.update.outer_middleware(RecordSelections(selections))  # for /export
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)

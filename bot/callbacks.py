@@ -132,6 +132,28 @@ def valid_setting(action: str, value: str) -> bool:
     return True
 
 
+# --- charts and exports of a summary, the map of cooperation ---
+class ChartCallback(CallbackData, prefix="ch"):
+    """📊 under a summary: its chart (kind and key as in PageCallback)."""
+
+    kind: ListKind
+    key: str = Field(max_length=48)
+
+
+class ExportCallback(CallbackData, prefix="ex"):
+    """⬇️ under a summary: its articles as a CSV or XLSX file."""
+
+    kind: ListKind
+    key: str = Field(max_length=48)
+    format: Literal["csv", "xlsx"]
+
+
+class MapCallback(CallbackData, prefix="mp"):
+    """The map of cooperation of the whole archive ("-") or of a period (a Period key)."""
+
+    key: str = Field(pattern=r"^(-|\d{8}-\d{8})$")
+
+
 def fits(callback: CallbackData) -> bool:
     """True when the packed data fits Telegram's 64-byte limit (pack() checks the rest)."""
     try:

@@ -111,23 +111,25 @@ class ConsoleSession(BaseSession):
             return {"id": bot.id, "is_bot": True, "first_name": "Console", "username": "console"}
         if name in {"sendMessage", "editMessageText", "editMessageReplyMarkup"}:
             return self._message_json(bot, method)
-        if name in {"sendDocument", "sendPhoto"}:
-            self.out.write(f"[file sent: {getattr(method, 'caption', None) or name}]\n")
-            return self._message_json(bot, method)
+        if name in {"sendDocument", "sendPhoto"}:  # shown as its caption (HTML, like a text)
+            caption = getattr(method, "caption", None) or ""
+            return self._message_json(bot, method, f"[{name}] {caption}")
         if name == "answerCallbackQuery" and getattr(method, "text", None):
             self.out.write(f"[notice] {method.text}\n")  # type: ignore[attr-defined]
         if name in {"getUpdates", "getMyCommands", "getChatAdministrators"}:
             return []
         return True
 
-    def _message_json(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any]:
+    def _message_json(
+        self, bot: Bot, method: TelegramMethod[Any], text: str | None = None
+    ) -> dict[str, Any]:
         message_id = getattr(method, "message_id", None) or next(self.message_ids)
         previous = self.messages.get(message_id)
         entities = getattr(method, "entities", None)
         markup = getattr(method, "reply_markup", None)
         if not isinstance(markup, InlineKeyboardMarkup):
             markup = None  # a reply keyboard has no place in a console transcript
-        text = getattr(method, "text", None)
+        text = text or getattr(method, "text", None)
         if text is None and previous is not None:
             text, entities = previous.text, previous.entities
         return {

@@ -1,4 +1,5 @@
-"""Replies several handlers share: editing in place, stale buttons, the sector list, help."""
+"""Replies several handlers share: editing in place, stale buttons, an unknown region, the
+sector list, help."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.html import Html, escape, join
 from bot.texts import label, t
-from bot.views.keyboards import menu_keyboard, sectors_keyboard
+from bot.views.keyboards import menu_keyboard, sectors_keyboard, suggestions_keyboard
+from bot.views.render import shorten
 from storage.models import Lang
+from storage.regions import suggest_regions
 from storage.repository import Archive
 from storage.sectors import get_sector
 
@@ -29,6 +32,15 @@ async def answer_stale(query: CallbackQuery, bot: Bot, lang: Lang) -> None:
     if query.message is not None:
         chat_id = query.message.chat.id
         await bot.send_message(chat_id, t(lang, "list.stale"), reply_markup=menu_keyboard(lang))
+
+
+async def answer_unknown_region(message: Message, query: str, lang: Lang) -> None:
+    """A name that is no region: the closest names as buttons, or a hint to browse."""
+    suggestions = suggest_regions(query)
+    lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
+    lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
+    keyboard = suggestions_keyboard(suggestions, lang=lang)
+    await message.answer(join("\n", lines), reply_markup=keyboard)
 
 
 async def answer_sector_list(message: Message, archive: Archive, lang: Lang) -> None:

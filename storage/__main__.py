@@ -1,4 +1,5 @@
-"""Command line: `load` into the archive, `inspect FILE...` reading, `sources` to follow."""
+"""Command line: `load` into the archive, `inspect FILE...` reading, `export` a selection as a
+file, `sources` to follow."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from storage.article_files import read_file_bytes
 from storage.db import Database, DatabaseUnavailable
+from storage.export_cli import add_export_command, run_export
 from storage.loader import TooManyRemovals, load_directory, render_report
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
@@ -32,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {directory} is not a folder", file=sys.stderr)
             return 2
         return asyncio.run(_load(Path(args.db), directory, prune=args.prune))
+    if args.command == "export":
+        return run_export(
+            args, Path(args.db or os.environ.get("DATABASE_PATH") or DEFAULT_DATABASE)
+        )
     return _inspect([Path(name) for name in args.files], as_json=args.json)
 
 
@@ -59,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="show how files are read (no database)")
     inspect.add_argument("files", nargs="+", help="article files")
     inspect.add_argument("--json", action="store_true", help="one JSON object per file")
+    add_export_command(commands)
     return parser
 
 

@@ -28,7 +28,10 @@ async def test_sector_summary_counts_the_articles_about_it(feed: Feed, name: str
     assert text.startswith("<b>Туризм</b>\nСтатей: <b>2</b> · 07.11.2018 · без даты: 1\n")
     assert "Ведущие отрасли: Сельское хозяйство и АПК (1), Машиностроение (1)" in text
     rows = keyboard(message.reply_markup)
-    assert [[b.callback_data for b in row] for row in rows] == [["sub:add:sector:tourism"]]
+    assert [[b.callback_data for b in row] for row in rows] == [
+        ["sub:add:sector:tourism"],
+        ["ch:s:tourism", "ex:s:tourism:csv", "ex:s:tourism:xlsx"],
+    ]
 
 
 async def test_latest_pages_forward_and_back(feed: Feed) -> None:

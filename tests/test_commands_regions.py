@@ -44,8 +44,9 @@ async def test_region_summary_in_english_with_subscribe_button(feed: Feed) -> No
     )
     assert "date unknown · Atyrau Region ⇄ Astrakhan Oblast" in str(message.text)
     assert message.reply_markup is not None
-    [[button]] = keyboard(message.reply_markup)
+    [[button], analysis] = keyboard(message.reply_markup)
     assert (button.text, button.callback_data) == ("🔔 Subscribe", "sub:add:region:ru-astrakhan")
+    assert [b.text for b in analysis] == ["📊 Chart", "⬇️ CSV", "⬇️ XLSX"]
 
 
 async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
@@ -57,8 +58,9 @@ async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
     )
     assert "Заинтересованы в новых контактах" in text
     assert "Казахстан является" not in text
-    [[button]] = keyboard(message.reply_markup)
+    [[button], analysis] = keyboard(message.reply_markup)
     assert button.callback_data == "sub:add:pair:kz-atyrau+ru-astrakhan"
+    assert analysis[0].callback_data == "ch:r:kz-atyrau+ru-astrakhan"
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,9 @@ async def test_help_lists_every_command_with_an_example(feed: Feed) -> None:
         "/search trade",
         "/latest",
         "/article 3",
+        "/map 2023",
+        "/figures Atyrau",
+        "/export xlsx",
         "/lang",
         "@kzru_test_bot astrakhan",
     ):
@@ -281,6 +284,6 @@ async def test_command_menu_is_registered_at_startup_for_each_language(
     english = {c.command: c.description for c in menus[-1].commands}
     assert english["region"] == "A region's summary: /region Astrakhan"
     assert english["subscribe"] == "Follow a region, a pair or a sector"
-    assert len(english) == 16
+    assert len(english) == 19
     kazakh = {c.command: c.description for c in menus[2].commands}
     assert kazakh["lang"] == "Интерфейс тілі"

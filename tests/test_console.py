@@ -58,6 +58,15 @@ async def test_a_region_summary_and_a_pressed_button(settings: Settings) -> None
     )  # after /quit
 
 
+async def test_a_chart_and_an_export_show_as_their_captions(settings: Settings) -> None:
+    transcript = await converse(settings, "/region Астрахань", "2", "/export", lang="en")
+
+    chart, export = transcript.split("> 2\n")[1].split("> /export\n")
+    assert chart.startswith("--- bot ---\n[sendPhoto] 📊 Astrakhan Oblast\n")
+    assert export.startswith("--- bot ---\n[sendDocument] ⬇️ Astrakhan Oblast: 2 articles")
+    assert "<b>" not in transcript
+
+
 async def test_a_button_press_edits_the_list_in_place(settings: Settings) -> None:
     transcript = await converse(settings, "/regions", "2", "1")
 

@@ -7,9 +7,12 @@ from aiogram import Router
 from bot.handlers import (
     admin,
     article,
+    charts,
     dates,
     errors,
+    exports,
     fallback,
+    figures,
     help,
     inline,
     lang,
@@ -40,6 +43,9 @@ def make_routers() -> list[Router]:
         article.make_router(),
         lang.make_router(),
         inline.make_router(),
+        charts.make_router(),  # 📊 and /map: own callback prefixes, any place before fallback
+        exports.make_router(),  # ⬇️ and /export, which reads the chat's last summary
+        figures.make_router(),  # /figures: a command of its own, before the catch-all
         pages.make_router(),  # ◀ ▶ of every summary above
         fallback.make_router(),  # the catch-all: plain text, unknown commands, stale buttons
         errors.make_router(),  # last: errors no feature router answered reach the notifier

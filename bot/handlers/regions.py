@@ -7,8 +7,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BrowseCallback, OpenCallback
-from bot.html import escape, join
-from bot.replies import answer_stale, edit_text
+from bot.replies import answer_stale, answer_unknown_region, edit_text
 from bot.summaries import answer_summary, show_regions, summary_from_key
 from bot.texts import t
 from bot.views.keyboards import (
@@ -16,11 +15,9 @@ from bot.views.keyboards import (
     browse_keyboard,
     countries_keyboard,
     page_count,
-    suggestions_keyboard,
 )
-from bot.views.render import shorten
 from storage.models import Lang, Region
-from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.regions import get_region, resolve_regions
 from storage.repository import Archive
 
 
@@ -69,14 +66,6 @@ async def cmd_region(
         await answer_unknown_region(message, command.args, lang)
         return
     await show_regions(message, archive, regions, lang)
-
-
-async def answer_unknown_region(message: Message, query: str, lang: Lang) -> None:
-    suggestions = suggest_regions(query)
-    lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
-    lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
-    keyboard = suggestions_keyboard(suggestions, lang=lang)
-    await message.answer(join("\n", lines), reply_markup=keyboard)
 
 
 async def on_open_region(

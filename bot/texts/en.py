@@ -51,6 +51,9 @@ TEXTS: dict[str, str] = {
         "/search trade — search by words\n"
         "/latest — the latest articles\n"
         "/article 3 — one article in full\n"
+        "/map 2023 — the map of cooperation between regions\n"
+        "/figures Atyrau — reported trade turnover and investment, with sources\n"
+        "/export xlsx — the last summary as a spreadsheet (or 📊 ⬇️ under a summary)\n"
         "/lang — interface language\n\n"
         "You can also just type a word and I will search the archive for it. "
         "In any chat: @{bot} astrakhan — share an article."
@@ -109,6 +112,61 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Search: /search trade",
     "cmd.article": "One article in full: /article 3",
     "cmd.lang": "Interface language",
+    # --- charts, turnover figures, exports ---
+    "cmd.map": "Map of cooperation: /map 2023",
+    "cmd.figures": "Turnover and investment: /figures Atyrau",
+    "cmd.export": "Download the last summary: /export xlsx",
+    "chart.button": "📊 Chart",
+    "export.csv_button": "⬇️ CSV",
+    "export.xlsx_button": "⬇️ XLSX",
+    "chart.per_month": "Articles per month",
+    "chart.per_year": "Articles per year",
+    "chart.articles": "articles",
+    "chart.no_dates": "no dated articles",
+    "chart.sectors": "Main sectors",
+    "chart.partners_across": "Partners across the border: joint articles",
+    "chart.partners": "Partner regions: articles",
+    "chart.none": "no data",
+    "chart.turnover": "Trade turnover by year, {currency}",
+    "chart.empty": "Nothing to draw: this selection has no articles.",
+    "chart.stale": "This summary is out of date — open it again.",
+    "map.button": "🗺 Map of cooperation",
+    "map.title": "The web of regional cooperation: {period}",
+    "map.all_time": "the whole archive",
+    "map.lines_note": "line width — number of joint articles",
+    "map.matrix_all": "number of joint articles",
+    "map.matrix_note": "joint articles; {shown} of {total} Russian regions shown",
+    "map.caption": "🗺 <b>Regional cooperation</b>: {period}. Pairs of regions: {pairs}.",
+    "map.empty": "The archive has no partner regions across the border for {period}.",
+    "figures.usage": "Name a region or a pair: /figures Atyrau or /figures Atyrau Astrakhan",
+    "figures.title": "💰 <b>Figures: {title}</b>",
+    "figures.empty": (
+        "The archive has no turnover, investment, export or import figures for {title}."
+    ),
+    "figures.measure.turnover": "trade turnover",
+    "figures.measure.investment": "investment",
+    "figures.measure.export": "export",
+    "figures.measure.import": "import",
+    "figures.value.exact": "{value}",
+    "figures.value.more": "more than {value}",
+    "figures.value.less": "up to {value}",
+    "figures.value.about": "about {value}",
+    "figures.value.range": "{value}–{high}",
+    "figures.no_year": "year not stated",
+    "figures.scale.bn": "bn",
+    "figures.scale.m": "m",
+    "figures.scale.k": "k",
+    "export.usage": (
+        "Open a summary first (/region, /sector, /date, /search), then /export — "
+        "or /export xlsx for Excel."
+    ),
+    "export.caption": "⬇️ {title}: {count} articles",
+    "export.capped": " (the first {count})",
+    "export.empty": "Nothing to export: this selection has no articles.",
+    "export.too_big": (
+        "The file is larger than {mb} MB, which Telegram refuses. Narrow the selection."
+    ),
+    # --- end charts, turnover figures, exports ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Tell me what to follow: /subscribe Atyrau, /subscribe Atyrau Astrakhan "

@@ -52,6 +52,9 @@ TEXTS: dict[str, str] = {
         "/search сауда — сөз бойынша іздеу\n"
         "/latest — соңғы мақалалар\n"
         "/article 3 — мақаланың толық нұсқасы\n"
+        "/map 2023 — өңірлер ынтымақтастығының картасы\n"
+        "/figures Атырау — тауар айналымы мен инвестиция сандары, дереккөздерімен\n"
+        "/export xlsx — соңғы шолу кесте түрінде (не шолу астындағы 📊 ⬇️)\n"
         "/lang — интерфейс тілі\n\n"
         "Жай ғана сөз жазсаңыз да болады — мен оны мұрағаттан іздеймін. "
         "Кез келген чатта: @{bot} астрахань — мақаламен бөлісу."
@@ -110,6 +113,61 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Іздеу: /search сауда",
     "cmd.article": "Мақаланың толық нұсқасы: /article 3",
     "cmd.lang": "Интерфейс тілі",
+    # --- charts, turnover figures, exports ---
+    "cmd.map": "Ынтымақтастық картасы: /map 2023",
+    "cmd.figures": "Тауар айналымы мен инвестиция: /figures Атырау",
+    "cmd.export": "Соңғы шолуды жүктеп алу: /export xlsx",
+    "chart.button": "📊 График",
+    "export.csv_button": "⬇️ CSV",
+    "export.xlsx_button": "⬇️ XLSX",
+    "chart.per_month": "Айына мақала саны",
+    "chart.per_year": "Жылына мақала саны",
+    "chart.articles": "мақала",
+    "chart.no_dates": "күні көрсетілген мақала жоқ",
+    "chart.sectors": "Негізгі салалар",
+    "chart.partners_across": "Шекараның арғы бетіндегі серіктестер: ортақ мақалалар",
+    "chart.partners": "Серіктес өңірлер: мақалалар",
+    "chart.none": "дерек жоқ",
+    "chart.turnover": "Жылдар бойынша тауар айналымы, {currency}",
+    "chart.empty": "Салатын ештеңе жоқ: бұл іріктемеде мақала жоқ.",
+    "chart.stale": "Бұл шолу ескірді — оны қайта ашыңыз.",
+    "map.button": "🗺 Ынтымақтастық картасы",
+    "map.title": "Өңірлер ынтымақтастығының желісі: {period}",
+    "map.all_time": "бүкіл мұрағат",
+    "map.lines_note": "сызық жуандығы — ортақ мақалалар саны",
+    "map.matrix_all": "ортақ мақалалар саны",
+    "map.matrix_note": "ортақ мақалалар; Ресейдің {total} өңірінің {shown} өңірі көрсетілген",
+    "map.caption": "🗺 <b>Өңірлер ынтымақтастығы</b>: {period}. Өңір жұптары: {pairs}.",
+    "map.empty": "{period} бойынша мұрағатта шекара арқылы серіктес өңір жұптары жоқ.",
+    "figures.usage": (
+        "Өңірді немесе өңірлер жұбын атаңыз: /figures Атырау немесе /figures Атырау Астрахань"
+    ),
+    "figures.title": "💰 <b>Сандар: {title}</b>",
+    "figures.empty": (
+        "Мұрағатта {title} бойынша тауар айналымы, инвестиция, экспорт не импорт сандары жоқ."
+    ),
+    "figures.measure.turnover": "тауар айналымы",
+    "figures.measure.investment": "инвестиция",
+    "figures.measure.export": "экспорт",
+    "figures.measure.import": "импорт",
+    "figures.value.exact": "{value}",
+    "figures.value.more": "{value} астам",
+    "figures.value.less": "{value} дейін",
+    "figures.value.about": "шамамен {value}",
+    "figures.value.range": "{value}–{high}",
+    "figures.no_year": "жылы көрсетілмеген",
+    "figures.scale.bn": "млрд",
+    "figures.scale.m": "млн",
+    "figures.scale.k": "мың",
+    "export.usage": (
+        "Алдымен шолуды ашыңыз (/region, /sector, /date, /search), содан кейін /export — "
+        "не Excel үшін /export xlsx."
+    ),
+    "export.caption": "⬇️ {title}: мақалалар — {count}",
+    "export.capped": " (алғашқы {count})",
+    "export.empty": "Жүктейтін ештеңе жоқ: бұл іріктемеде мақала жоқ.",
+    "export.too_big": "Файл {mb} МБ-тан үлкен — Telegram оны қабылдамайды. Іріктемені тарылтыңыз.",
+    # --- end charts, turnover figures, exports ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Неге жазылатыныңызды жазыңыз: /subscribe Атырау, /subscribe Атырау Астрахань "

@@ -48,6 +48,9 @@ TEXTS: dict[str, str] = {
         "/search товарооборот — поиск по словам\n"
         "/latest — свежие статьи\n"
         "/article 3 — статья целиком\n"
+        "/map 2023 — карта сотрудничества регионов\n"
+        "/figures Атырау — товарооборот и инвестиции в цифрах, с источниками\n"
+        "/export xlsx — последняя сводка таблицей (или 📊 ⬇️ под сводкой)\n"
         "/lang — язык интерфейса\n\n"
         "Можно просто написать слово — я поищу его в архиве. "
         "В любом чате: @{bot} астрахань — поделиться статьёй."
@@ -108,6 +111,63 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Поиск: /search товарооборот",
     "cmd.article": "Статья целиком: /article 3",
     "cmd.lang": "Язык интерфейса",
+    # --- charts, turnover figures, exports ---
+    "cmd.map": "Карта сотрудничества: /map 2023",
+    "cmd.figures": "Товарооборот и инвестиции: /figures Атырау",
+    "cmd.export": "Выгрузить последнюю сводку: /export xlsx",
+    "chart.button": "📊 График",
+    "export.csv_button": "⬇️ CSV",
+    "export.xlsx_button": "⬇️ XLSX",
+    "chart.per_month": "Статей в месяц",
+    "chart.per_year": "Статей в год",
+    "chart.articles": "статей",
+    "chart.no_dates": "нет статей с датой",
+    "chart.sectors": "Основные отрасли",
+    "chart.partners_across": "Партнёры через границу: совместных статей",
+    "chart.partners": "Регионы-партнёры: статей",
+    "chart.none": "нет данных",
+    "chart.turnover": "Товарооборот по годам, {currency}",
+    "chart.empty": "Рисовать нечего: в этой выборке нет статей.",
+    "chart.stale": "Эта сводка устарела — откройте её заново.",
+    "map.button": "🗺 Карта сотрудничества",
+    "map.title": "Сеть сотрудничества регионов: {period}",
+    "map.all_time": "весь архив",
+    "map.lines_note": "толщина линии — число совместных статей",
+    "map.matrix_all": "число совместных статей",
+    "map.matrix_note": "совместных статей; показаны {shown} из {total} регионов России",
+    "map.caption": "🗺 <b>Сотрудничество регионов</b>: {period}. Пар регионов: {pairs}.",
+    "map.empty": "За {period} в архиве нет пар регионов-партнёров через границу.",
+    "figures.usage": (
+        "Назовите регион или пару регионов: /figures Атырау или /figures Атырау Астрахань"
+    ),
+    "figures.title": "💰 <b>Цифры: {title}</b>",
+    "figures.empty": (
+        "В архиве нет цифр товарооборота, инвестиций, экспорта или импорта для {title}."
+    ),
+    "figures.measure.turnover": "товарооборот",
+    "figures.measure.investment": "инвестиции",
+    "figures.measure.export": "экспорт",
+    "figures.measure.import": "импорт",
+    "figures.value.exact": "{value}",
+    "figures.value.more": "более {value}",
+    "figures.value.less": "до {value}",
+    "figures.value.about": "около {value}",
+    "figures.value.range": "{value}–{high}",
+    "figures.no_year": "год не указан",
+    "figures.scale.bn": "млрд",
+    "figures.scale.m": "млн",
+    "figures.scale.k": "тыс.",
+    "export.usage": (
+        "Сначала откройте сводку (/region, /sector, /date, /search), затем /export — "
+        "или /export xlsx для Excel."
+    ),
+    "export.caption": "⬇️ {title}: статей — {count}",
+    "export.capped": " (первые {count})",
+    "export.empty": "Выгружать нечего: в этой выборке нет статей.",
+    "export.too_big": (
+        "Файл больше {mb} МБ — Telegram его не примет. Сузьте выборку (период, регион)."
+    ),
+    # --- end charts, turnover figures, exports ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Напишите, на что подписаться: /subscribe Атырау, /subscribe Атырау Астрахань "
