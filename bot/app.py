@@ -29,6 +29,7 @@ from bot.handlers import (
     start,
     subscriptions,
     summary,
+    typed,
 )
 from bot.handlers import settings as digest_settings
 from bot.handlers.errors import ErrorNotifier
@@ -80,7 +81,7 @@ def _routers() -> list[Router]:
     routers += [start.make_router(), help.make_router(), regions.make_router()]
     routers += [sectors.make_router(), dates.make_router(), search.make_router()]
     routers += [article.make_router(), lang.make_router(), inline.make_router()]
-    routers.append(summary.make_router())
+    routers += [typed.make_router(), summary.make_router()]  # typed: ◀ ▶ of combined lists
     routers.append(fallback.make_router())  # the catch-all: text, unknown commands and buttons
     return routers
 

@@ -37,6 +37,7 @@ class Understood:
     period: Period | None = None
     period_error: TypedPeriodError | None = None
     words: tuple[str, ...] = ()
+    period_typed: str = ""  # the period as typed, to name it where a period means nothing
 
     @property
     def names_something(self) -> bool:
@@ -80,6 +81,7 @@ def understand(text: str, today: dt.date) -> Understood:
         period=found.period if found else None,
         period_error=found.error if found else None,
         words=leftover_words(_masked(text, claimed)),
+        period_typed=text[found.start : found.end] if found else "",
     )
 
 

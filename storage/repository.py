@@ -53,6 +53,10 @@ LIMIT ?
 SELECT_TOTALS = """
 SELECT value, count FROM facet_counts WHERE subject = '*' AND facet = ? ORDER BY 2 DESC, 1
 """
+SELECT_RECENT_MONTHS = """
+SELECT start, count FROM period_counts
+WHERE grain = 'month' AND facet = 'articles' AND count > 0 ORDER BY start DESC LIMIT ?
+"""
 SELECT_DATA_VERSION = "PRAGMA data_version"
 CACHED_OVERVIEWS = 1000  # overviews kept per archive version
 SELECT_COVERAGE = f"""
@@ -161,6 +165,11 @@ class Archive:
     async def sector_counts(self) -> list[tuple[str, int]]:
         """(sector id, article count) for every sector with articles, most first."""
         return [(sector, count) for sector, count in await self._all(SELECT_TOTALS, "sector")]
+
+    async def recent_months(self, limit: int) -> list[tuple[dt.date, int]]:
+        """(first day of the month, dated article count) of the newest months with articles."""
+        rows = await self._all(SELECT_RECENT_MONTHS, limit)
+        return [(dt.date.fromisoformat(start), count) for start, count in rows]
 
     async def coverage(self) -> Coverage:
         articles, regions, first, last = await self._one(SELECT_COVERAGE)

@@ -9,6 +9,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BrowseCallback, OpenCallback
+from bot.config import Settings
 from bot.handlers.summary import (
     answer_stale,
     answer_summary,
@@ -16,11 +17,12 @@ from bot.handlers.summary import (
     region_summary,
     summary_from_key,
 )
+from bot.handlers.typed import Clock, answer_typed, today_for
 from bot.keyboards import BROWSE_PAGE, browse_keyboard, countries_keyboard, suggestions_keyboard
 from bot.render import shorten
 from bot.texts import t
 from storage.models import Region
-from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.regions import get_region, suggest_regions
 from storage.repository import Archive
 
 
@@ -59,16 +61,20 @@ async def regions_with_articles(archive: Archive, country: str) -> list[tuple[Re
 
 
 async def cmd_region(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message,
+    command: CommandObject,
+    archive: Archive,
+    settings: Settings,
+    clock: Clock,
+    lang: str,
 ) -> None:
-    if not command.args:
-        await message.answer(t(lang, "region.usage"))
+    if not command.args:  # picked from the menu: the region picker, and how to type a name
+        text = f"{t(lang, 'regions.choose')}\n{t(lang, 'region.usage')}"
+        await message.answer(text, reply_markup=countries_keyboard(lang))
         return
-    regions = resolve_regions(command.args)
-    if not regions:
+    today = today_for(clock, settings)
+    if not await answer_typed(message, archive, command.args, lang, "region", today):
         await answer_unknown_region(message, command.args, lang)
-        return
-    await show_regions(message, archive, regions, lang)
 
 
 async def show_regions(

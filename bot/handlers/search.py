@@ -1,26 +1,63 @@
-"""/search <words> (full-text search in any word form) and /latest (the newest articles)."""
+"""/search <words> (names open their summary, the other words are searched in any word form)
+and /latest (the newest articles)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
-from aiogram import Router
+from aiogram import Bot, F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import ForceReply, Message
 
+from bot.config import Settings
 from bot.handlers.summary import QUERY_CHARS, answer_summary, latest_summary, search_summary
+from bot.handlers.typed import Clock, answer_typed, today_for
 from bot.render import shorten
-from bot.texts import t
+from bot.texts import LANGUAGES, t
 from storage.repository import Archive
 
 
 async def cmd_search(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message,
+    command: CommandObject,
+    archive: Archive,
+    settings: Settings,
+    clock: Clock,
+    lang: str,
 ) -> None:
-    if not command.args or not command.args.strip():
-        await message.answer(t(lang, "search.usage"))
+    if not command.args or not command.args.strip():  # picked from the menu: ask for the words
+        await ask_for_words(message, lang)
         return
-    await answer_search(message, archive, command.args, lang)
+    await answer_words(message, archive, command.args, lang, today_for(clock, settings))
+
+
+async def ask_for_words(message: Message, lang: str) -> None:
+    placeholder = t(lang, "search.placeholder")
+    reply = ForceReply(force_reply=True, input_field_placeholder=placeholder, selective=True)
+    await message.answer(t(lang, "search.ask"), reply_markup=reply)
+
+
+async def answer_words(
+    message: Message, archive: Archive, text: str, lang: str, today: dt.date
+) -> bool:
+    """Typed words: the summary of what they name (searching the rest), else a plain search."""
+    if await answer_typed(message, archive, text, lang, "search", today):
+        return True
+    return await answer_search(message, archive, text, lang)
+
+
+async def on_search_reply(
+    message: Message, archive: Archive, settings: Settings, clock: Clock, bot: Bot, lang: str
+) -> None:
+    """The words sent in reply to "What shall I look for?" (in groups too)."""
+    asked = message.reply_to_message
+    if asked is None or asked.from_user is None or asked.from_user.id != (await bot.me()).id:
+        raise SkipHandler
+    if asked.text not in {t(language, "search.ask") for language in LANGUAGES}:
+        raise SkipHandler
+    await answer_words(message, archive, message.text or "", lang, today_for(clock, settings))
 
 
 async def answer_search(message: Message, archive: Archive, query: str, lang: str) -> bool:
@@ -42,4 +79,5 @@ def make_router() -> Router:
     router = Router(name="search")
     router.message.register(cmd_search, Command("search"))
     router.message.register(cmd_latest, Command("latest"))
+    router.message.register(on_search_reply, F.text, F.reply_to_message)
     return router

@@ -9,13 +9,15 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import OpenCallback
+from bot.config import Settings
 from bot.handlers.summary import answer_stale, answer_summary, sector_summary
+from bot.handlers.typed import Clock, answer_typed, today_for
 from bot.keyboards import sectors_keyboard, suggestions_keyboard
 from bot.render import shorten
 from bot.texts import t
 from storage.models import Sector
 from storage.repository import Archive
-from storage.sectors import get_sector, resolve_sector, suggest_sectors
+from storage.sectors import get_sector, suggest_sectors
 
 
 async def cmd_sectors(message: Message, archive: Archive, lang: str) -> None:
@@ -34,18 +36,21 @@ async def answer_sector_list(message: Message, archive: Archive, lang: str) -> N
 
 
 async def cmd_sector(
-    message: Message, command: CommandObject, archive: Archive, lang: str
+    message: Message,
+    command: CommandObject,
+    archive: Archive,
+    settings: Settings,
+    clock: Clock,
+    lang: str,
 ) -> None:
-    if not command.args:
-        await message.answer(t(lang, "sector.usage"))
+    if not command.args:  # picked from the menu: the sectors
+        await answer_sector_list(message, archive, lang)
         return
-    sector = resolve_sector(command.args)
-    if sector is None:
+    today = today_for(clock, settings)
+    if not await answer_typed(message, archive, command.args, lang, "sector", today):
         text = t(lang, "sector.unknown", query=escape(shorten(command.args, 100)))
         keyboard = suggestions_keyboard(sectors=suggest_sectors(command.args), lang=lang)
         await message.answer(text, reply_markup=keyboard)
-        return
-    await show_sector(message, archive, sector, lang)
 
 
 async def show_sector(message: Message, archive: Archive, sector: Sector, lang: str) -> None:

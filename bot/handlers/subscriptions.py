@@ -19,9 +19,11 @@ from bot.digest.subscribing import (
     from_link,
     managed_message,
     may_manage,
+    not_followed,
     parse_subscription,
 )
 from bot.digest.views import schedule_line, subscriptions_keyboard, subscriptions_text
+from bot.pickers import follow_what_keyboard
 from bot.render import shorten
 from bot.texts import t
 from storage import subscriptions as store
@@ -94,19 +96,22 @@ async def cmd_subscribe(
     bot: Bot,
     lang: str,
 ) -> None:
-    if not command.args:
-        await message.answer(t(lang, "sub.usage"))
+    if not command.args:  # picked from the menu: a region or a sector?
+        text = f"{t(lang, 'sub.what')}\n{t(lang, 'sub.usage')}"
+        await message.answer(text, reply_markup=follow_what_keyboard(lang))
         return
     if await _refused(message, bot, lang):
         return
     choices, certain = parse_subscription(command.args)
+    if unused := not_followed(command.args, lang):
+        unused = "\n" + t(lang, "typed.not_understood", words=escape(shorten(unused, 100)))
     if certain:
-        await message.answer(await add(database, settings, message, choices[0], lang))
+        await message.answer(await add(database, settings, message, choices[0], lang) + unused)
         return
     query = escape(shorten(command.args, 100))
     key = "sub.choose" if choices else "sub.unknown"
     keyboard = choices_keyboard(choices, "add", lang) if choices else None
-    await message.answer(t(lang, key, query=query), reply_markup=keyboard)
+    await message.answer(t(lang, key, query=query) + unused, reply_markup=keyboard)
 
 
 async def on_subscribe(

@@ -12,7 +12,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot.callbacks import ListKind, PageCallback, SubscribeCallback, search_key
 from bot.keyboards import menu_keyboard, summary_keyboard
 from bot.periods import Period, PeriodError
-from bot.render import format_span, overview_header, region_name, shorten, summary_page
+from bot.render import (
+    format_span,
+    join_within,
+    overview_header,
+    region_name,
+    shorten,
+    summary_page,
+)
 from bot.texts import t
 from storage.models import Page, Region, Sector, Selection
 from storage.regions import get_region
@@ -136,14 +143,20 @@ async def _header(archive: Archive, summary: Summary, page: int, total: int, lan
 
 
 async def answer_summary(
-    message: Message, archive: Archive, summary: Summary, lang: str, empty: str
+    message: Message, archive: Archive, summary: Summary, lang: str, empty: str, note: str = ""
 ) -> bool:
-    """Send page one of a summary, or the `empty` text; True when there were articles."""
+    """Send page one of a summary, or the `empty` text; True when there were articles.
+
+    A `note` (what the typed words did not name) comes last, in the same message.
+    """
     rendered = await render_summary(archive, summary, 0, lang)
     if rendered is None:
-        await message.answer(empty)
+        await message.answer(f"{empty}\n{note}" if note else empty)
         return False
-    await message.answer(rendered.text, reply_markup=rendered.keyboard)
+    text = join_within([rendered.text, note]) if note else rendered.text
+    await message.answer(text, reply_markup=rendered.keyboard)
+    if note and not text.endswith(note):  # no room left in the page: never dropped silently
+        await message.answer(note)
     return True
 
 

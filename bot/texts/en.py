@@ -83,6 +83,25 @@ TEXTS: dict[str, str] = {
     "search.usage": "Type what to search for, e.g. /search trade",
     "search.empty": "Nothing found for “{query}”. Try another word or /regions.",
     "search.title": "Search: “{query}”",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "words “{words}”",
+    "typed.not_understood": "Not understood: “{words}”.",
+    "typed.no_day": "There is no such day: {typed}.",
+    "typed.no_month": "There is no such month: {typed}.",
+    "typed.bad_year": "The archive covers the years {first}–{last}, not {typed}.",
+    "typed.empty": "No articles: {title}.",
+    "search.ask": "What shall I look for? Reply to this message with the words.",
+    "search.placeholder": "trade turnover Atyrau",
+    "date.recent": (
+        "Choose a month (articles in brackets) or type a period: "
+        "/date March–June 2022, /date last month, /date 2022"
+    ),
+    "date.none": "The archive has no dated articles yet.",
+    "sub.what": "Follow what? Choose a region or a sector and press “Subscribe”.",
+    "date.month_names": (
+        "January February March April May June July August September October November December"
+    ),
+    # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",
     "lang.choose": "Choose the interface language:",

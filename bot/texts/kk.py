@@ -84,6 +84,25 @@ TEXTS: dict[str, str] = {
     "search.usage": "Не іздеу керегін жазыңыз, мысалы: /search сауда",
     "search.empty": "«{query}» бойынша ештеңе табылмады. Басқа сөзді немесе /regions көріңіз.",
     "search.title": "Іздеу: «{query}»",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "сөздер «{words}»",
+    "typed.not_understood": "Түсінбедім: «{words}».",
+    "typed.no_day": "Мұндай күн жоқ: {typed}.",
+    "typed.no_month": "Мұндай ай жоқ: {typed}.",
+    "typed.bad_year": "Мұрағат {first}–{last} жылдарды қамтиды, {typed} емес.",
+    "typed.empty": "Мақала жоқ: {title}.",
+    "search.ask": "Не іздейміз? Сөздерді осы хабарламаға жауап ретінде жазыңыз.",
+    "search.placeholder": "тауар айналымы Атырау",
+    "date.recent": (
+        "Айды таңдаңыз (жақшада — мақала саны) немесе кезеңді жазыңыз: "
+        "/date наурыз–маусым 2022, /date өткен ай, /date 2022"
+    ),
+    "date.none": "Мұрағатта әзірге күні белгілі мақала жоқ.",
+    "sub.what": "Неге жазыласыз? Өңірді немесе саланы таңдап, «Жазылу» түймесін басыңыз.",
+    "date.month_names": (
+        "Қаңтар Ақпан Наурыз Сәуір Мамыр Маусым Шілде Тамыз Қыркүйек Қазан Қараша Желтоқсан"
+    ),
+    # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",
     "lang.choose": "Интерфейс тілін таңдаңыз:",

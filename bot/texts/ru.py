@@ -82,6 +82,25 @@ TEXTS: dict[str, str] = {
         "По запросу «{query}» ничего не нашлось. Попробуйте другое слово или /regions."
     ),
     "search.title": "Поиск: «{query}»",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "слова «{words}»",
+    "typed.not_understood": "Не понял: «{words}».",
+    "typed.no_day": "Такого дня нет: {typed}.",
+    "typed.no_month": "Такого месяца нет: {typed}.",
+    "typed.bad_year": "Архив охватывает {first}–{last} годы, а не {typed}.",
+    "typed.empty": "Статей нет: {title}.",
+    "search.ask": "Что искать? Напишите слова ответом на это сообщение.",
+    "search.placeholder": "товарооборот Атырау",
+    "date.recent": (
+        "Выберите месяц (в скобках — число статей) или напишите период: "
+        "/date март–июнь 2022, /date за месяц, /date 2022"
+    ),
+    "date.none": "В архиве пока нет статей с датой.",
+    "sub.what": "На что подписаться? Выберите регион или отрасль и нажмите «Подписаться».",
+    "date.month_names": (
+        "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь"
+    ),
+    # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
     "lang.choose": "Выберите язык интерфейса:",
