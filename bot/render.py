@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from bot.marking import marked_snippet
 from bot.texts import t
 from storage.models import ArticleCard, Fact, Overview, RegionMention
 from storage.regions import get_region
@@ -97,7 +98,9 @@ def article_card(card: ArticleCard, lang: str) -> str:
     if card.sectors:
         labels = [sector_label(s, lang) for s in card.sectors[:CARD_SECTORS]]
         lines.append("🏷 " + ", ".join(labels))
-    if card.summary:
+    if card.snippet:  # a search hit: the passage with the words, not the opening
+        lines.append(marked_snippet(card.snippet))
+    elif card.summary:
         lines.append(clip(card.summary, SUMMARY_CHARS))
     lines.append(t(lang, "card.more", id=card.id))
     return "\n".join(lines)

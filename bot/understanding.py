@@ -57,6 +57,15 @@ class Understood:
         )
 
 
+_SEARCH_SYNTAX = re.compile(r'"|(?<![\w-])-\w|\bOR\b')
+
+
+def has_search_syntax(text: str) -> bool:
+    """True when `text` uses search operators (`"phrase"`, `-word`, `A OR B`): then every word
+    of it is a search word, names included, so the operators keep their operands."""
+    return _SEARCH_SYNTAX.search(text) is not None
+
+
 def understand(text: str, today: dt.date) -> Understood:
     """The region(s), country, sector, period and remaining words of `text`."""
     text = text[:MAX_TYPED_CHARS]

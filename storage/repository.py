@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import aiosqlite
@@ -33,6 +34,8 @@ from storage.models import (
     StoryVersion,
 )
 from storage.queries import CARDS_BY_ID_SQL, DAY, Filtered, filtered, key_date
+from storage.search_syntax import parse_search
+from storage.snippets import find_snippet
 
 OVERVIEW_FACTS = 5
 SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
@@ -57,6 +60,9 @@ SELECT_RECENT_MONTHS = """
 SELECT start, count FROM period_counts
 WHERE grain = 'month' AND facet = 'articles' AND count > 0 ORDER BY start DESC LIMIT ?
 """
+SELECT_SEARCHED_TEXT = (
+    "SELECT id, body, summary FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+)
 SELECT_DATA_VERSION = "PRAGMA data_version"
 CACHED_OVERVIEWS = 1000  # overviews kept per archive version
 SELECT_COVERAGE = f"""
@@ -98,7 +104,22 @@ class Archive:
         else:
             total = 0
         cards = tuple(_cards(rows))
+        if selection.query is not None and cards:
+            cards = await self._with_snippets(cards, parse_search(selection.query).marked)
         return Page(cards, max(total, offset + len(cards)), offset, limit)
+
+    async def _with_snippets(
+        self, cards: tuple[ArticleCard, ...], wanted: tuple[str, ...]
+    ) -> tuple[ArticleCard, ...]:
+        """The cards of a search page, each with the passage where the words were found."""
+        ids = json.dumps([card.id for card in cards])
+        texts = {row[0]: row[1:] for row in await self._all(SELECT_SEARCHED_TEXT, ids)}
+        found = []
+        for card in cards:
+            body, summary = texts.get(card.id, ("", ""))
+            snippet = find_snippet(body, set(wanted)) or find_snippet(summary, set(wanted))
+            found.append(replace(card, snippet=snippet))
+        return tuple(found)
 
     @staticmethod
     def _total_query(selection: Selection, parts: Filtered) -> tuple[str, list[Any]]:

@@ -17,7 +17,7 @@ async def cmd_help(message: Message, bot: Bot, lang: str) -> None:
 async def help_text(bot: Bot, lang: str) -> str:
     me = await bot.me()
     commands = t(lang, "help.text", bot=me.username or "bot")
-    return f"{commands}\n\n{t(lang, 'help.digests')}"
+    return f"{commands}\n{t(lang, 'search.syntax')}\n\n{t(lang, 'help.digests')}"
 
 
 def make_router() -> Router:

@@ -17,6 +17,7 @@ from bot.handlers.typed import Clock, answer_typed, today_for
 from bot.render import shorten
 from bot.texts import LANGUAGES, t
 from storage.repository import Archive
+from storage.search_syntax import WORD, parse_search
 
 
 async def cmd_search(
@@ -62,6 +63,9 @@ async def on_search_reply(
 
 async def answer_search(message: Message, archive: Archive, query: str, lang: str) -> bool:
     """The search summary for `query`, or "nothing found"; True when something was found."""
+    if parse_search(query).match is None and WORD.search(query):
+        await message.answer(t(lang, "search.need_word"))  # only exclusions: "-нефть"
+        return False
     empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
     return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
 

@@ -22,7 +22,7 @@ from bot.render import format_span, region_name, shorten
 from bot.texts import t
 from bot.typed_periods import TypedPeriodError
 from bot.typed_summary import selection_from_key, typed_summary
-from bot.understanding import Understood, understand
+from bot.understanding import Understood, has_search_syntax, understand
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import resolve_sector
@@ -46,6 +46,8 @@ async def answer_typed(
     way (suggestions, a search). In /search and plain text the other words are searched for;
     in the other commands they are named as not understood.
     """
+    if mode in ("search", "text") and has_search_syntax(text):
+        return False
     understood = understand(text, today)
     if understood.period_error is not None:
         await message.answer(period_error_text(understood.period_error, lang))

@@ -101,6 +101,13 @@ TEXTS: dict[str, str] = {
     "date.month_names": (
         "January February March April May June July August September October November December"
     ),
+    "search.need_word": (
+        "Nothing to look for: write at least one word without a minus, e.g. /search gas -oil"
+    ),
+    "search.syntax": (
+        "In a search: <code>gas OR oil</code> — any of the words, <code>gas -oil</code> — "
+        'without a word, <code>"trade turnover"</code> — an exact phrase.'
+    ),
     # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",
