@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from bot.links import article_command, article_payload, deep_link
 from bot.marking import marked_snippet
 from bot.texts import t
 from storage.models import ArticleCard, Fact, Overview, RegionMention
@@ -89,8 +90,9 @@ def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang:
     return " ⇄ ".join(side for side in sides if side)
 
 
-def article_card(card: ArticleCard, lang: str) -> str:
-    """One article as a list shows it: title, date, regions, sectors, summary, /article N."""
+def article_card(card: ArticleCard, lang: str, username: str | None = None) -> str:
+    """One article as a list shows it: title, date, regions, sectors, summary, and `/aN` to open
+    it, or a deep link to the bot named `username` for a message that leaves the bot's chat."""
     meta = [format_date(card.date, lang)]
     if pair := region_pair(card.regions, card.national_level, lang):
         meta.append(pair)
@@ -102,7 +104,11 @@ def article_card(card: ArticleCard, lang: str) -> str:
         lines.append(marked_snippet(card.snippet))
     elif card.summary:
         lines.append(clip(card.summary, SUMMARY_CHARS))
-    lines.append(t(lang, "card.more", id=card.id))
+    if username:
+        url = deep_link(username, article_payload(card.id))
+        lines.append(t(lang, "card.more_link", id=card.id, url=escape(url)))
+    else:
+        lines.append(t(lang, "card.more", id=card.id))
     return "\n".join(lines)
 
 
@@ -167,7 +173,7 @@ _FACT_ICONS = {"money": "💰", "agreement": "📝", "event": "📅"}
 def fact_line(fact: Fact, lang: str, article_id: int | None = None) -> str:
     icon = _FACT_ICONS.get(fact.kind, "•")
     line = f"{icon} {clip(fact.text, FACT_CHARS)}"
-    return f"{line} (/article {article_id})" if article_id else line
+    return f"{line} ({article_command(article_id)})" if article_id else line
 
 
 def summary_page(

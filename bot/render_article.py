@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from bot.links import article_command
 from bot.render import (
     FACT_CHARS,
     MESSAGE_LIMIT,
@@ -70,7 +71,7 @@ def _same_story_block(detail: ArticleDetail, lang: str) -> str:
     for version in detail.same_story[:DETAIL_ITEMS]:
         source = f" ({clip(version.source, FACT_CHARS)})" if version.source else ""
         title = clip(version.title, TITLE_CHARS)
-        lines.append(f"• {title}{source} — /article {version.article_id}")
+        lines.append(f"• {title}{source} — {article_command(version.article_id)}")
     return "\n".join(lines)
 
 

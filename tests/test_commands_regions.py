@@ -28,7 +28,8 @@ async def test_region_in_any_form_lists_the_two_astrakhan_articles(feed: Feed, n
         in text
     )
     assert "<b>Заинтересованы в новых контактах</b>" in text
-    assert text.count("/article") == text.count("Подробнее: /article") + 3  # 3 key facts
+    assert text.count("/a") == text.count("Подробнее: /a") + 3  # 3 key facts, one tap each
+    assert "/article" not in text  # "/article 5" would send a bare /article
     assert "27.11.2022 · Казахстан ⇄ Астраханская область" in text
     assert "дата неизвестна · Атырауская область ⇄ Астраханская область" in text
 

@@ -241,7 +241,8 @@ async def test_inline_mode_offers_region_articles(feed: Feed) -> None:
     ]
     first = answer.results[0]
     assert first.description == "27.11.2022 · Казахстан ⇄ Астраханская область"  # type: ignore[union-attr]
-    assert first.input_message_content.message_text.endswith("Подробнее: /article 5")  # type: ignore[union-attr]
+    link = 'Подробнее: <a href="https://t.me/kzru_test_bot?start=a5">/a5</a>'
+    assert first.input_message_content.message_text.endswith(link)  # type: ignore[union-attr]
     assert answer.next_offset == ""
 
 

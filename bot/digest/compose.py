@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from bot.links import deep_link, subscription_payload
 from bot.render import MESSAGE_LIMIT, article_card, region_name, sector_label
 from bot.texts import t
 from storage.models import ArticleCard
@@ -58,20 +59,22 @@ def compose_digest(
     *,
     max_messages: int = MAX_MESSAGES,
     limit: int = MESSAGE_LIMIT,
+    username: str | None = None,
 ) -> list[DigestMessage]:
     """The digest as messages within `limit`; beyond `max_messages`, "and N more" lines.
 
     Every article id is in exactly one message; an empty list of cards gives no messages.
+    With the bot's `username`, every "open" is a deep link: a digest may be forwarded.
     """
     if not cards:
         return []
     groups = [_Group(s, tuple(found)) for s, found in group_by_subscription(cards, subscriptions)]
     header = t(lang, "digest.header", count=len(cards))
-    blocks = _blocks(groups, lang)
+    blocks = _blocks(groups, lang, username)
     packed = _pack(header, blocks, limit, max_messages, reserve=0)
     if sum(len(ids) for _, ids in packed) < len(blocks):
         packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
-    return _with_footer(packed, blocks, groups, lang)
+    return _with_footer(packed, blocks, groups, lang, username)
 
 
 def subscription_title(subscription: Subscription, lang: str) -> str:
@@ -96,11 +99,11 @@ def more_command(subscription: Subscription, lang: str) -> str:
 _Block = tuple[int, int, str]  # (group index, article id, text)
 
 
-def _blocks(groups: Sequence[_Group], lang: str) -> list[_Block]:
+def _blocks(groups: Sequence[_Group], lang: str, username: str | None) -> list[_Block]:
     blocks: list[_Block] = []
     for index, group in enumerate(groups):
         for position, card in enumerate(group.cards):
-            text = article_card(card, lang)
+            text = article_card(card, lang, username)
             if position == 0:
                 text = f"{_heading(group, lang)}\n\n{text}"
             blocks.append((index, card.id, text))
@@ -136,24 +139,27 @@ def _with_footer(
     blocks: Sequence[_Block],
     groups: Sequence[_Group],
     lang: str,
+    username: str | None,
 ) -> list[DigestMessage]:
     shown = {article_id for _, ids in packed for article_id in ids}
     left = [(index, article_id) for index, article_id, _ in blocks if article_id not in shown]
     text, ids = packed[-1]
     if left:
         counts = [sum(1 for i, _ in left if i == index) for index in range(len(groups))]
-        text = text + "\n\n" + _footer(groups, counts, lang, FOOTER_RESERVE - 2)
+        text = text + "\n\n" + _footer(groups, counts, lang, FOOTER_RESERVE - 2, username)
         ids = [*ids, *(article_id for _, article_id in left)]
     packed = [*packed[:-1], (text, ids)]
     return [DigestMessage(body, tuple(found)) for body, found in packed if found]
 
 
-def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: str, room: int) -> str:
+def _footer(
+    groups: Sequence[_Group], counts: Sequence[int], lang: str, room: int, username: str | None
+) -> str:
     """ "And N more — /region …" per group, the rest summed up once the room runs out."""
     lines: list[str] = []
     rest = 0
     for group, count in zip(groups, counts, strict=True):
-        line = _more_line(group, count, lang) if count else ""
+        line = _more_line(group, count, lang, username) if count else ""
         if line and not rest and sum(len(x) + 1 for x in lines) + len(line) <= room - 100:
             lines.append(line)
         else:
@@ -163,7 +169,12 @@ def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: str, room: in
     return "\n".join(lines)
 
 
-def _more_line(group: _Group, count: int, lang: str) -> str:
-    if group.subscription is None:
+def _more_line(group: _Group, count: int, lang: str, username: str | None) -> str:
+    """ "…and N more", with one tap to all of the subscription's articles."""
+    subscription = group.subscription
+    if subscription is None:
         return t(lang, "digest.more_other", count=count)
-    return t(lang, "digest.more", count=count, command=more_command(group.subscription, lang))
+    if username:
+        payload = subscription_payload(subscription.kind, subscription.key)
+        return t(lang, "digest.more_link", count=count, url=escape(deep_link(username, payload)))
+    return t(lang, "digest.more", count=count, command=more_command(subscription, lang))

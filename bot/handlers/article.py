@@ -1,13 +1,15 @@
-"""/article <id>: one article in full detail, in as many messages as it needs."""
+"""/article <id> and /a<id>: one article in full detail, in as many messages as it needs."""
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
+from aiogram import Bot, F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ArticleCallback
 from bot.handlers.summary import answer_stale
+from bot.links import ARTICLE_COMMAND
 from bot.render_article import article_full
 from bot.texts import t
 from storage.repository import Archive
@@ -23,6 +25,16 @@ async def cmd_article(
         await message.answer(t(lang, "article.usage"))
         return
     await answer_article(message, archive, int(text), lang)
+
+
+async def cmd_article_short(message: Message, bot: Bot, archive: Archive, lang: str) -> None:
+    """/a5 (or /a5@this_bot in a group): the whole command is one tap."""
+    found = ARTICLE_COMMAND.match(message.text or "")
+    if found is None:
+        raise SkipHandler
+    if found[2] and found[2].lower() != ((await bot.me()).username or "").lower():
+        raise SkipHandler  # another bot's command
+    await answer_article(message, archive, int(found[1]), lang)
 
 
 async def answer_article(message: Message, archive: Archive, article_id: int, lang: str) -> None:
@@ -48,5 +60,6 @@ def make_router() -> Router:
     """A fresh router with this module's handlers, tried in this order."""
     router = Router(name="article")
     router.message.register(cmd_article, Command("article"))
+    router.message.register(cmd_article_short, F.text.regexp(ARTICLE_COMMAND))
     router.callback_query.register(on_article, ArticleCallback.filter())
     return router

@@ -7,12 +7,14 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import MenuCallback
+from bot.handlers.article import answer_article
 from bot.handlers.help import help_text
 from bot.handlers.regions import show_regions
 from bot.handlers.search import answer_latest
 from bot.handlers.sectors import answer_sector_list, show_sector
 from bot.handlers.summary import answer_stale
 from bot.keyboards import countries_keyboard, menu_keyboard
+from bot.links import ARTICLE_PAYLOAD, PAIR_SEPARATOR
 from bot.render import format_span
 from bot.texts import t
 from storage.regions import get_region
@@ -31,10 +33,18 @@ async def cmd_start(message: Message, command: CommandObject, archive: Archive, 
 
 
 async def open_deep_link(message: Message, archive: Archive, payload: str, lang: str) -> bool:
-    """`r-<region id>` opens a region, `s-<sector id>` a sector; False for anything else."""
+    """`r-<region id>` opens a region, `p-<id>_<id>` a pair, `s-<sector id>` a sector,
+    `a<id>` an article; False for anything else."""
+    if found := ARTICLE_PAYLOAD.match(payload):
+        await answer_article(message, archive, int(found[1]), lang)
+        return True
     kind, _, key = payload.partition("-")
     if kind == "r" and (region := get_region(key)):
         await show_regions(message, archive, [region], lang)
+        return True
+    pair = [get_region(region_id) for region_id in key.split(PAIR_SEPARATOR)]
+    if kind == "p" and len(pair) == 2 and all(pair):
+        await show_regions(message, archive, [r for r in pair if r is not None], lang)
         return True
     if kind == "s" and (sector := get_sector(key)):
         await show_sector(message, archive, sector, lang)

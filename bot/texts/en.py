@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "date unknown",
-    "card.more": "More: /article {id}",
+    "card.more": "More: /a{id}",
     "country.KZ": "Kazakhstan",
     "country.RU": "Russia",
     "overview.count": "Articles: <b>{count}</b>",
@@ -108,6 +108,8 @@ TEXTS: dict[str, str] = {
         "In a search: <code>gas OR oil</code> — any of the words, <code>gas -oil</code> — "
         'without a word, <code>"trade turnover"</code> — an exact phrase.'
     ),
+    "card.more_link": 'More: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…and {count} more: <a href="{url}">open all</a>',
     # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",

@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "күні белгісіз",
-    "card.more": "Толығырақ: /article {id}",
+    "card.more": "Толығырақ: /a{id}",
     "country.KZ": "Қазақстан",
     "country.RU": "Ресей",
     "overview.count": "Мақалалар: <b>{count}</b>",
@@ -109,6 +109,8 @@ TEXTS: dict[str, str] = {
         "Іздеуде: <code>газ OR мұнай</code> — сөздердің кез келгені, <code>газ -мұнай</code> — "
         'сөзсіз, <code>"сауда айналымы"</code> — дәл тіркес.'
     ),
+    "card.more_link": 'Толығырақ: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…тағы {count}: <a href="{url}">барлығын ашу</a>',
     # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",

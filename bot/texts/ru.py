@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "дата неизвестна",
-    "card.more": "Подробнее: /article {id}",
+    "card.more": "Подробнее: /a{id}",
     "country.KZ": "Казахстан",
     "country.RU": "Россия",
     "overview.count": "Статей: <b>{count}</b>",
@@ -107,6 +107,8 @@ TEXTS: dict[str, str] = {
         "В поиске: <code>газ OR нефть</code> — любое из слов, <code>газ -нефть</code> — без "
         'слова, <code>"торговый оборот"</code> — точная фраза.'
     ),
+    "card.more_link": 'Подробнее: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…и ещё {count}: <a href="{url}">открыть все</a>',
     # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
