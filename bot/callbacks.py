@@ -57,9 +57,13 @@ class MenuCallback(CallbackData, prefix="mn"):
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
-    """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
+    """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests.
 
-    action: str = Field(pattern=r"^(add|del)$")
+    "del" comes from the list of /subscriptions (which is then shown again), "off" from the
+    "✅ Subscribed · Unsubscribe" button a Subscribe button turns into.
+    """
+
+    action: str = Field(pattern=r"^(add|del|off)$")  # off: the ✅ button under a summary
     kind: str = Field(pattern=r"^(region|sector|pair)$")
     key: str = Field(pattern=_KEY)
 

@@ -8,8 +8,9 @@ from typing import cast
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
+from bot.answers import fit_answer, swap_button
 from bot.callbacks import SubscribeCallback
 from bot.config import Settings
 from bot.digest.compose import subscription_title
@@ -32,7 +33,13 @@ from storage.subscriptions import Kind, Subscription
 
 
 async def add(
-    database: Database, settings: Settings, message: Message, s: Subscription, lang: str
+    database: Database,
+    settings: Settings,
+    message: Message,
+    s: Subscription,
+    lang: str,
+    *,
+    key: str = "sub.added",
 ) -> str:
     """Subscribe the message's chat (created on first use, in its topic); the reply text."""
     chat = await store.ensure_chat(
@@ -46,7 +53,7 @@ async def add(
     name = subscription_title(s, lang)
     if not await store.subscribe(database, chat.id, s):
         return t(lang, "sub.exists", name=name)
-    return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
+    return t(lang, key, name=name, schedule=schedule_line(chat, lang))
 
 
 async def remove(database: Database, chat_id: int, s: Subscription, lang: str) -> str:
@@ -126,11 +133,21 @@ async def on_subscribe(
     if message is None:
         return
     s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # validated by pattern
-    if callback_data.action == "add":
-        await query.answer(await add(database, settings, message, s, lang), show_alert=True)
+    if callback_data.action == "del":
+        await query.answer(fit_answer(await remove(database, message.chat.id, s, lang)))
+        await show_list(message, database, lang, edit=True)
         return
-    await query.answer(await remove(database, message.chat.id, s, lang))
-    await show_list(message, database, lang, edit=True)
+    if callback_data.action == "add":
+        text = await add(database, settings, message, s, lang, key="sub.added_button")
+        label, action = t(lang, "sub.subscribed_button"), "off"
+    else:
+        text = await remove(database, message.chat.id, s, lang)
+        label, action = t(lang, "summary.subscribe"), "add"
+    await query.answer(fit_answer(text), show_alert=action == "off")
+    toggled = SubscribeCallback(action=action, kind=callback_data.kind, key=callback_data.key)
+    button = InlineKeyboardButton(text=label, callback_data=toggled.pack())
+    if markup := swap_button(message.reply_markup, callback_data.pack(), button):
+        await message.edit_reply_markup(reply_markup=markup)
 
 
 async def show_list(

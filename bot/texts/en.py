@@ -110,6 +110,8 @@ TEXTS: dict[str, str] = {
     ),
     "card.more_link": 'More: <a href="{url}">/a{id}</a>',
     "digest.more_link": '…and {count} more: <a href="{url}">open all</a>',
+    "sub.added_button": "🔔 Subscribed: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Subscribed · Unsubscribe",
     # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",

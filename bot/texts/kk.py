@@ -111,6 +111,8 @@ TEXTS: dict[str, str] = {
     ),
     "card.more_link": 'Толығырақ: <a href="{url}">/a{id}</a>',
     "digest.more_link": '…тағы {count}: <a href="{url}">барлығын ашу</a>',
+    "sub.added_button": "🔔 Жазылым рәсімделді: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Жазылдыңыз · Бас тарту",
     # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",

@@ -109,6 +109,8 @@ TEXTS: dict[str, str] = {
     ),
     "card.more_link": 'Подробнее: <a href="{url}">/a{id}</a>',
     "digest.more_link": '…и ещё {count}: <a href="{url}">открыть все</a>',
+    "sub.added_button": "🔔 Подписка оформлена: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Подписаны · Отписаться",
     # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
