@@ -33,6 +33,7 @@ from pydantic import ValidationError
 
 from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
+from bot.texts import t
 from storage.db import Database
 
 # aiogram checks the token's shape; nothing is ever sent with it.
@@ -210,15 +211,15 @@ async def run_console(settings: Settings, stdin: TextIO, out: TextIO, lang: str 
     try:
         await dispatcher.emit_startup(bot=bot, **workflow)
         try:
-            await _converse(Console(dispatcher, bot, session, lang), stdin, out)
+            await _converse(Console(dispatcher, bot, session, lang), stdin, out, lang)
         finally:
             await dispatcher.emit_shutdown(bot=bot, **workflow)
     finally:
         await database.close()
 
 
-async def _converse(console: Console, stdin: TextIO, out: TextIO) -> None:
-    out.write(BANNER)
+async def _converse(console: Console, stdin: TextIO, out: TextIO, lang: str) -> None:
+    out.write(t(lang, "console.banner") + "\n")  # in the language chosen with --lang
     while (line := await _read_line(stdin, out)) is not None:
         await console.handle(line)
 

@@ -112,6 +112,11 @@ TEXTS: dict[str, str] = {
     "digest.more_link": '…and {count} more: <a href="{url}">open all</a>',
     "sub.added_button": "🔔 Subscribed: {name}.\n{schedule}",
     "sub.subscribed_button": "✅ Subscribed · Unsubscribe",
+    "console.banner": (
+        "The bot in console mode, over the local archive (no Telegram, no network).\n"
+        "Type a command (/start, /region Астрахань, /help) or words to search; type a button's "
+        "number to press it; /quit or Ctrl-D to leave."
+    ),
     # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",

@@ -113,6 +113,11 @@ TEXTS: dict[str, str] = {
     "digest.more_link": '…тағы {count}: <a href="{url}">барлығын ашу</a>',
     "sub.added_button": "🔔 Жазылым рәсімделді: {name}.\n{schedule}",
     "sub.subscribed_button": "✅ Жазылдыңыз · Бас тарту",
+    "console.banner": (
+        "Бот консоль режимінде, жергілікті мұрағатта (Telegram мен желісіз).\n"
+        "Командаларды (/start, /region Астрахань, /help) немесе іздеу сөздерін жазыңыз; түйменің "
+        "нөмірі оны басады; /quit немесе Ctrl-D — шығу."
+    ),
     # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",

@@ -111,6 +111,11 @@ TEXTS: dict[str, str] = {
     "digest.more_link": '…и ещё {count}: <a href="{url}">открыть все</a>',
     "sub.added_button": "🔔 Подписка оформлена: {name}.\n{schedule}",
     "sub.subscribed_button": "✅ Подписаны · Отписаться",
+    "console.banner": (
+        "Бот в режиме консоли, на локальном архиве (без Telegram и сети).\n"
+        "Пишите команды (/start, /region Астрахань, /help) или слова для поиска; номер кнопки "
+        "нажимает её; /quit или Ctrl-D — выход."
+    ),
     # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
