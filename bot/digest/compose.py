@@ -68,13 +68,54 @@ def compose_digest(
     """
     if not cards:
         return []
-    groups = [_Group(s, tuple(found)) for s, found in group_by_subscription(cards, subscriptions)]
+    grouped = group_by_subscription(cards, subscriptions)
+    groups = [_Group(s, tuple(sorted(found, key=_newest_first))) for s, found in grouped]
     header = t(lang, "digest.header", count=len(cards))
     blocks = _blocks(groups, lang, username)
     packed = _pack(header, blocks, limit, max_messages, reserve=0)
     if sum(len(ids) for _, ids in packed) < len(blocks):
-        packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
+        packed = _fair_pack(header, blocks, limit, max_messages)
     return _with_footer(packed, blocks, groups, lang, username)
+
+
+def _newest_first(card: ArticleCard) -> tuple[int, int]:
+    return (-(card.date.toordinal() if card.date else 0), -card.id)
+
+
+def _fair_pack(
+    header: str, blocks: Sequence[_Block], limit: int, max_messages: int
+) -> list[tuple[str, list[int]]]:
+    """Every subscription gets the same share: the newest `share` articles of each (fewer where
+    it has fewer), the largest share that fits whole, then one more each, in the chat's order
+    of subscriptions, while room is left."""
+    positions: dict[int, int] = {}
+    ranked = []  # (position within its group, block)
+    for block in blocks:
+        positions[block[0]] = positions.get(block[0], -1) + 1
+        ranked.append((positions[block[0]], block))
+    packed: list[tuple[str, list[int]]] = [(header, [])]
+    share = 0
+    while share <= max(positions.values(), default=0):
+        attempt = _pack_all(header, [b for p, b in ranked if p <= share], limit, max_messages)
+        if attempt is None:
+            break
+        packed, share = attempt, share + 1
+    chosen = {block[1] for position, block in ranked if position < share}
+    for position, block in ranked:
+        if position == share:
+            kept = [b for b in blocks if b[1] in chosen or b == block]
+            if attempt := _pack_all(header, kept, limit, max_messages):
+                packed = attempt
+                chosen.add(block[1])
+    return packed
+
+
+def _pack_all(
+    header: str, blocks: Sequence[_Block], limit: int, max_messages: int
+) -> list[tuple[str, list[int]]] | None:
+    """`blocks` packed with room for the footer, or None when they do not all fit."""
+    packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
+    return packed if sum(len(ids) for _, ids in packed) == len(blocks) else None
 
 
 def subscription_title(subscription: Subscription, lang: str) -> str:
