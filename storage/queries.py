@@ -136,14 +136,13 @@ def filtered(selection: Selection) -> Filtered | None:
         parts = Filtered("articles AS d", "d.sort_key", "d.id")
     _add_dates(parts, selection)
     for phrase in phrases:
-        parts.add(PHRASE_CONDITION.format(id=parts.id), phrase.kk, phrase.ru)
+        parts.add(PHRASE_CONDITION.format(id=parts.id), phrase.pattern)
     return parts
 
 
-# An "exact phrase": its stems adjacent in the article's stemmed text (the index has no positions).
-PHRASE_CONDITION = """EXISTS (SELECT 1 FROM articles AS p WHERE p.id = {id} AND instr(
-    ' ' || fts_stems(p.title || ' ' || p.summary || ' ' || p.body, p.lang) || ' ',
-    ' ' || CASE p.lang WHEN 'kk' THEN ? ELSE ? END || ' ') > 0)"""
+# An "exact phrase": its words next to each other in the article (the index has no positions).
+PHRASE_CONDITION = """EXISTS (SELECT 1 FROM articles AS p WHERE p.id = {id}
+    AND phrase_found(p.title || ' ' || p.summary || ' ' || p.body, ?))"""
 
 
 def _full_text(selection: Selection, words: str | None) -> Filtered:

@@ -39,6 +39,9 @@ from storage.snippets import find_snippet
 
 OVERVIEW_FACTS = 5
 SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
+# An "exact phrase" is checked in each candidate's text (the index keeps no positions), so its
+# count stops sooner: reading a thousand article texts would take a user-visible while.
+PHRASE_TOTAL_CAP = 100
 OVERVIEW_TOP = 10
 _FACT_ARTICLES = 20
 
@@ -127,7 +130,9 @@ class Archive:
         if key is not None:
             return SELECT_COUNT, list(key)
         if selection.query is not None:
-            return parts.capped_count_sql(SEARCH_TOTAL_CAP), parts.params
+            phrases = parse_search(selection.query).phrases
+            cap = PHRASE_TOTAL_CAP if phrases else SEARCH_TOTAL_CAP
+            return parts.capped_count_sql(cap), parts.params
         return parts.count_sql(), parts.params
 
     async def overview(self, selection: Selection) -> Overview:

@@ -8,6 +8,7 @@ stemmed text (storage.queries). A Latin word also matches its Cyrillic reading (
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,10 +22,12 @@ _OR = "OR"
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """Stems of a phrase's words in a Russian and in a Kazakh article, space-separated."""
+    """Stems of a phrase's words in a Russian and in a Kazakh article, space-separated, and the
+    regular expression that finds the words next to each other, in any of their forms."""
 
     ru: str
     kk: str
+    pattern: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,22 @@ def _any_of(word: str) -> str:
 
 def _phrase(words: list[str]) -> Phrase:
     lowered = [word.lower() for word in words]
+    parts = [
+        "(?:" + "|".join(re.escape(stem) for stem in stems(word)) + r")\w*" for word in lowered
+    ]
     return Phrase(
         ru=" ".join(stems(word)[0] for word in lowered),
         kk=" ".join(stems(word)[-1] for word in lowered),
+        pattern=r"(?<!\w)" + r"[\W_]+".join(parts) + r"(?!\w)",
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def phrase_found(text: str | None, pattern: str) -> bool:
+    """Whether a phrase's pattern occurs in `text`: the SQL function phrase_found(text, pattern)
+    registered on every connection (storage.db), run on the few articles that hold its words."""
+    return bool(text) and _compiled(pattern).search(text or "") is not None
