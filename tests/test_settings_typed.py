@@ -66,3 +66,11 @@ async def test_settings_typed_through_the_bot(feed: Feed) -> None:
         "еженедельно, понедельник, в 09:00" in texts(await feed("/settings weekly mon 09:00"))[0]
     )
     assert "Europe/Moscow" in texts(await feed("/settings tz Europe/Moscow"))[0]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("ru", "(Омск)"), ("kk", "(Омбы)"), ("en", "(Omsk)")])
+async def test_time_zones_are_named_in_the_users_language(
+    feed: Feed, lang: str, label: str
+) -> None:
+    [shown] = texts(await feed("/settings daily 09:00 tz Asia/Omsk", lang=lang))
+    assert label in shown

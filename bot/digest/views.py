@@ -15,6 +15,7 @@ from pydantic import Field
 from bot.callbacks import SubscribeCallback
 from bot.digest.compose import subscription_title
 from bot.texts import t
+from bot.zone_names import zone_label
 from storage.subscriptions import ChatSettings, Subscription
 
 COMMON_ZONES = (
@@ -71,10 +72,11 @@ def schedule_line(chat: ChatSettings, lang: str) -> str:
     """ "Digest: daily at 09:00 (Asia/Almaty)" in the chat's words."""
     time = f"{chat.hour:02d}:{chat.minute:02d}"
     if chat.mode == "daily":
-        return t(lang, "settings.mode_daily", time=time, tz=chat.tz)
+        return t(lang, "settings.mode_daily", time=time, tz=zone_label(chat.tz, lang))
     if chat.mode == "weekly":
         day = t(lang, f"weekday.{chat.weekday}")
-        return t(lang, "settings.mode_weekly", weekday=day, time=time, tz=chat.tz)
+        tz = zone_label(chat.tz, lang)
+        return t(lang, "settings.mode_weekly", weekday=day, time=time, tz=tz)
     return t(lang, "settings.mode_instant")
 
 
@@ -113,7 +115,7 @@ def settings_keyboard(chat: ChatSettings, lang: str) -> InlineKeyboardMarkup:
             builder.button(text=text, callback_data=SettingsCallback(action="day", value=str(day)))
         sizes.append(7)
     for zone in COMMON_ZONES:
-        text = ("✅ " if chat.tz == zone else "") + zone.split("/")[1]
+        text = ("✅ " if chat.tz == zone else "") + zone_label(zone, lang)
         builder.button(text=text, callback_data=SettingsCallback(action="tz", value=zone))
     sizes.extend([4, 4])
     empty = "settings.button_empty_off" if chat.send_empty else "settings.button_empty_on"
