@@ -16,7 +16,8 @@ MAX_CALLBACK_BYTES = 64
 # A key is a region id, a sector id, "id+id" for a pair, or "YYYYMMDD-YYYYMMDD" for a period.
 _KEY = r"^[a-z0-9_+-]{1,45}$"
 
-ListKind = Literal["r", "s", "d", "q", "l"]  # region(s), sector, date, search query, latest
+# region(s), sector, date, search query, latest, and a combination of them (bot.typed_summary)
+ListKind = Literal["r", "s", "d", "q", "l", "x"]
 
 
 def in_catalogue(kind: str, key: str) -> bool:
@@ -83,9 +84,13 @@ class MenuCallback(CallbackData, prefix="mn"):
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
-    """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
+    """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests.
 
-    action: str = Field(pattern=r"^(add|del)$")
+    "del" comes from the list of /subscriptions (which is then shown again), "off" from the
+    "✅ Subscribed · Unsubscribe" button a Subscribe button turns into.
+    """
+
+    action: str = Field(pattern=r"^(add|del|off)$")  # off: the ✅ button under a summary
     kind: str = Field(pattern=r"^(region|sector|pair)$")
     key: str = Field(pattern=_KEY)
 

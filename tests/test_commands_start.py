@@ -250,7 +250,8 @@ async def test_inline_mode_offers_region_articles(feed: Feed) -> None:
     first = results[0]
     assert first.description == "27.11.2022 · Казахстан ⇄ Астраханская область"
     assert isinstance(first.input_message_content, InputTextMessageContent)
-    assert first.input_message_content.message_text.endswith("Подробнее: /article 5")
+    link = 'Подробнее: <a href="https://t.me/kzru_test_bot?start=a5">/a5</a>'
+    assert first.input_message_content.message_text.endswith(link)
     assert answer.next_offset == ""
 
 

@@ -38,7 +38,7 @@ def make_routers() -> list[Router]:
         article.make_router(),
         lang.make_router(),
         inline.make_router(),
-        pages.make_router(),  # ◀ ▶ of every summary above
+        pages.make_router(),  # ◀ ▶ of every summary above and of typed combinations
         fallback.make_router(),  # the catch-all: plain text, unknown commands, stale buttons
         errors.make_router(),  # last: errors no feature router answered reach the notifier
     ]

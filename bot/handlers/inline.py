@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.html import join, plain
@@ -17,12 +17,12 @@ MAX_OFFSET = 200
 CACHE_SECONDS = 60
 
 
-async def on_inline(query: InlineQuery, archive: Archive, lang: Lang) -> None:
+async def on_inline(query: InlineQuery, archive: Archive, bot: Bot, lang: Lang) -> None:
     offset = page_offset(query.offset)
     page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
     more = offset + RESULTS < min(page.total, MAX_OFFSET)
     await query.answer(
-        [inline_result(card, lang) for card in page.items],
+        [inline_result(card, lang, (await bot.me()).username) for card in page.items],
         cache_time=CACHE_SECONDS,
         is_personal=False,
         next_offset=str(offset + RESULTS) if more else "",
@@ -49,7 +49,8 @@ def inline_selection(text: str) -> Selection:
     return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
 
 
-def inline_result(card: ArticleCard, lang: Lang) -> InlineQueryResultArticle:
+def inline_result(card: ArticleCard, lang: Lang, username: str | None) -> InlineQueryResultArticle:
+    """A card to share: it leaves the bot's chat, so "open" is a deep link to the bot."""
     # The description is plain text.
     pair = region_pair(card.regions, card.national_level, lang)
     parts = (format_date(card.date, lang), pair)
@@ -58,7 +59,9 @@ def inline_result(card: ArticleCard, lang: Lang) -> InlineQueryResultArticle:
         id=str(card.id),
         title=shorten(card.title, 100) or label(lang, "inline.empty"),
         description=description,
-        input_message_content=InputTextMessageContent(message_text=article_card(card, lang)),
+        input_message_content=InputTextMessageContent(
+            message_text=article_card(card, lang, username)
+        ),
     )
 
 
