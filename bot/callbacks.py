@@ -18,6 +18,9 @@ _KEY = r"^[a-z0-9_+-]{1,45}$"
 
 # region(s), sector, date, search query, latest, and a combination of them (bot.typed_summary)
 ListKind = Literal["r", "s", "d", "q", "l", "x"]
+# del: from the list of /subscriptions (shown again); off: the "✅ Subscribed · Unsubscribe"
+# button a Subscribe button under a summary turns into
+SubscribeAction = Literal["add", "del", "off"]
 
 
 def in_catalogue(kind: str, key: str) -> bool:
@@ -84,14 +87,10 @@ class MenuCallback(CallbackData, prefix="mn"):
 
 
 class SubscribeCallback(CallbackData, prefix="sub"):
-    """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests.
+    """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
 
-    "del" comes from the list of /subscriptions (which is then shown again), "off" from the
-    "✅ Subscribed · Unsubscribe" button a Subscribe button turns into.
-    """
-
-    action: str = Field(pattern=r"^(add|del|off)$")  # off: the ✅ button under a summary
-    kind: str = Field(pattern=r"^(region|sector|pair)$")
+    action: SubscribeAction
+    kind: Literal["region", "sector", "pair"]
     key: str = Field(pattern=_KEY)
 
     @model_validator(mode="after")

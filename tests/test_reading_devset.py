@@ -20,11 +20,13 @@ from storage.reading import decode_article_file, read_article
 
 DEVSET = Path(__file__).resolve().parent / "data" / "reading"
 # Floors set from what the reader reaches on this set; a change that lowers one is a regression.
+# Reached on 50 articles: partner F1 1.00, sector recall 1.00, main precision 0.94, dates 1.00,
+# titles 1.00 (the targets were 0.92, 0.85, -, 0.90 with none wrong, all).
 FLOORS = {
-    "partner_f1": 0.92,
-    "sector_recall": 0.85,
-    "main_precision": 0.80,
-    "date_accuracy": 0.90,
+    "partner_f1": 0.97,
+    "sector_recall": 0.97,
+    "main_precision": 0.90,
+    "date_accuracy": 0.95,
     "title_accuracy": 1.0,
 }
 MAX_WRONG_DATES = 0
@@ -147,7 +149,7 @@ def test_reading_scores_on_the_development_set_stay_above_their_floors() -> None
     print(f"devset wrong dates: {len(scores.dates_wrong)} (max {MAX_WRONG_DATES})")
     for miss in [*scores.misses, *scores.dates_wrong, *scores.titles_wrong]:
         print(f"  {miss}")
-    assert scores.dates_wrong == [] or len(scores.dates_wrong) <= MAX_WRONG_DATES
+    assert len(scores.dates_wrong) <= MAX_WRONG_DATES
     assert scores.titles_wrong == []
     for metric, floor in FLOORS.items():
         assert summary[metric] >= floor, metric

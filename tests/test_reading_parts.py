@@ -265,3 +265,16 @@ def test_a_venue_a_consulate_seat_or_an_anniversary_is_only_mentioned(venue: str
     roles = {m.region_id: m.role for m in record.regions}
     assert roles["ru-orenburg"] == "mentioned"
     assert {"kz-atyrau", "ru-astrakhan"} <= set(record.partners)
+
+
+def test_a_signing_is_shown_with_its_period_stated_in_the_next_sentence() -> None:
+    facts = facts_of(
+        "Челябинск и Костанай подписали соглашение\n"
+        "Губернатор Челябинской области и аким Костанайской области подписали соглашение. "
+        "Документ рассчитан на 2024–2026 годы. Товарооборот составил 5 млрд рублей."
+    )
+    assert facts["agreement"] == [
+        "Губернатор Челябинской области и аким Костанайской области подписали соглашение. "
+        "Документ рассчитан на 2024–2026 годы."
+    ]
+    assert facts["money"] == ["Товарооборот составил 5 млрд рублей."]

@@ -1,4 +1,4 @@
-"""◀ ▶ pages of every summary (region, pair, sector, period, search, latest)."""
+"""◀ ▶ pages of every summary (region, pair, sector, period, search, latest, typed combination)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""/start: the welcome with what the archive covers, deep links to a region or a sector, menu."""
+"""/start: the welcome with what the archive covers, deep links to an article, a region, a pair or
+a sector, menu."""
 
 from __future__ import annotations
 

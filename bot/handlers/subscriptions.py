@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.exceptions import TelegramBadRequest
@@ -36,7 +34,7 @@ from bot.views.subscriptions import (
 )
 from storage.chats import Chats
 from storage.models import Lang
-from storage.subscriptions import Kind, Subscription
+from storage.subscriptions import Subscription
 
 
 async def add(chats: Chats, message: Message, s: Subscription, lang: Lang) -> Html:
@@ -131,7 +129,7 @@ async def on_subscribe(
     message = await managed_message(query, bot, lang)
     if message is None:
         return
-    s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # in the catalogue
+    s = Subscription(callback_data.kind, callback_data.key)  # in the catalogue
     if callback_data.action == "del":
         follows = await chats.subscriptions(message.chat.id)
         page = follows.index(s) // SUBSCRIPTIONS_PAGE if s in follows else 0  # the page it was on

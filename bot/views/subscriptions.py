@@ -9,7 +9,12 @@ from zoneinfo import ZoneInfo
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import SettingsCallback, SubscribeCallback, SubscriptionsPageCallback
+from bot.callbacks import (
+    SettingsCallback,
+    SubscribeAction,
+    SubscribeCallback,
+    SubscriptionsPageCallback,
+)
 from bot.html import Html, escape, join, markup
 from bot.texts import label, t
 from bot.views.digest import subscription_name, subscription_title
@@ -139,7 +144,9 @@ def settings_keyboard(chat: ChatSettings, lang: Lang) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def choices_keyboard(choices: list[Subscription], action: str, lang: Lang) -> InlineKeyboardMarkup:
+def choices_keyboard(
+    choices: list[Subscription], action: SubscribeAction, lang: Lang
+) -> InlineKeyboardMarkup:
     """One button a subscription, for a name that could mean several."""
     builder = InlineKeyboardBuilder()
     for s in choices:

@@ -49,6 +49,7 @@ _OPINION = re.compile(  # on lower-cased text
     r"отметил\w*,?\s+что|подчеркнул\w*,?\s+что|может\s+стать|мог\w*\s+бы|деп\s+есептейді)"
 )
 _DIGIT = re.compile(r"\d")
+_PERIOD = re.compile(r"\d{4}\s*[–—-]\s*\d{4}|\bна\s+\d+\s+(?:год|лет)|\d+\s+жыл")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:а|но|и|что|который|которая|которые|где|при этом)\s)")
 _AGREEMENT_STEMS = ("подпис", "заключ", "қол қой")
 _EVENT_STEMS = (
@@ -111,12 +112,26 @@ def find_facts(sentences: list[str]) -> tuple[Fact, ...]:
         return ()
     lowered = "\n".join(sentences).lower().split("\n")  # one lower() for the whole body
     by_kind: dict[str, list[Fact]] = {"money": [], "agreement": [], "event": []}
-    for sentence, lower in zip(sentences, lowered, strict=True):
+    skip = -1
+    for index, (sentence, lower) in enumerate(zip(sentences, lowered, strict=True)):
         for finder, limit in _FINDERS:
-            fact = finder(sentence, lower)
-            if fact:
-                found = by_kind[fact.kind]
-                if len(found) < limit and fact not in found:
-                    found.append(fact)
-                break
+            fact = finder(sentence, lower) if index != skip else None
+            if fact is None:
+                continue
+            if fact.kind == "agreement" and index + 1 < len(sentences):
+                fact, skip = _with_period(fact, sentences[index + 1], index + 1)
+            found = by_kind[fact.kind]
+            if len(found) < limit and fact not in found:
+                found.append(fact)
+            break
     return tuple(fact for kind in ("money", "agreement", "event") for fact in by_kind[kind])
+
+
+def _with_period(signing: Fact, following: str, at: int) -> tuple[Fact, int]:
+    """A signing whose period is stated in the next sentence (`Документ рассчитан на 2024–2026
+    годы.`) is shown with it; that sentence then gives no fact of its own."""
+    if _PERIOD.search(signing.text) or not _PERIOD.search(following):
+        return signing, -1
+    if len(signing.text) + len(following) >= MAX_FACT_CHARS:
+        return signing, -1
+    return Fact("agreement", f"{signing.text} {following.strip()}"), at

@@ -80,7 +80,7 @@ def is_quote(line: str) -> bool:
 
 def url_of(line: str) -> str | None:
     """The web address a line consists of (`https://…` or `Источник: https://…`)."""
-    if len(line) > 520:
+    if len(line) > 520 or "://" not in line:
         return None
     match = _BARE_URL.match(line)
     return match.group(1).rstrip(".,;)") if match else None

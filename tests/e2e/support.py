@@ -19,7 +19,7 @@ from tests.e2e.client import Emulator, EmulatorError, wait_until
 EMULATOR_DIR = Path(__file__).parent / "emulator"
 REPO_ROOT = Path(__file__).parents[2]
 READY_PREFIX = "EMULATOR READY "
-START_TIMEOUT = 90.0  # a loaded machine can take this long to start a bot
+START_TIMEOUT = 90.0  # generous: a loaded CI machine starts Python slowly
 STOP_TIMEOUT = 10.0
 NPM_TIMEOUT = 300.0
 ADMIN_ID = 9001

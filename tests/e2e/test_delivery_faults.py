@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from tests.e2e.client import Emulator, wait_until
-from tests.e2e.support import BotProcess
+from tests.e2e.support import ADMIN_ID, BotProcess
 from tests.e2e.test_digests import DIGEST_TIMEOUT, NEW_TITLE, add_article, load_archive, subscribe
 
 pytestmark = pytest.mark.e2e
@@ -52,3 +52,7 @@ def test_an_unanswered_digest_is_uncertain_and_not_repeated(
     assert len(received) == 1  # 0 duplicates
     assert outbox_statuses(bot_process, user.chat_id) == ["uncertain"]
     assert [c for c in emulator.calls("sendMessage") if c.get("after_handling")]
+
+    admin = emulator.user(ADMIN_ID, "ru")
+    admin.send("/stats")
+    assert "не подтверждены 1" in admin.wait_for("Доставки").text
