@@ -10,7 +10,7 @@ from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessag
 from bot.render import article_card, format_date, region_pair, shorten
 from bot.texts import t
 from storage.models import ArticleCard, Selection
-from storage.regions import resolve_regions
+from storage.naming import find_names
 from storage.repository import Archive
 
 RESULTS = 10
@@ -35,8 +35,9 @@ def inline_selection(text: str) -> Selection:
     text = text.strip()
     if not text:
         return Selection()
-    regions = resolve_regions(text)
-    return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
+    # Names in any script (Latin, ISO, old and Kazakh spellings), as in the chat's commands.
+    regions = tuple(dict.fromkeys(hit.value for hit in find_names(text) if hit.kind == "region"))
+    return Selection(region_ids=regions) if regions else Selection(query=text)
 
 
 def inline_result(card: ArticleCard, lang: str, username: str | None) -> InlineQueryResultArticle:
