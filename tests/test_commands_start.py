@@ -285,3 +285,11 @@ async def test_command_menu_is_registered_at_startup_for_each_language(
     assert len(english) == 16
     kazakh = {c.command: c.description for c in menus[2].commands}
     assert kazakh["lang"] == "Интерфейс тілі"
+
+
+async def test_inline_mode_understands_latin_names(feed: Feed) -> None:
+    query = InlineQuery(id="q9", from_user=make_user(111, "en"), query="Oral", offset="")
+    calls = await feed(Update(update_id=900009, inline_query=query))
+    [answer] = [c for c in calls if isinstance(c, AnswerInlineQuery)]
+    titles = [r.title for r in answer.results]  # type: ignore[union-attr]
+    assert titles == ["БҚО делегациясы шекаралық серіктестік аясында Самара облысында болды"]

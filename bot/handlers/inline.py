@@ -9,7 +9,7 @@ from bot.html import join, plain
 from bot.texts import label
 from bot.views.render import article_card, format_date, region_pair, shorten
 from storage.models import ArticleCard, Lang, Selection
-from storage.regions import resolve_regions
+from storage.naming import find_names
 from storage.repository import Archive
 
 RESULTS = 10
@@ -45,8 +45,9 @@ def inline_selection(text: str) -> Selection:
     text = text.strip()
     if not text:
         return Selection()
-    regions = resolve_regions(text)
-    return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
+    # Names in any script (Latin, ISO, old and Kazakh spellings), as in the chat's commands.
+    regions = tuple(dict.fromkeys(hit.value for hit in find_names(text) if hit.kind == "region"))
+    return Selection(region_ids=regions) if regions else Selection(query=text)
 
 
 def inline_result(card: ArticleCard, lang: Lang, username: str | None) -> InlineQueryResultArticle:
