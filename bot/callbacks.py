@@ -16,8 +16,11 @@ MAX_CALLBACK_BYTES = 64
 # A key is a region id, a sector id, "id+id" for a pair, or "YYYYMMDD-YYYYMMDD" for a period.
 _KEY = r"^[a-z0-9_+-]{1,45}$"
 
-ListKind = Literal["r", "s", "d", "q", "l"]  # region(s), sector, date, search query, latest
-SubscribeAction = Literal["add", "del"]
+# region(s), sector, date, search query, latest, and a combination of them (bot.typed_summary)
+ListKind = Literal["r", "s", "d", "q", "l", "x"]
+# del: from the list of /subscriptions (shown again); off: the "✅ Subscribed · Unsubscribe"
+# button a Subscribe button under a summary turns into
+SubscribeAction = Literal["add", "del", "off"]
 
 
 def in_catalogue(kind: str, key: str) -> bool:

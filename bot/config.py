@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 OFFICIAL_API_URL = "https://api.telegram.org"
 
+TOKEN_SHAPE = re.compile(r"\d+:[\w-]+")
 HINTS = {
     "BOT_TOKEN": "set BOT_TOKEN to the token @BotFather gave you (in .env or the environment)",
     "ADMIN_IDS": "give numeric Telegram user ids, e.g. ADMIN_IDS=111 or 111,222 or [111,222]",
@@ -68,6 +70,14 @@ class Settings(BaseSettings):
             if text.startswith("["):
                 return tuple(json.loads(text))
             return tuple(part.strip() for part in text.split(",") if part.strip())
+        return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        # The Bot would refuse it later with a traceback; the value itself is never echoed.
+        if not TOKEN_SHAPE.fullmatch(value.get_secret_value()):
+            raise ValueError("not of the form <digits>:<letters, digits, _ or ->")
         return value
 
     @field_validator("default_timezone")

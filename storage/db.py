@@ -17,6 +17,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage.fts import stemmed_text
+from storage.search_syntax import phrase_found
 
 logger = logging.getLogger(__name__)
 
@@ -248,6 +249,7 @@ async def _connect(path: Path) -> aiosqlite.Connection:
             await connection.execute(pragma)
         # The full-text triggers index word stems through this function (0001_archive.sql).
         await connection.create_function("fts_stems", 2, stemmed_text, deterministic=True)
+        await connection.create_function("phrase_found", 2, phrase_found, deterministic=True)
     except BaseException:
         await connection.close()
         raise

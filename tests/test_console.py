@@ -106,3 +106,18 @@ def test_python_m_bot_console_needs_no_token(tmp_path: Path, settings: Settings)
 
     assert result.returncode == 0, result.stderr
     assert "Статей в архиве: 5" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("ru", "Бот в режиме консоли"),
+        ("kk", "Бот консоль режимінде"),
+        ("en", "The bot in console"),
+    ],
+)
+async def test_the_banner_speaks_the_chosen_language(
+    settings: Settings, lang: Lang, start: str
+) -> None:
+    transcript = await converse(settings, "/quit", lang=lang)
+    assert transcript.startswith(start)

@@ -46,7 +46,7 @@ def make_routers() -> list[Router]:
         charts.make_router(),  # 📊 and /map: own callback prefixes, any place before fallback
         exports.make_router(),  # ⬇️ and /export, which reads the chat's last summary
         figures.make_router(),  # /figures: a command of its own, before the catch-all
-        pages.make_router(),  # ◀ ▶ of every summary above
+        pages.make_router(),  # ◀ ▶ of every summary above and of typed combinations
         fallback.make_router(),  # the catch-all: plain text, unknown commands, stale buttons
         errors.make_router(),  # last: errors no feature router answered reach the notifier
     ]

@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "date unknown",
-    "card.more": "More: /article {id}",
+    "card.more": "More: /a{id}",
     "country.KZ": "Kazakhstan",
     "country.RU": "Russia",
     "overview.count": "Articles: <b>{count}</b>",
@@ -88,6 +88,43 @@ TEXTS: dict[str, str] = {
     "search.usage": "Type what to search for, e.g. /search trade",
     "search.empty": "Nothing found for “{query}”. Try another word or /regions.",
     "search.title": "Search: “{query}”",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "words “{words}”",
+    "typed.not_understood": "Not understood: “{words}”.",
+    "typed.no_day": "There is no such day: {typed}.",
+    "typed.no_month": "There is no such month: {typed}.",
+    "typed.bad_year": "The archive covers the years {first}–{last}, not {typed}.",
+    "typed.empty": "No articles: {title}.",
+    "search.ask": "What shall I look for? Reply to this message with the words.",
+    "search.placeholder": "trade turnover Atyrau",
+    "date.recent": (
+        "Choose a month (articles in brackets) or type a period: "
+        "/date March–June 2022, /date last month, /date 2022"
+    ),
+    "date.none": "The archive has no dated articles yet.",
+    "sub.what": "Follow what? Choose a region or a sector and press “Subscribe”.",
+    "date.month_names": (
+        "January February March April May June July August September October November December"
+    ),
+    "search.need_word": (
+        "Nothing to look for: write at least one word without a minus, e.g. /search gas -oil"
+    ),
+    "search.syntax": (
+        "In a search: <code>gas OR oil</code> — any of the words, <code>gas -oil</code> — "
+        'without a word, <code>"trade turnover"</code> — an exact phrase.'
+    ),
+    "card.more_link": 'More: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…and {count} more: <a href="{url}">open all</a>',
+    "sub.added_button": "🔔 Subscribed: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Subscribed · Unsubscribe",
+    "console.banner": (
+        "The bot in console mode, over the local archive (no Telegram, no network).\n"
+        "Digests are never delivered from here, and it refuses to start while the bot runs on "
+        "the same database.\n"
+        "Type a command (/start, /region Астрахань, /help) or words to search; type a button's "
+        "number to press it; /quit or Ctrl-D to leave."
+    ),
+    # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",
     "lang.choose": "Choose the interface language:",

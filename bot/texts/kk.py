@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "күні белгісіз",
-    "card.more": "Толығырақ: /article {id}",
+    "card.more": "Толығырақ: /a{id}",
     "country.KZ": "Қазақстан",
     "country.RU": "Ресей",
     "overview.count": "Мақалалар: <b>{count}</b>",
@@ -89,6 +89,43 @@ TEXTS: dict[str, str] = {
     "search.usage": "Не іздеу керегін жазыңыз, мысалы: /search сауда",
     "search.empty": "«{query}» бойынша ештеңе табылмады. Басқа сөзді немесе /regions көріңіз.",
     "search.title": "Іздеу: «{query}»",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "сөздер «{words}»",
+    "typed.not_understood": "Түсінбедім: «{words}».",
+    "typed.no_day": "Мұндай күн жоқ: {typed}.",
+    "typed.no_month": "Мұндай ай жоқ: {typed}.",
+    "typed.bad_year": "Мұрағат {first}–{last} жылдарды қамтиды, {typed} емес.",
+    "typed.empty": "Мақала жоқ: {title}.",
+    "search.ask": "Не іздейміз? Сөздерді осы хабарламаға жауап ретінде жазыңыз.",
+    "search.placeholder": "тауар айналымы Атырау",
+    "date.recent": (
+        "Айды таңдаңыз (жақшада — мақала саны) немесе кезеңді жазыңыз: "
+        "/date наурыз–маусым 2022, /date өткен ай, /date 2022"
+    ),
+    "date.none": "Мұрағатта әзірге күні белгілі мақала жоқ.",
+    "sub.what": "Неге жазыласыз? Өңірді немесе саланы таңдап, «Жазылу» түймесін басыңыз.",
+    "date.month_names": (
+        "Қаңтар Ақпан Наурыз Сәуір Мамыр Маусым Шілде Тамыз Қыркүйек Қазан Қараша Желтоқсан"
+    ),
+    "search.need_word": (
+        "Іздейтін сөз жоқ: минуссыз кемінде бір сөз жазыңыз, мысалы: /search газ -мұнай"
+    ),
+    "search.syntax": (
+        "Іздеуде: <code>газ OR мұнай</code> — сөздердің кез келгені, <code>газ -мұнай</code> — "
+        'сөзсіз, <code>"сауда айналымы"</code> — дәл тіркес.'
+    ),
+    "card.more_link": 'Толығырақ: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…тағы {count}: <a href="{url}">барлығын ашу</a>',
+    "sub.added_button": "🔔 Жазылым рәсімделді: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Жазылдыңыз · Бас тарту",
+    "console.banner": (
+        "Бот консоль режимінде, жергілікті мұрағатта (Telegram мен желісіз).\n"
+        "Дайджесттер мұнан жіберілмейді, ал бот сол дерекқормен жұмыс істеп тұрғанда консоль "
+        "іске қосылмайды.\n"
+        "Командаларды (/start, /region Астрахань, /help) немесе іздеу сөздерін жазыңыз; түйменің "
+        "нөмірі оны басады; /quit немесе Ctrl-D — шығу."
+    ),
+    # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",
     "lang.choose": "Интерфейс тілін таңдаңыз:",

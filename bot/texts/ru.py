@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "дата неизвестна",
-    "card.more": "Подробнее: /article {id}",
+    "card.more": "Подробнее: /a{id}",
     "country.KZ": "Казахстан",
     "country.RU": "Россия",
     "overview.count": "Статей: <b>{count}</b>",
@@ -87,6 +87,43 @@ TEXTS: dict[str, str] = {
         "По запросу «{query}» ничего не нашлось. Попробуйте другое слово или /regions."
     ),
     "search.title": "Поиск: «{query}»",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "слова «{words}»",
+    "typed.not_understood": "Не понял: «{words}».",
+    "typed.no_day": "Такого дня нет: {typed}.",
+    "typed.no_month": "Такого месяца нет: {typed}.",
+    "typed.bad_year": "Архив охватывает {first}–{last} годы, а не {typed}.",
+    "typed.empty": "Статей нет: {title}.",
+    "search.ask": "Что искать? Напишите слова ответом на это сообщение.",
+    "search.placeholder": "товарооборот Атырау",
+    "date.recent": (
+        "Выберите месяц (в скобках — число статей) или напишите период: "
+        "/date март–июнь 2022, /date за месяц, /date 2022"
+    ),
+    "date.none": "В архиве пока нет статей с датой.",
+    "sub.what": "На что подписаться? Выберите регион или отрасль и нажмите «Подписаться».",
+    "date.month_names": (
+        "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь"
+    ),
+    "search.need_word": (
+        "Нечего искать: напишите хотя бы одно слово без минуса, например: /search газ -нефть"
+    ),
+    "search.syntax": (
+        "В поиске: <code>газ OR нефть</code> — любое из слов, <code>газ -нефть</code> — без "
+        'слова, <code>"торговый оборот"</code> — точная фраза.'
+    ),
+    "card.more_link": 'Подробнее: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…и ещё {count}: <a href="{url}">открыть все</a>',
+    "sub.added_button": "🔔 Подписка оформлена: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Подписаны · Отписаться",
+    "console.banner": (
+        "Бот в режиме консоли, на локальном архиве (без Telegram и сети).\n"
+        "Дайджесты отсюда не рассылаются, и консоль не запускается, пока бот работает с той же "
+        "базой.\n"
+        "Пишите команды (/start, /region Астрахань, /help) или слова для поиска; номер кнопки "
+        "нажимает её; /quit или Ctrl-D — выход."
+    ),
+    # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
     "lang.choose": "Выберите язык интерфейса:",
