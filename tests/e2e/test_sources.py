@@ -63,7 +63,8 @@ def test_a_relevant_item_reaches_its_region_s_subscriber_once(
     digest = user.wait_for(title, timeout=DIGEST_TIMEOUT)
     assert "В Астане ожидается" not in digest.text  # the irrelevant item never reaches anyone
     user.expect_no_reply(3.0)  # once
-    article_id = re.search(r"/article (\d+)", digest.text)
+    # One tap: a t.me deep link in a digest (it may be forwarded), else an /aN command.
+    article_id = re.search(r"start=a(\d+)", digest.html) or re.search(r"/a(\d+)", digest.text)
     assert article_id is not None
     user.send(f"/article {article_id.group(1)}")
     detail = user.wait_for(title)
