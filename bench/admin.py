@@ -28,6 +28,7 @@ from bot.reloader import Reloader
 from storage.db import Database
 from storage.repository import Archive
 from storage.stats import admin_stats
+from storage.workers import ReadingWorkers
 
 RELOAD_TARGET = 200  # files per second, reading included
 UNCHANGED_TARGET_S = 1.0  # a reload that finds nothing new, for --files files
@@ -56,7 +57,8 @@ async def reloads(folder: Path, files: int, more: int) -> None:
     database = await Database.open(folder / "archive.sqlite3")
     seeds = folder / "seeds"
     seeds.mkdir()
-    reloader = Reloader(database, seeds, lambda: NOW)
+    workers = ReadingWorkers()  # as the bot has them: reading in worker processes
+    reloader = Reloader(database, seeds, lambda: NOW, workers=workers)
     texts = synthetic_articles(files + more, seed=7)
     write_files(seeds, texts[:files], "a")
     try:
@@ -75,6 +77,7 @@ async def reloads(folder: Path, files: int, more: int) -> None:
         )
         await during_reload(reloader, Archive(database.reader), seeds, texts[files:])
     finally:
+        workers.close()
         await database.close()
 
 

@@ -40,6 +40,7 @@ from storage.db import Database
 from storage.loader import load_directory
 from storage.repository import Archive
 from storage.users import Users
+from storage.workers import ReadingWorkers
 
 Clock = Callable[[], dt.datetime]
 
@@ -62,10 +63,12 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-async def load_seeds_when_empty(database: Database, settings: Settings) -> None:
+async def load_seeds_when_empty(
+    database: Database, settings: Settings, reloader: Reloader
+) -> None:
     """A fresh archive starts with the articles of `SEEDS_DIR`, so the bot has news to show."""
     if (await Archive(database.reader).coverage()).articles == 0 and settings.seeds_dir.is_dir():
-        await load_directory(database, settings.seeds_dir)
+        await load_directory(database, settings.seeds_dir, workers=reloader.workers)
 
 
 def _routers() -> list[Router]:
@@ -94,7 +97,11 @@ def make_dispatcher(
     digests = DigestScheduler(database, settings, clock=clock)
     dispatcher["digests"] = digests
     dispatcher["error_notifier"] = ErrorNotifier(settings.admin_chat_id, clock)
-    dispatcher["reloader"] = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    # Reading runs in worker processes, so a reload never stalls replies.
+    workers = ReadingWorkers()
+    dispatcher["reloader"] = Reloader(
+        database, settings.seeds_dir, clock, digests.wake, workers=workers
+    )
     users = Users(database)
     dispatcher["archive"] = Archive(database.reader)
     dispatcher["users"] = users
@@ -106,5 +113,6 @@ def make_dispatcher(
     dispatcher.startup.register(load_seeds_when_empty)
     dispatcher.startup.register(digests.start)  # after the seeds: they are not news
     dispatcher.shutdown.register(digests.stop)
+    dispatcher.shutdown.register(workers.close)
     dispatcher.include_routers(*_routers())
     return dispatcher

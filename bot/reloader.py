@@ -10,7 +10,10 @@ from pathlib import Path
 
 from storage.db import Database
 from storage.loader import LoadReport, load_directory
+from storage.models import ArticleRecord
+from storage.reading import read_article
 from storage.stats import ReloadEntry, record_reload
+from storage.workers import ReadingWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +30,9 @@ class Reloader:
     """Runs `load_directory` over `SEEDS_DIR`, never two at once.
 
     The loader writes in one transaction on the writer connection, so reading commands (on the
-    reader connection) keep answering meanwhile. Every run is written to the reload log; when
-    it brought new articles, `on_new_articles` tells the digest scheduler to plan them.
+    reader connection) keep answering meanwhile; files are read in `workers` (processes), so
+    reading never holds the interpreter that answers them. Every run is written to the reload
+    log; when it brought new articles, `on_new_articles` tells the digest scheduler to plan them.
     """
 
     def __init__(
@@ -37,8 +41,10 @@ class Reloader:
         seeds_dir: Path,
         clock: Callable[[], dt.datetime],
         on_new_articles: Callable[[], None] | None = None,
+        workers: ReadingWorkers | None = None,
     ) -> None:
         self.database = database
+        self.workers = workers
         self.seeds_dir = seeds_dir
         self.on_new_articles = on_new_articles
         self._clock = clock
@@ -62,11 +68,17 @@ class Reloader:
             self.on_new_articles()
         return report
 
+    async def read(self, text: str) -> ArticleRecord:
+        """The reading of one article text (an upload), in the workers when there are some."""
+        if self.workers is None:
+            return await asyncio.to_thread(read_article, text)
+        return await self.workers.run(read_article, text)
+
     async def _load(self, trigger: str) -> LoadReport:
         try:
             if not self.seeds_dir.is_dir():
                 raise SeedsFolderMissing(f"{self.seeds_dir} is not a folder")
-            report = await load_directory(self.database, self.seeds_dir)
+            report = await load_directory(self.database, self.seeds_dir, workers=self.workers)
         except Exception as error:
             logger.exception("reload of %s failed", self.seeds_dir)
             await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=str(error)[:200]))

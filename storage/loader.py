@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from storage.store import (
     update_article,
 )
 from storage.stories import group_stories
+from storage.workers import ReadingWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -55,23 +57,26 @@ class ReadFile:
         return NewArticle(article_id, self.name, self.raw, self.sha256, self.record)
 
 
-async def load_directory(database: Database, directory: str | Path) -> LoadReport:
+async def load_directory(
+    database: Database, directory: str | Path, *, workers: ReadingWorkers | None = None
+) -> LoadReport:
     """Bring the archive in line with the *.txt files of a folder.
 
     New files are added, changed ones updated in place (same id), deleted ones removed; a file
     that cannot be read is rejected with its reason (a version already in the archive is kept).
     All writes happen in one transaction: if anything fails, the previous archive stays intact
-    and the exception propagates.
+    and the exception propagates. Files are read in `workers` (processes) when given, else in
+    a thread of this process.
     """
     started = time.perf_counter()
     paths = await asyncio.to_thread(_article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
-    report, read = await _read_all(paths, known)
+    report, read = await _read_all(paths, known, workers)
     async with database.transaction() as writer:
         if (now_known := await existing_files(writer)) != known:  # another load came first
             known = now_known
-            report, read = await _read_all(paths, known)
+            report, read = await _read_all(paths, known, workers)
         report.removed = sorted(set(known) - {path.name for path in paths})
         await delete_articles(writer, report.removed)
         await _write(writer, read, known, report)
@@ -81,11 +86,29 @@ async def load_directory(database: Database, directory: str | Path) -> LoadRepor
 
 
 async def _read_all(
-    paths: list[Path], known: dict[str, tuple[int, str]]
+    paths: list[Path], known: dict[str, tuple[int, str]], workers: ReadingWorkers | None
 ) -> tuple[LoadReport, list[ReadFile]]:
-    report = LoadReport()
-    read = await asyncio.to_thread(_read_changed, paths, known, report)
+    if workers is None:
+        report = LoadReport()
+        read = await asyncio.to_thread(_read_changed, paths, known, report)
+        return report, read
+    # Each chunk carries only its own files' hashes, not the whole archive's.
+    items = [(path, known.get(path.name)) for path in paths]
+    report, read = LoadReport(), []
+    for part_report, part_read in await workers.map_chunks(_read_part, items):
+        report.unchanged += part_report.unchanged
+        report.rejected += part_report.rejected
+        read += part_read
     return report, read
+
+
+def _read_part(
+    items: Sequence[tuple[Path, tuple[int, str] | None]],
+) -> tuple[LoadReport, list[ReadFile]]:
+    """`_read_changed` over one chunk of files, in a worker process."""
+    known = {path.name: previous for path, previous in items if previous is not None}
+    report = LoadReport()
+    return report, _read_changed([path for path, _ in items], known, report)
 
 
 async def _write(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from bot.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upload
 from storage.db import Database
 from storage.models import ArticleRecord
-from storage.reading import UnreadableArticle, decode_article_file, read_article
+from storage.reading import UnreadableArticle, decode_article_file
 from storage.stats import admin_stats
 
 logger = logging.getLogger(__name__)
@@ -113,16 +112,16 @@ async def _accept(
     data = stream.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise Refused(t(lang, "admin.upload_too_big", size=_size(len(data))))
-    return name, data, await _read(data, lang)
+    return name, data, await _read(data, reloader, lang)
 
 
-async def _read(data: bytes, lang: str) -> ArticleRecord:
+async def _read(data: bytes, reloader: Reloader, lang: str) -> ArticleRecord:
     try:
         text = decode_article_file(data)
     except UnreadableArticle:
         raise Refused(t(lang, "admin.upload_not_txt")) from None
     try:
-        return await asyncio.to_thread(read_article, text)
+        return await reloader.read(text)
     except UnreadableArticle as error:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
 

@@ -1,0 +1,57 @@
+"""Reading in worker processes: the same load as in a thread, and the bot's process stays free."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database
+from storage.loader import load_directory
+from storage.reading import read_article
+from storage.workers import ReadingWorkers
+from tests.archive_fixtures import SEED_FILES, copy_seeds
+
+
+@pytest.fixture(scope="module")
+def workers() -> Iterator[ReadingWorkers]:
+    pool = ReadingWorkers(1)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "archive.sqlite3")
+    yield database
+    await database.close()
+
+
+async def test_a_load_in_workers_reads_every_file_like_a_thread(
+    tmp_path: Path, database: Database, workers: ReadingWorkers
+) -> None:
+    seeds = copy_seeds(tmp_path / "seeds")
+    (seeds / "zz-empty.txt").write_bytes(b"")
+    report = await load_directory(database, seeds, workers=workers)
+    assert report.added == SEED_FILES
+    assert [name for name, _ in report.rejected] == ["zz-empty.txt"]
+    again = await load_directory(database, seeds, workers=workers)
+    assert again.unchanged == SEED_FILES
+    assert again.added == again.updated == []
+
+
+def _process_id(_: object) -> int:
+    return os.getpid()
+
+
+async def test_reading_runs_in_another_process(workers: ReadingWorkers) -> None:
+    assert await workers.run(_process_id, None) != os.getpid()
+
+
+async def test_a_text_is_read_the_same_in_a_worker(
+    tmp_path: Path, workers: ReadingWorkers
+) -> None:
+    text = (copy_seeds(tmp_path / "seeds") / SEED_FILES[0]).read_text("utf-8")
+    assert await workers.run(read_article, text) == read_article(text)
