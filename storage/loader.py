@@ -46,15 +46,14 @@ class LoadReport:
 
 @dataclass(frozen=True, slots=True)
 class ReadFile:
-    """One file read successfully: its name, decoded text, hash and record."""
+    """One file read successfully: its name, hash and record."""
 
     name: str
-    raw: str
     sha256: str
     record: ArticleRecord
 
     def article(self, article_id: int) -> NewArticle:
-        return NewArticle(article_id, self.name, self.raw, self.sha256, self.record)
+        return NewArticle(article_id, self.name, self.sha256, self.record)
 
 
 async def load_directory(
@@ -169,7 +168,7 @@ def _read_if_changed(path: Path, previous: tuple[int, str] | None) -> ReadFile |
     if previous is not None and previous[1] == digest:
         return None
     text = decode_article_file(data)
-    return ReadFile(path.name, text, digest, read_article(text))
+    return ReadFile(path.name, digest, read_article(text))
 
 
 def _summary_line(report: LoadReport) -> str:

@@ -22,12 +22,12 @@ SELECT_REGION_IDS = "SELECT id FROM regions"
 SELECT_SECTOR_IDS = "SELECT id FROM sectors"
 INSERT_ARTICLE = """
 INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
-                      tags, summary, body, raw)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      tags, summary, body)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_ARTICLE = """
 UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
-    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, raw = ?, story_id = NULL,
+    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, story_id = NULL,
     loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
 """
@@ -58,11 +58,13 @@ class Catalogue:
 
 @dataclass(frozen=True, slots=True)
 class NewArticle:
-    """One article to write: its id (assigned by the caller), file name, raw text, hash, record."""
+    """One article to write: its id (assigned by the caller), file name, hash and record.
+
+    The raw text is not kept: it is the file itself, identified by its name and hash.
+    """
 
     id: int
     file: str
-    raw: str
     sha256: str
     record: ArticleRecord
 
@@ -97,7 +99,7 @@ class _Rows:
         tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
             a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
-            r.summary, r.body, a.raw,
+            r.summary, r.body,
         )  # fmt: skip
 
 
