@@ -7,6 +7,7 @@ from html import escape
 
 from bot.render import MESSAGE_LIMIT, format_date, region_name, sector_label, shorten
 from bot.texts import t
+from storage.backup import BackupEntry
 from storage.loader import LoadReport
 from storage.models import ArticleRecord
 from storage.stats import AdminStats, ReloadEntry
@@ -123,6 +124,7 @@ def stats(figures: AdminStats, lang: str) -> str:
     lines = [t(lang, "admin.stats_title")]
     lines += [t(lang, key, **values) for key, values in counts.items()]
     lines.append(last_reload(figures.last_reload, lang))
+    lines.append(last_backup(figures.last_backup, lang))
     return "\n".join(lines)
 
 
@@ -144,6 +146,14 @@ def last_reload(entry: ReloadEntry | None, lang: str) -> str:
     when = entry.finished_at.strftime("%d.%m.%Y %H:%M UTC")
     trigger = t(lang, f"admin.trigger_{entry.trigger}")
     return t(lang, "admin.stats_last_reload", when=when, trigger=trigger, result=result)
+
+
+def last_backup(entry: BackupEntry | None, lang: str) -> str:
+    if entry is None:
+        return t(lang, "admin.stats_no_backup")
+    when = entry.finished_at.strftime("%d.%m.%Y %H:%M UTC")
+    size = f"{entry.size / 1e6:,.1f} MB"
+    return t(lang, "admin.stats_last_backup", when=when, size=size, path=escape(entry.path))
 
 
 def _top(items: Sequence[tuple[str, int]], name: _Namer, lang: str) -> str:
