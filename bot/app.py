@@ -33,9 +33,11 @@ from bot.handlers import (
 from bot.handlers import settings as digest_settings
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
+from bot.metrics import Metrics
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.shutdown import InFlight
 from storage.db import Database
 from storage.loader import load_directory
 from storage.repository import Archive
@@ -106,13 +108,19 @@ def make_dispatcher(
     dispatcher["archive"] = Archive(database.reader)
     dispatcher["users"] = users
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
+    # Operations: updates in flight finish before anything stops; every update is counted.
+    in_flight = InFlight()
+    dispatcher.update.outer_middleware(in_flight)
+    metrics = dispatcher["metrics"] = Metrics()
     # --- lifecycle: startup/shutdown hooks (command menu, digest scheduler...) go here ---
     dispatcher.errors.register(errors.on_error)
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
     dispatcher.startup.register(load_seeds_when_empty)
     dispatcher.startup.register(digests.start)  # after the seeds: they are not news
+    dispatcher.shutdown.register(in_flight.drain)  # first: handlers finish, then the rest stops
     dispatcher.shutdown.register(digests.stop)
     dispatcher.shutdown.register(workers.close)
     dispatcher.include_routers(*_routers())
+    metrics.instrument(dispatcher)  # after the routers: it names the handler of each update
     return dispatcher
