@@ -65,12 +65,10 @@ def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-async def load_seeds_when_empty(
-    database: Database, settings: Settings, reloader: Reloader
-) -> None:
+async def load_seeds_when_empty(database: Database, settings: Settings) -> None:
     """A fresh archive starts with the articles of `SEEDS_DIR`, so the bot has news to show."""
     if (await Archive(database.reader).coverage()).articles == 0 and settings.seeds_dir.is_dir():
-        await load_directory(database, settings.seeds_dir, workers=reloader.workers)
+        await load_directory(database, settings.seeds_dir)
 
 
 def _routers() -> list[Router]:

@@ -102,6 +102,9 @@ class Database:
         return self._write_lock.locked()
 
     async def close(self) -> None:
+        """Close both connections, first folding the write-ahead log into the file."""
+        with contextlib.suppress(aiosqlite.Error):  # busy or read-only: it closes all the same
+            await self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         await self.reader.close()
         await self.writer.close()
 
