@@ -13,6 +13,8 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -22,6 +24,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 CHUNK = 50  # files per task: large enough to pay for the round trip, small enough to spread
+PARENT_CHECK_SECONDS = 1.0
 NICENESS = 5  # reading is background work: the bot's own process goes first
 
 
@@ -30,9 +33,19 @@ def default_processes() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
-def _lower_priority() -> None:
+def _start_worker() -> None:
+    """In each worker: a lower priority, and an end when the bot's process is gone."""
     with contextlib.suppress(OSError):  # not permitted here: run at the normal priority
         os.nice(NICENESS)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    # A bot killed with SIGKILL cannot stop its workers: they notice they were orphaned.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 class ReadingWorkers:
@@ -51,7 +64,7 @@ class ReadingWorkers:
             self._pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=self.processes,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_lower_priority,
+                initializer=_start_worker,
             )
         return self._pool
 
