@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher
+from aiohttp import ClientSession
 from aiohttp.test_utils import TestClient, TestServer
 from prometheus_client.parser import text_string_to_metric_families
 from pydantic import SecretStr
@@ -16,7 +20,7 @@ from pydantic import SecretStr
 from bot.config import Settings
 from bot.health import Health
 from bot.metrics import Metrics
-from bot.webhook import WEBHOOK_PATH, make_webhook_app
+from bot.webhook import WEBHOOK_PATH, make_webhook_app, run_webhook
 from storage.db import Database
 from tests.conftest import FixedClock
 from tests.fakes import RecordingSession, make_message, make_update, make_user
@@ -159,3 +163,43 @@ async def test_metrics_parse_and_count_a_handled_update(
     assert families["kzru_archive_bytes"].samples[0].value > 0
     calls = {s.labels["method"] for s in families["kzru_bot_api_calls"].samples}
     assert "sendMessage" in calls
+
+
+async def test_webhook_mode_sets_the_webhook_serves_and_stops_on_sigterm(
+    dispatcher: Dispatcher,
+    bot: Bot,
+    webhook_settings: Settings,
+    database: Database,
+    clock: FixedClock,
+    session: RecordingSession,
+) -> None:
+    port = _free_port()
+    settings = webhook_settings.model_copy(
+        update={"webhook_host": "127.0.0.1", "webhook_port": port}
+    )
+    health = Health(database, dispatcher["digests"], dispatcher["metrics"], clock)
+    running = asyncio.create_task(run_webhook(dispatcher, bot, settings, health))
+    for _ in range(400):
+        if any(c.__api_method__ == "setWebhook" for c in session.requests) or running.done():
+            break
+        await asyncio.sleep(0.025)
+    (call,) = [c for c in session.requests if c.__api_method__ == "setWebhook"]
+    assert call.url == "https://bot.example.org/webhook"
+    assert call.secret_token == SECRET
+    assert call.drop_pending_updates is False
+    assert call.allowed_updates == dispatcher.resolve_used_update_types()
+    assert "message" in call.allowed_updates
+    async with ClientSession() as http:
+        url = f"http://127.0.0.1:{port}{WEBHOOK_PATH}"
+        async with http.post(url, json=_update("/help"), headers={SECRET_HEADER: SECRET}) as r:
+            assert r.status == 200
+        await _sent_texts(session, 1)
+    os.kill(os.getpid(), signal.SIGTERM)  # the handler run_webhook installed on this loop
+    await asyncio.wait_for(running, 30)
+    assert not dispatcher["digests"].alive  # the dispatcher's shutdown ran
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
