@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import concurrent.futures.process
 import contextlib
 import logging
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,8 @@ class ReadingWorkers:
     async def run(self, function: Callable[[Item], Result], argument: Item) -> Result:
         """`function(argument)` in a worker (a module-level function, picklable values)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor(), function, argument)
+        with self._renewed_when_broken():
+            return await loop.run_in_executor(self._executor(), function, argument)
 
     async def map_chunks(
         self,
@@ -86,8 +88,20 @@ class ReadingWorkers:
         loop = asyncio.get_running_loop()
         executor = self._executor()
         parts = [items[start : start + chunk] for start in range(0, len(items), chunk)]
-        futures = [loop.run_in_executor(executor, function, part) for part in parts]
-        return list(await asyncio.gather(*futures))
+        with self._renewed_when_broken():
+            futures = [loop.run_in_executor(executor, function, part) for part in parts]
+            return list(await asyncio.gather(*futures))
+
+    @contextlib.contextmanager
+    def _renewed_when_broken(self) -> Iterator[None]:
+        """A worker that died (out of memory, killed) breaks the pool: this load fails, and
+        the next one starts fresh workers instead of failing too."""
+        try:
+            yield
+        except concurrent.futures.process.BrokenProcessPool:
+            logger.error("a reading worker died; new workers will be started for the next load")
+            self.close()
+            raise
 
     def close(self) -> None:
         """Stop the workers; a load in progress fails rather than outliving the bot."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,17 @@ async def test_a_text_is_read_the_same_in_a_worker(
 ) -> None:
     text = (copy_seeds(tmp_path / "seeds") / SEED_FILES[0]).read_text("utf-8")
     assert await workers.run(read_article, text) == read_article(text)
+
+
+def _die(_: object) -> None:
+    os._exit(1)
+
+
+async def test_a_worker_that_dies_fails_one_load_and_the_next_one_works() -> None:
+    workers = ReadingWorkers(1)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            await workers.run(_die, None)
+        assert await workers.run(_process_id, None) != os.getpid()
+    finally:
+        workers.close()
