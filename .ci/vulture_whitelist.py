@@ -18,3 +18,6 @@ _.run_once  # unused method (bot/digest/scheduler.py:129)
 exc_type  # unused variable (bot/instance.py:60)
 traceback  # unused variable (bot/instance.py:62)
 is_same_story  # unused function (storage/reading/dedup.py:33)
+_._https_url  # pydantic validators of the webhook settings (bot/config.py)
+_._telegram_secret
+_._webhook_has_a_secret

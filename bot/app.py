@@ -17,14 +17,17 @@ from bot.digest.scheduler import DigestScheduler
 from bot.handlers import admin, make_routers
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
+from bot.metrics import Metrics
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.shutdown import InFlight
 from storage.chats import Chats
 from storage.db import Database
 from storage.repository import Archive
 from storage.stats import Statistics
 from storage.users import Users
+from storage.workers import ReadingWorkers
 
 Clock = Callable[[], dt.datetime]
 
@@ -62,8 +65,11 @@ def make_dispatcher(
     """
     # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
-    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    # Reading runs in worker processes, so a reload never stalls replies.
+    workers = ReadingWorkers()
+    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake, workers=workers)
     users = Users(database)
+    metrics = Metrics()
     dispatcher = Dispatcher(
         settings=settings,
         clock=clock,
@@ -78,7 +84,12 @@ def make_dispatcher(
         digests=digests,
         reloader=reloader,
         error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
+        metrics=metrics,
     )
+    # Operations: updates in flight finish before anything stops (the first shutdown hook).
+    in_flight = InFlight()
+    dispatcher.update.outer_middleware(in_flight)
+    dispatcher.shutdown.register(in_flight.drain)
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
@@ -86,5 +97,8 @@ def make_dispatcher(
     if deliver_digests:
         dispatcher.startup.register(digests.start)  # after the seeds: they are not news
         dispatcher.shutdown.register(digests.stop)
+    dispatcher.shutdown.register(workers.close)
     dispatcher.include_routers(*extra_routers, *make_routers())
+    # After the routers: it names the handler of each update, and counts every update.
+    metrics.instrument(dispatcher)
     return dispatcher

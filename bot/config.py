@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 OFFICIAL_API_URL = "https://api.telegram.org"
@@ -24,6 +25,11 @@ HINTS = {
     "SEND_RATE": "give a number of messages per second between 1 and 30, e.g. SEND_RATE=25",
     "SEND_TIMEOUT": "give whole seconds between 1 and 300, e.g. SEND_TIMEOUT=30",
     "MAX_SUBSCRIPTIONS_PER_CHAT": "give a whole number between 1 and 1000, e.g. 50",
+    "WEBHOOK_URL": "give the public https:// base URL Telegram can reach, e.g. https://bot.example.org",
+    "WEBHOOK_SECRET": "give 1-256 letters, digits, _ or -, e.g. from `openssl rand -hex 32`",
+    "WEBHOOK_HOST": "give an address to listen on, e.g. 0.0.0.0 or 127.0.0.1",
+    "WEBHOOK_PORT": "give a port number between 1 and 65535, e.g. WEBHOOK_PORT=8080",
+    "METRICS_PORT": "give a port number between 1 and 65535, e.g. METRICS_PORT=9100",
 }
 
 
@@ -45,6 +51,11 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=25.0, gt=0, le=30)
     send_timeout: int = Field(default=30, ge=1, le=300)
     max_subscriptions_per_chat: int = Field(default=50, ge=1, le=1000)
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -84,11 +95,36 @@ class Settings(BaseSettings):
             raise ValueError(f"not an http(s) URL: {value!r}")
         return value.rstrip("/")
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"not an https URL: {value!r}")
+        return value.rstrip("/") if value else value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for secret_token; the value itself never goes into the message.
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
+            raise ValueError("1-256 characters A-Z, a-z, 0-9, _ and - only")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_has_a_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required with WEBHOOK_URL")
+        return self
+
 
 def describe_error(error: ValidationError) -> str:
     """One sentence naming the first bad variable and how to fix it."""
     first = error.errors()[0]
-    variable = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+    if not first["loc"]:  # a rule between fields: its message names them
+        return f"{first['msg'].removeprefix('Value error, ')}."
+    variable = str(first["loc"][0]).upper()
     hint = HINTS.get(variable, "check its value")
     if first["type"] == "missing":
         return f"{variable} is not set: {hint}."

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from storage import db as db_module
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, shipped_migrations
 from storage.identity import article_url, content_key
 from storage.loader import load_directory
 from storage.repository import Archive
@@ -109,13 +110,22 @@ async def test_a_corrected_text_under_a_new_name_with_the_same_url_keeps_the_id(
 
 
 async def test_an_archive_from_before_identities_keeps_its_ids(
-    archive: tuple[Database, Path],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database, seeds = archive
+    seeds = copy_seeds(tmp_path / "seeds")
+    everything = shipped_migrations()
+    before_lighter = [m for m in everything if m.name < "0010"]
+    monkeypatch.setattr(db_module, "shipped_migrations", lambda: before_lighter)
+    database = await Database.open(tmp_path / "archive.sqlite3")
+    await load_directory(database, seeds)
+    async with database.transaction() as writer:  # as migration 0006 leaves old rows
+        await writer.execute("UPDATE articles SET content_key = NULL, url = NULL")
+    before = await ids_by_file(database)
+    await database.close()
+    monkeypatch.setattr(db_module, "shipped_migrations", lambda: everything)
+    # Migration 0010 computes the identities from the raw text, then drops it.
+    database = await Database.open(tmp_path / "archive.sqlite3")
     try:
-        async with database.transaction() as writer:  # as migration 0006 leaves old rows
-            await writer.execute("UPDATE articles SET content_key = NULL, url = NULL")
-        before = await ids_by_file(database)
         for name, article_id in before.items():
             (seeds / name).rename(seeds / f"renamed-{article_id}.txt")
         report = await load_directory(database, seeds)
