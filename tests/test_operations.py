@@ -159,7 +159,7 @@ async def test_metrics_parse_and_count_a_handled_update(
         s.labels.get("handler") == "cmd_help" and s.name.endswith("_count") for s in latency
     )
     outbox = {s.labels["status"]: s.value for s in families["kzru_outbox_rows"].samples}
-    assert set(outbox) == {"pending", "sending", "sent", "failed"}
+    assert set(outbox) == {"pending", "sending", "sent", "failed", "uncertain"}
     assert families["kzru_articles"].samples[0].value == 5
     assert families["kzru_archive_bytes"].samples[0].value > 0
     calls = {s.labels["method"] for s in families["kzru_bot_api_calls"].samples}
