@@ -34,8 +34,11 @@ from tests.fakes import RecordingSession, make_message, make_update, make_user
 LATENCY_TARGET_MS = 20.0
 THROUGHPUT_TARGET = 500.0  # updates per second
 REGIONS = ("Астрахань", "Атырау", "ЗКО", "Омск", "Самара", "Оренбург", "Astrakhan", "Челябинск")
+REGIONS += ("Oral Samara", "Атырау 2022 туризм", "Qostanay торговля")  # typed combinations
 PERIODS = ("2022", "2019-11", "11.2020", "ноябрь 2021", "07.03.2022", "2018-03-01..2018-06-30")
+PERIODS += ("с марта по июнь 2021", "01.03.2022-30.06.2022 Астрахань", "last month")
 WORDS = ("товарооборот", "туризм", "губернатор", "Астрахань", "форум", "судостроение", "Омск")
+WORDS += ("Астрахань товарооборот", "форум OR ярмарка", "губернатор -Омск")
 
 
 def command_makers() -> dict[str, list[str]]:

@@ -12,8 +12,10 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.charts.service import Charts
 from bot.config import Settings
 from bot.digest.scheduler import DigestScheduler
+from bot.exporting import Exports
 from bot.handlers import admin, make_routers
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
@@ -21,10 +23,14 @@ from bot.metrics import Metrics
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
+from bot.selections import LastSelections, RecordSelections
 from bot.shutdown import InFlight
+from bot.sources.poller import SourcePoller
 from storage.chats import Chats
 from storage.db import Database
+from storage.figures_store import Figures
 from storage.repository import Archive
+from storage.sources.registry import SourceRegistry
 from storage.stats import Statistics
 from storage.users import Users
 from storage.workers import ReadingWorkers
@@ -61,19 +67,25 @@ def make_dispatcher(
     """A fresh Dispatcher with fresh routers; dependencies arrive in handlers by name.
 
     `extra_routers` (tests) see updates before every feature router. `deliver_digests=False`
-    (console mode) never starts the digest scheduler: no delivery is sent, recovered or planned.
+    (console mode) never starts the digest scheduler nor the source poller: no delivery is
+    sent, recovered or planned.
     """
     # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
     # Reading runs in worker processes, so a reload never stalls replies.
     workers = ReadingWorkers()
     reloader = Reloader(database, settings.seeds_dir, clock, digests.wake, workers=workers)
+    source_registry = SourceRegistry(database)
+    source_poller = SourcePoller(source_registry, settings, reloader, clock)
     users = Users(database)
+    archive = Archive(database.reader)
+    figures = Figures(database.reader)
+    selections = LastSelections()
     metrics = Metrics()
     dispatcher = Dispatcher(
         settings=settings,
         clock=clock,
-        archive=Archive(database.reader),
+        archive=archive,
         users=users,
         chats=Chats(
             database,
@@ -84,18 +96,29 @@ def make_dispatcher(
         digests=digests,
         reloader=reloader,
         error_notifier=ErrorNotifier(settings.admin_chat_id, clock),
+        source_registry=source_registry,
+        source_poller=source_poller,
+        figures=figures,
+        charts=Charts(database, archive, figures),
+        exports=Exports(database),
+        selections=selections,
         metrics=metrics,
     )
     # Operations: updates in flight finish before anything stops (the first shutdown hook).
     in_flight = InFlight()
     dispatcher.update.outer_middleware(in_flight)
     dispatcher.shutdown.register(in_flight.drain)
+    dispatcher.update.outer_middleware(RecordSelections(selections))  # for /export
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     dispatcher.startup.register(admin.set_admin_menu)
     dispatcher.startup.register(set_command_menu)
     dispatcher.startup.register(reloader.load_when_empty)
     if deliver_digests:
         dispatcher.startup.register(digests.start)  # after the seeds: they are not news
+        dispatcher.startup.register(source_poller.start)  # after the digests: it wakes them
+    # Always: a console's "check now" or /source_add opens the fetcher, which this closes.
+    dispatcher.shutdown.register(source_poller.stop)
+    if deliver_digests:
         dispatcher.shutdown.register(digests.stop)
     dispatcher.shutdown.register(workers.close)
     dispatcher.include_routers(*extra_routers, *make_routers())

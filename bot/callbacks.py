@@ -16,7 +16,11 @@ MAX_CALLBACK_BYTES = 64
 # A key is a region id, a sector id, "id+id" for a pair, or "YYYYMMDD-YYYYMMDD" for a period.
 _KEY = r"^[a-z0-9_+-]{1,45}$"
 
-ListKind = Literal["r", "s", "d", "q", "l"]  # region(s), sector, date, search query, latest
+# region(s), sector, date, search query, latest, and a combination of them (bot.typed_summary)
+ListKind = Literal["r", "s", "d", "q", "l", "x"]
+# del: from the list of /subscriptions (shown again); off: the "✅ Subscribed · Unsubscribe"
+# button a Subscribe button under a summary turns into
+SubscribeAction = Literal["add", "del", "off"]
 
 
 def in_catalogue(kind: str, key: str) -> bool:
@@ -85,8 +89,8 @@ class MenuCallback(CallbackData, prefix="mn"):
 class SubscribeCallback(CallbackData, prefix="sub"):
     """Subscribe to (or unsubscribe from) a region, a sector or a pair; handled by the digests."""
 
-    action: str = Field(pattern=r"^(add|del)$")
-    kind: str = Field(pattern=r"^(region|sector|pair)$")
+    action: SubscribeAction
+    kind: Literal["region", "sector", "pair"]
     key: str = Field(pattern=_KEY)
 
     @model_validator(mode="after")
@@ -131,6 +135,28 @@ def valid_setting(action: str, value: str) -> bool:
     return True
 
 
+# --- charts and exports of a summary, the map of cooperation ---
+class ChartCallback(CallbackData, prefix="ch"):
+    """📊 under a summary: its chart (kind and key as in PageCallback)."""
+
+    kind: ListKind
+    key: str = Field(max_length=48)
+
+
+class ExportCallback(CallbackData, prefix="ex"):
+    """⬇️ under a summary: its articles as a CSV or XLSX file."""
+
+    kind: ListKind
+    key: str = Field(max_length=48)
+    format: Literal["csv", "xlsx"]
+
+
+class MapCallback(CallbackData, prefix="mp"):
+    """The map of cooperation of the whole archive ("-") or of a period (a Period key)."""
+
+    key: str = Field(pattern=r"^(-|\d{8}-\d{8})$")
+
+
 def fits(callback: CallbackData) -> bool:
     """True when the packed data fits Telegram's 64-byte limit (pack() checks the rest)."""
     try:
@@ -145,3 +171,20 @@ def search_key(query: str) -> str | None:
     if not key or len(key) > 48:
         return None
     return key if fits(PageCallback(kind="q", key=key, page=999)) else None
+
+
+# --- sources (admins only) ---
+SourceAction = Literal["list", "open", "pause", "resume", "check", "remove", "rejected"]
+
+
+class SourceCallback(CallbackData, prefix="src"):
+    """An admin's button on /sources: open a source, or act on it."""
+
+    action: SourceAction
+    id: int = Field(ge=0, le=10_000_000)
+
+
+class KeepCallback(CallbackData, prefix="srk"):
+    """An admin's "keep" button on a rejected item of a source."""
+
+    item: int = Field(ge=1)

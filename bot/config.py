@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 OFFICIAL_API_URL = "https://api.telegram.org"
 
+TOKEN_SHAPE = re.compile(r"\d+:[\w-]+")
 HINTS = {
     "BOT_TOKEN": "set BOT_TOKEN to the token @BotFather gave you (in .env or the environment)",
     "ADMIN_IDS": "give numeric Telegram user ids, e.g. ADMIN_IDS=111 or 111,222 or [111,222]",
@@ -30,6 +31,11 @@ HINTS = {
     "WEBHOOK_HOST": "give an address to listen on, e.g. 0.0.0.0 or 127.0.0.1",
     "WEBHOOK_PORT": "give a port number between 1 and 65535, e.g. WEBHOOK_PORT=8080",
     "METRICS_PORT": "give a port number between 1 and 65535, e.g. METRICS_PORT=9100",
+    "SOURCE_INTERVAL_MINUTES": "give whole minutes between 5 and 1440, e.g. 30",
+    "SOURCE_TIMEOUT_SECONDS": "give seconds between 1 and 120, e.g. 20",
+    "SOURCE_HOST_INTERVAL_SECONDS": "give seconds between 0 and 60, e.g. 1",
+    "MAX_SOURCES": "give a number of sources between 1 and 1000, e.g. 100",
+    "ALLOW_PRIVATE_SOURCES": "use true or false",
 }
 
 
@@ -56,6 +62,11 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    source_interval_minutes: int = Field(default=30, ge=5, le=1440)
+    source_timeout_seconds: float = Field(default=20.0, ge=1, le=120)
+    source_host_interval_seconds: float = Field(default=1.0, ge=0, le=60)
+    max_sources: int = Field(default=100, ge=1, le=1000)
+    allow_private_sources: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -69,6 +80,14 @@ class Settings(BaseSettings):
             if text.startswith("["):
                 return tuple(json.loads(text))
             return tuple(part.strip() for part in text.split(",") if part.strip())
+        return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        # The Bot would refuse it later with a traceback; the value itself is never echoed.
+        if not TOKEN_SHAPE.fullmatch(value.get_secret_value()):
+            raise ValueError("not of the form <digits>:<letters, digits, _ or ->")
         return value
 
     @field_validator("default_timezone")

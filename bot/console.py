@@ -34,19 +34,13 @@ from bot.app import make_bot, make_dispatcher
 from bot.config import Settings, describe_error
 from bot.html import plain
 from bot.instance import AlreadyRunning, InstanceLock
+from bot.texts import label
 from storage.db import Database
 from storage.models import Lang
 
 # aiogram checks the token's shape; nothing is ever sent with it.
 CONSOLE_TOKEN = "1:console-no-network"
 CONSOLE_USER_ID = 1
-BANNER = (
-    "The bot in console mode, over the local archive (no Telegram, no network).\n"
-    "Digests are never delivered from here, and it refuses to start while the bot runs on "
-    "the same database.\n"
-    "Type a command (/start, /region Астрахань, /help) or words to search; "
-    "type a button's number to press it; /quit or Ctrl-D to leave.\n"
-)
 BOT_RUNNING = (
     "The bot is running on this database ({path}), so console mode does not start"
     " (it would compete for the same deliveries): stop the bot or set DATABASE_PATH to a copy."
@@ -111,23 +105,25 @@ class ConsoleSession(BaseSession):
             return {"id": bot.id, "is_bot": True, "first_name": "Console", "username": "console"}
         if name in {"sendMessage", "editMessageText", "editMessageReplyMarkup"}:
             return self._message_json(bot, method)
-        if name in {"sendDocument", "sendPhoto"}:
-            self.out.write(f"[file sent: {getattr(method, 'caption', None) or name}]\n")
-            return self._message_json(bot, method)
+        if name in {"sendDocument", "sendPhoto"}:  # shown as its caption (HTML, like a text)
+            caption = getattr(method, "caption", None) or ""
+            return self._message_json(bot, method, f"[{name}] {caption}")
         if name == "answerCallbackQuery" and getattr(method, "text", None):
             self.out.write(f"[notice] {method.text}\n")  # type: ignore[attr-defined]
         if name in {"getUpdates", "getMyCommands", "getChatAdministrators"}:
             return []
         return True
 
-    def _message_json(self, bot: Bot, method: TelegramMethod[Any]) -> dict[str, Any]:
+    def _message_json(
+        self, bot: Bot, method: TelegramMethod[Any], text: str | None = None
+    ) -> dict[str, Any]:
         message_id = getattr(method, "message_id", None) or next(self.message_ids)
         previous = self.messages.get(message_id)
         entities = getattr(method, "entities", None)
         markup = getattr(method, "reply_markup", None)
         if not isinstance(markup, InlineKeyboardMarkup):
             markup = None  # a reply keyboard has no place in a console transcript
-        text = getattr(method, "text", None)
+        text = text or getattr(method, "text", None)
         if text is None and previous is not None:
             text, entities = previous.text, previous.entities
         return {
@@ -231,13 +227,13 @@ async def _run(
     workflow = {"dispatcher": dispatcher, "bots": [bot], **dispatcher.workflow_data}
     await dispatcher.emit_startup(bot=bot, **workflow)
     try:
-        await _converse(Console(dispatcher, bot, session, lang), stdin, out)
+        await _converse(Console(dispatcher, bot, session, lang), stdin, out, lang)
     finally:
         await dispatcher.emit_shutdown(bot=bot, **workflow)
 
 
-async def _converse(console: Console, stdin: TextIO, out: TextIO) -> None:
-    out.write(BANNER)
+async def _converse(console: Console, stdin: TextIO, out: TextIO, lang: Lang) -> None:
+    out.write(label(lang, "console.banner") + "\n")  # in the language chosen with --lang
     while (line := await _read_line(stdin, out)) is not None:
         await console.handle(line)
 
@@ -260,7 +256,9 @@ async def _read_line(stdin: TextIO, out: TextIO) -> str | None:
 
 def main(argv: list[str]) -> int:
     """`python -m bot console [--lang ru|kk|en]`; exit code 2 on a bad setting."""
-    parser = argparse.ArgumentParser(prog="python -m bot console", description=BANNER)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot console", description=label("en", "console.banner")
+    )
     parser.add_argument("--lang", choices=("ru", "kk", "en"), default="ru")
     options = parser.parse_args(argv)
     try:

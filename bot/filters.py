@@ -12,7 +12,8 @@ from bot.config import Settings
 
 logger = logging.getLogger(__name__)
 
-ADMIN_COMMANDS = ("reload", "stats")  # in the order of the admins' command menu
+# In the order of the admins' command menu.
+ADMIN_COMMANDS = ("reload", "stats", "sources", "source_add")
 
 
 class IsAdmin(Filter):
@@ -53,4 +54,6 @@ def _command_name(text: str | None) -> str:
 def _describe(message: Message) -> str:
     if message.document is not None:
         return f"upload {message.document.file_name}"
-    return (message.text or "")[:64]
+    # The command only: its arguments may carry secrets (an address with a password).
+    name = _command_name(message.text)
+    return f"/{name}" if name else (message.text or "")[:64]

@@ -10,6 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
 from bot.texts import DEFAULT_LANGUAGE, pick_language
+from storage.models import Lang
 from storage.users import Users
 
 Clock = Callable[[], dt.datetime]
@@ -29,7 +30,7 @@ class LanguageMiddleware(BaseMiddleware):
         data["lang"] = await self._language(user) if user else DEFAULT_LANGUAGE
         return await handler(event, data)
 
-    async def _language(self, user: User) -> str:
+    async def _language(self, user: User) -> Lang:
         if user.id not in self._seen and await self._users.seen(user.id, self._clock()):
             self._seen.add(user.id)
         chosen = await self._users.get_lang(user.id)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from aiogram import Bot
 from aiogram.types import CallbackQuery, Chat, Message, User
 
 from bot.texts import label
+from bot.understanding import understand
 from storage.chats import ChatPlace
 from storage.models import Lang
-from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.regions import get_region, suggest_regions
 from storage.sectors import get_sector, resolve_sector, suggest_sectors
 from storage.subscriptions import Subscription, pair_key
 
 MANAGERS = frozenset({"creator", "administrator"})
+ANY_DAY = dt.date(2000, 1, 1)  # a subscription has no period: "вчера" is only named, not used
 _LINK = re.compile(r"^sub-(?P<kind>[rsp])-(?P<key>[a-z0-9-]+(?:[+_ ][a-z0-9-]+)?)$")
 _KINDS = {"r": "region", "s": "sector", "p": "pair"}
 
@@ -56,21 +59,42 @@ def chat_place(message: Message, lang: Lang, *, with_topic: bool = True) -> Chat
 def parse_subscription(text: str) -> tuple[list[Subscription], bool]:
     """What a typed name means: ([one subscription], True), or choices with False.
 
-    Same resolution as /region: one region, two regions (a pair), else a sector.
-    Unknown names give close suggestions as choices; an empty list means nothing came close.
+    Same understanding as /region (bot.understanding): one region, two regions (a pair), or a
+    sector. A region and a sector named together are offered as two choices; unknown names give
+    close suggestions as choices; an empty list means nothing came close.
     """
-    regions = resolve_regions(text)
+    understood = understand(text, ANY_DAY)
+    regions = understood.region_ids
+    choices = []
     if len(regions) == 1:
-        return [Subscription("region", regions[0].id)], True
-    if len(regions) == 2:
-        return [Subscription("pair", pair_key(regions[0].id, regions[1].id))], True
-    if regions:
-        return [Subscription("region", region.id) for region in regions], False
-    if sector := resolve_sector(text):
-        return [Subscription("sector", sector.id)], True
+        choices.append(Subscription("region", regions[0]))
+    elif len(regions) == 2:
+        choices.append(Subscription("pair", pair_key(regions[0], regions[1])))
+    elif regions:
+        choices += [Subscription("region", region_id) for region_id in regions]
+    sector = understood.sector or (None if regions else _lexicon_sector(text))
+    if sector is not None:
+        choices.append(Subscription("sector", sector))
+    if choices:
+        return choices, len(choices) == 1
     close = [Subscription("region", r.id) for r in suggest_regions(text, limit=4)]
     close += [Subscription("sector", s.id) for s in suggest_sectors(text, limit=2)]
     return close, False
+
+
+def _lexicon_sector(text: str) -> str | None:
+    sector = resolve_sector(text)
+    return sector.id if sector else None
+
+
+def not_followed(text: str, lang: Lang) -> str:
+    """The words of `text` that name nothing one can follow (a period, a country, other words),
+    when it also names something one can; "" otherwise."""
+    understood = understand(text, ANY_DAY)
+    if not (understood.region_ids or understood.sector):
+        return ""
+    countries = [label(lang, f"country.{country}") for country in understood.countries]
+    return " ".join([understood.period_typed, *understood.words, *countries]).strip()
 
 
 def from_link(payload: str) -> Subscription | None:

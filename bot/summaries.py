@@ -15,6 +15,7 @@ from bot.views.render import (
     TITLE_CHARS,
     clip,
     format_span,
+    join_within,
     overview_header,
     plain_region_name,
     shorten,
@@ -23,6 +24,7 @@ from bot.views.render import (
 from storage.models import Lang, Page, Region, Sector, Selection
 from storage.regions import get_region
 from storage.repository import Archive
+from storage.search_syntax import WORD, parse_search
 from storage.sectors import get_sector
 
 PAGE_SIZE = 3
@@ -142,14 +144,25 @@ async def _header(archive: Archive, summary: Summary, page: int, total: int, lan
 
 
 async def answer_summary(
-    message: Message, archive: Archive, summary: Summary, lang: Lang, empty: Html
+    message: Message,
+    archive: Archive,
+    summary: Summary,
+    lang: Lang,
+    empty: Html,
+    note: Html | None = None,
 ) -> bool:
-    """Send page one of a summary, or the `empty` text; True when there were articles."""
+    """Send page one of a summary, or the `empty` text; True when there were articles.
+
+    A `note` (what the typed words did not name) comes last, in the same message.
+    """
     rendered = await render_summary(archive, summary, 0, lang)
     if rendered is None:
-        await message.answer(empty)
+        await message.answer(join("\n", [empty, note]) if note else empty)
         return False
-    await message.answer(rendered.text, reply_markup=rendered.keyboard)
+    text = join_within([rendered.text, note]) if note else rendered.text
+    await message.answer(text, reply_markup=rendered.keyboard)
+    if note and not text.endswith(note):  # no room left in the page: never dropped silently
+        await message.answer(note)
     return True
 
 
@@ -170,6 +183,9 @@ async def show_sector(message: Message, archive: Archive, sector: Sector, lang: 
 
 async def answer_search(message: Message, archive: Archive, query: str, lang: Lang) -> bool:
     """The search summary for `query`, or "nothing found"; True when something was found."""
+    if parse_search(query).match is None and WORD.search(query):
+        await message.answer(t(lang, "search.need_word"))  # only exclusions: "-нефть"
+        return False
     empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
     return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
 

@@ -1,4 +1,5 @@
-"""Command line: `load` into the archive, `inspect` reading, `backup` and `check` the archive."""
+"""Command line: `load` into the archive, `inspect FILE...` reading, `export` a selection as a
+file, `sources` to follow, `backup` and `check` the archive."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from pathlib import Path
 from storage.article_files import read_file_bytes
 from storage.backup import BackupError, CheckFailed, check_archive, make_backup
 from storage.db import Database, DatabaseUnavailable
+from storage.export_cli import add_export_command, run_export
 from storage.loader import TooManyRemovals, load_directory, render_report
 from storage.models import ArticleRecord
 from storage.reading import UnreadableArticle, decode_article_file, read_article, record_to_json
+from storage.sources import cli as sources_cli
 
 DEFAULT_DATABASE = "data/archive.sqlite3"
 DEFAULT_SEEDS = "seeds"
@@ -24,6 +27,8 @@ DEFAULT_SEEDS = "seeds"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "sources":
+        return _sources(args)
     if args.command == "load":
         directory = Path(args.directory)
         if not directory.is_dir():
@@ -34,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _backup(Path(args.db), Path(args.destination))
     if args.command == "check":
         return _check(Path(args.file or args.db))
+    if args.command == "export":
+        return run_export(
+            args, Path(args.db or os.environ.get("DATABASE_PATH") or DEFAULT_DATABASE)
+        )
     return _inspect([Path(name) for name in args.files], as_json=args.json)
 
 
@@ -58,9 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         help="allow removing more than a small share of the archive (files deleted on purpose)",
     )
     _add_archive_commands(commands)
+    sources_cli.add_parser(commands)
     inspect = commands.add_parser("inspect", help="show how files are read (no database)")
     inspect.add_argument("files", nargs="+", help="article files")
     inspect.add_argument("--json", action="store_true", help="one JSON object per file")
+    add_export_command(commands)
     return parser
 
 
@@ -110,6 +121,16 @@ async def _load(database_path: Path, directory: Path, *, prune: bool) -> int:
     finally:
         await database.close()
     print(render_report(report))
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    try:
+        lines = asyncio.run(sources_cli.run(args, dt.datetime.now(dt.UTC)))
+    except sources_cli.CommandFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
     return 0
 
 

@@ -18,6 +18,7 @@ import aiosqlite
 
 from storage.fts import stemmed_text
 from storage.identity import article_url, content_key
+from storage.search_syntax import phrase_found
 
 logger = logging.getLogger(__name__)
 
@@ -171,11 +172,6 @@ class Database:
         await connection.execute(READ_ONLY)
         return connection
 
-    @property
-    def writing(self) -> bool:
-        """True while a write transaction holds the writer (e.g. a reload)."""
-        return self._write_lock.locked()
-
     async def close(self) -> None:
         """Close both connections, first folding the write-ahead log into the file."""
         with contextlib.suppress(aiosqlite.Error):  # busy or read-only: it closes all the same
@@ -260,6 +256,7 @@ async def _connect(path: Path) -> aiosqlite.Connection:
         # Migration 0010 gives old rows their identity before dropping their raw text.
         await connection.create_function("article_content_key", 1, content_key, deterministic=True)
         await connection.create_function("article_url", 1, article_url, deterministic=True)
+        await connection.create_function("phrase_found", 2, phrase_found, deterministic=True)
     except BaseException:
         await connection.close()
         raise

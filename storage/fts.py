@@ -72,21 +72,6 @@ def stemmed_text(text: str | None, lang: str | None) -> str:
     return " ".join(map(stem, _WORD.findall((text or "").lower())))
 
 
-def match_expression(text: str) -> str | None:
-    """An FTS5 MATCH string for user text: every word required, in any of its stems.
-
-    None when the text has no word at all (only punctuation, emoji, spaces). User text never
-    becomes FTS syntax: AND, OR, NEAR, quotes, stars and brackets are plain words or dropped.
-    """
-    words = dict.fromkeys(stems(word) for word in _WORD.findall(text)[:MAX_WORDS])
-    return " AND ".join(_any_of(group) for group in words) or None
-
-
-def _any_of(group: tuple[str, ...]) -> str:
-    quoted = [f'"{term}"' for term in group]
-    return quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})"
-
-
 def region_tag(region_id: str, *, partner: bool = False) -> str:
     """The index token of an article about a region (any role), or with it as a partner."""
     return ("0p" if partner else "0r") + _compact(region_id)

@@ -32,7 +32,8 @@ def article_url(source: str | None) -> str | None:
         return None
     scheme, _, rest = match.group(0).partition("://")
     host, slash, path = rest.partition("/")
-    return f"{scheme.lower()}://{host.lower()}{slash}{path.split('#', 1)[0]}".rstrip("/")
+    # The address stays as written but for its case-blind parts: it is also the link shown.
+    return f"{scheme.lower()}://{host.lower()}{slash}{path.split('#', 1)[0]}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import aiosqlite
 
 from storage.article_files import article_files, read_file_bytes
 from storage.db import Database
+from storage.figures_store import sync_figures
 from storage.identity import IdentityIndex, Known, article_url, content_key
 from storage.models import ArticleRecord
 from storage.reading import (
@@ -213,6 +214,7 @@ async def _write(
     report.rejected.sort()
     report.new_article_ids = [article.id for article in added]
     await group_stories(writer, [article.id for article in added + changed])
+    await sync_figures(writer)  # also fills in articles stored before figures were read
 
 
 async def _sort_new(

@@ -93,6 +93,17 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class Snippet:
+    """The passage of an article where a search matched; `marks` are (start, end) of the
+    matching words in `text`; `cut_before` / `cut_after` say whether text was left out."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+    cut_before: bool = False
+    cut_after: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleCard:
     """An article as the bot lists it."""
 
@@ -104,6 +115,7 @@ class ArticleCard:
     sectors: tuple[str, ...]
     regions: tuple[RegionMention, ...]
     national_level: tuple[str, ...] = ()
+    snippet: Snippet | None = None  # set in search results: where the words were found
 
 
 @dataclass(frozen=True, slots=True)

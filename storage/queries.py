@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.fts import match_expression, region_tag, sector_tag
+from storage.fts import region_tag, sector_tag
 from storage.models import Selection
+from storage.search_syntax import Phrase, parse_search
 
 # sort_key = date ordinal * DAY + id (0 * DAY + id when undated): unique, newest first when
 # descending, undated after dated, and a date range is a key range. See 0001_archive.sql.
@@ -114,8 +115,10 @@ def filtered(selection: Selection) -> Filtered | None:
     criteria become probes by primary key, and a date range is a key range.
     """
     words = None
+    phrases: tuple[Phrase, ...] = ()
     if selection.query is not None:
-        words = match_expression(selection.query)
+        search = parse_search(selection.query)
+        words, phrases = search.match, search.phrases
         if words is None:
             return None
     if words is not None or len(selection.region_ids) > 1:
@@ -132,7 +135,14 @@ def filtered(selection: Selection) -> Filtered | None:
     else:
         parts = Filtered("articles AS d", "d.sort_key", "d.id")
     _add_dates(parts, selection)
+    for phrase in phrases:
+        parts.add(PHRASE_CONDITION.format(id=parts.id), phrase.pattern)
     return parts
+
+
+# An "exact phrase": its words next to each other in the article (the index has no positions).
+PHRASE_CONDITION = """EXISTS (SELECT 1 FROM articles AS p WHERE p.id = {id}
+    AND phrase_found(p.title || ' ' || p.summary || ' ' || p.body, ?))"""
 
 
 def _full_text(selection: Selection, words: str | None) -> Filtered:

@@ -130,6 +130,17 @@ def resolve_regions(query: str) -> list[Region]:
     return list(found.values())
 
 
+def find_typed_region_hits(query: str) -> list[Hit]:
+    """Where `query` names a region, in any case (ru/kk/en names, aliases, ids and ISO codes)."""
+    catalogue = _catalogue()
+    hits = catalogue.query_matcher.find(query, ignore_case=True)
+    for token in _TOKEN.finditer(query):
+        region = catalogue.by_code.get(token[0].lower())
+        if region and not any(h.start < token.end() and token.start() < h.end for h in hits):
+            hits.append(Hit(token.start(), token.end(), region.id))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
 def suggest_regions(query: str, limit: int = 5) -> list[Region]:
     """Regions whose names are spelled close to `query` (for a query that resolved to nothing)."""
     catalogue = _catalogue()

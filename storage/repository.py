@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import aiosqlite
@@ -22,8 +23,13 @@ from storage.models import (
 )
 from storage.overview import SELECT_COUNT, plan_overview, total_key
 from storage.queries import CARDS_BY_ID_SQL, DAY, Filtered, filtered, key_date
+from storage.search_syntax import parse_search
+from storage.snippets import find_snippet
 
 SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
+# An "exact phrase" is checked in each candidate's text (the index keeps no positions), so its
+# count stops sooner: reading a thousand article texts would take a user-visible while.
+PHRASE_TOTAL_CAP = 100
 
 SELECT_DETAIL = "SELECT file, source, story_id, body, url FROM articles WHERE id = ?"
 SELECT_MENTIONED_SECTORS = """
@@ -36,6 +42,13 @@ SELECT id, title, source FROM articles WHERE story_id = ? AND id != ? ORDER BY s
 SELECT_TOTALS = """
 SELECT value, count FROM facet_counts WHERE subject = '*' AND facet = ? ORDER BY 2 DESC, 1
 """
+SELECT_RECENT_MONTHS = """
+SELECT start, count FROM period_counts
+WHERE grain = 'month' AND facet = 'articles' AND count > 0 ORDER BY start DESC LIMIT ?
+"""
+SELECT_SEARCHED_TEXT = (
+    "SELECT id, body, summary FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+)
 SELECT_DATA_VERSION = "PRAGMA data_version"
 CACHED_OVERVIEWS = 1000  # overviews kept per archive version
 SELECT_COVERAGE = f"""
@@ -77,7 +90,22 @@ class Archive:
         else:
             total = 0
         cards = tuple(_cards(rows))
+        if selection.query is not None and cards:
+            cards = await self._with_snippets(cards, parse_search(selection.query).marked)
         return Page(cards, max(total, offset + len(cards)), offset, limit)
+
+    async def _with_snippets(
+        self, cards: tuple[ArticleCard, ...], wanted: tuple[str, ...]
+    ) -> tuple[ArticleCard, ...]:
+        """The cards of a search page, each with the passage where the words were found."""
+        ids = json.dumps([card.id for card in cards])
+        texts = {row[0]: row[1:] for row in await self._all(SELECT_SEARCHED_TEXT, ids)}
+        found = []
+        for card in cards:
+            body, summary = texts.get(card.id, ("", ""))
+            snippet = find_snippet(body, set(wanted)) or find_snippet(summary, set(wanted))
+            found.append(replace(card, snippet=snippet))
+        return tuple(found)
 
     @staticmethod
     def _total_query(selection: Selection, parts: Filtered) -> tuple[str, list[Any]]:
@@ -85,7 +113,9 @@ class Archive:
         if key is not None:
             return SELECT_COUNT, list(key)
         if selection.query is not None:
-            return parts.capped_count_sql(SEARCH_TOTAL_CAP), parts.params
+            phrases = parse_search(selection.query).phrases
+            cap = PHRASE_TOTAL_CAP if phrases else SEARCH_TOTAL_CAP
+            return parts.capped_count_sql(cap), parts.params
         return parts.count_sql(), parts.params
 
     async def overview(self, selection: Selection) -> Overview:
@@ -137,6 +167,11 @@ class Archive:
     async def sector_counts(self) -> list[tuple[str, int]]:
         """(sector id, article count) for every sector with articles, most first."""
         return [(sector, count) for sector, count in await self._all(SELECT_TOTALS, "sector")]
+
+    async def recent_months(self, limit: int) -> list[tuple[dt.date, int]]:
+        """(first day of the month, dated article count) of the newest months with articles."""
+        rows = await self._all(SELECT_RECENT_MONTHS, limit)
+        return [(dt.date.fromisoformat(start), count) for start, count in rows]
 
     async def coverage(self) -> Coverage:
         articles, regions, first, last = await self._one(SELECT_COVERAGE)

@@ -12,7 +12,6 @@ from storage.matching import Hit, PhraseMatcher, lower_same_length
 from storage.models import Sector
 
 TITLE_WEIGHT = 3.0  # a sector word in the title counts as much as three in the body
-MIN_SCORE = 1.5  # below this a sector is a passing word, not a subject of the article
 # A hyphen joins the parts of a compound word: each part names its own sector (торгово-
 # экономическое, научно-техническое, сауда-экономикалық), so hyphens are read as spaces (same
 # length, same positions; no sector phrase needs a hyphen).
@@ -91,9 +90,3 @@ def score_sectors(text: str, *, title: str = "") -> list[tuple[str, float]]:
         scores[hit.value] += hit.weight
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     return [(sector_id, round(score, 2)) for sector_id, score in ranked if score > 0]
-
-
-def strong_sectors(text: str, *, title: str = "") -> tuple[str, ...]:
-    """The ids of the sectors an article is about, strongest first."""
-    ranked = score_sectors(text, title=title)
-    return tuple(sector_id for sector_id, score in ranked if score >= MIN_SCORE)

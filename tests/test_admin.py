@@ -478,7 +478,7 @@ async def test_admin_commands_appear_only_in_the_admins_own_menu(
         assert isinstance(call.scope, BotCommandScopeChat)
         assert call.scope.chat_id == ADMIN
         names = [command.command for command in call.commands]
-        assert names[-2:] == ["reload", "stats"]
+        assert names[-4:] == ["reload", "stats", "sources", "source_add"]
         assert "start" in names
     assert {call.language_code for call in calls} == {None, "ru", "kk", "en"}
 

@@ -16,7 +16,7 @@ from storage.db import Database
 from tests.fakes import BOT_ID, make_callback, make_chat, make_message, make_user
 from tests.support import Feed
 
-PREFIXES = ["sub", "op", "pg", "br", "ar", "lg", "mn", "st", "sp", "zz", ""]
+PREFIXES = ["sub", "op", "pg", "br", "ar", "lg", "mn", "st", "sp", "ch", "ex", "mp", "zz", ""]
 REAL = [
     "sub:add:region:kz-atyrau",
     "sub:del:pair:kz-atyrau+ru-astrakhan",
@@ -32,10 +32,15 @@ REAL = [
     "st:tz:Asia/Omsk",
     "st:hour:9",
     "sp:2",
+    "ch:r:kz-atyrau+ru-astrakhan",
+    "ex:s:tourism:csv",
+    "mp:20220101-20221231",
 ]
 # Pieces that look like our fields, and pieces that break them.
 FIELD = st.one_of(
-    st.sampled_from(["add", "del", "region", "sector", "pair", "r", "s", "q", "d", "l", "KZ"]),
+    st.sampled_from(
+        ["add", "del", "region", "sector", "pair", "r", "s", "q", "d", "l", "KZ", "csv"]
+    ),
     st.sampled_from(["kz-atyrau", "ru-astrakhan", "kz-atyrau+ru-astrakhan", "tourism", "Asia"]),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
     st.text(alphabet="az09+-_:/.%", max_size=20),

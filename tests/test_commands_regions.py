@@ -29,7 +29,8 @@ async def test_region_in_any_form_lists_the_two_astrakhan_articles(feed: Feed, n
     )
     assert "<b>Заинтересованы в новых контактах</b>" in text
     # 2 key facts: the plan signed in 003, the forum ahead in 004 (one fact per sentence)
-    assert text.count("/article") == text.count("Подробнее: /article") + 2
+    assert text.count("/a") == text.count("Подробнее: /a") + 2  # one tap each
+    assert "/article" not in text  # "/article 5" would send a bare /article
     assert "27.11.2022 · Казахстан ⇄ Астраханская область" in text
     assert "дата неизвестна · Атырауская область ⇄ Астраханская область" in text
 
@@ -44,8 +45,9 @@ async def test_region_summary_in_english_with_subscribe_button(feed: Feed) -> No
     )
     assert "date unknown · Atyrau Region ⇄ Astrakhan Oblast" in str(message.text)
     assert message.reply_markup is not None
-    [[button]] = keyboard(message.reply_markup)
+    [[button], analysis] = keyboard(message.reply_markup)
     assert (button.text, button.callback_data) == ("🔔 Subscribe", "sub:add:region:ru-astrakhan")
+    assert [b.text for b in analysis] == ["📊 Chart", "⬇️ CSV", "⬇️ XLSX"]
 
 
 async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
@@ -57,8 +59,9 @@ async def test_two_regions_show_their_shared_article(feed: Feed) -> None:
     )
     assert "Заинтересованы в новых контактах" in text
     assert "Казахстан является" not in text
-    [[button]] = keyboard(message.reply_markup)
+    [[button], analysis] = keyboard(message.reply_markup)
     assert button.callback_data == "sub:add:pair:kz-atyrau+ru-astrakhan"
+    assert analysis[0].callback_data == "ch:r:kz-atyrau+ru-astrakhan"
 
 
 @pytest.mark.parametrize(
@@ -91,10 +94,14 @@ async def test_unknown_region_without_suggestions_in_english(feed: Feed) -> None
     assert text == "I could not find the region “&lt;zzz&gt; &amp; co”.\nAll regions: /regions"
 
 
-@pytest.mark.parametrize(("lang", "start"), [("ru", "Укажите регион"), ("en", "Name a region")])
-async def test_region_without_a_name_explains_usage(feed: Feed, lang: str, start: str) -> None:
-    [text] = texts(await feed("/region", lang=lang))
-    assert text.startswith(start)
+@pytest.mark.parametrize(("lang", "usage"), [("ru", "Укажите регион"), ("en", "Name a region")])
+async def test_bare_region_opens_the_picker_and_explains_usage(
+    feed: Feed, lang: str, usage: str
+) -> None:
+    [message] = [c for c in await feed("/region", lang=lang) if isinstance(c, SendMessage)]
+    assert usage in str(message.text)
+    [[kazakhstan, russia]] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    assert (kazakhstan.callback_data, russia.callback_data) == ("br:KZ:0", "br:RU:0")
 
 
 async def test_region_without_articles(feed: Feed) -> None:

@@ -85,6 +85,9 @@ async def test_help_lists_every_command_with_an_example(feed: Feed) -> None:
         "/search trade",
         "/latest",
         "/article 3",
+        "/map 2023",
+        "/figures Atyrau",
+        "/export xlsx",
         "/lang",
         "@kzru_test_bot astrakhan",
     ):
@@ -250,7 +253,8 @@ async def test_inline_mode_offers_region_articles(feed: Feed) -> None:
     first = results[0]
     assert first.description == "27.11.2022 · Казахстан ⇄ Астраханская область"
     assert isinstance(first.input_message_content, InputTextMessageContent)
-    assert first.input_message_content.message_text.endswith("Подробнее: /article 5")
+    link = 'Подробнее: <a href="https://t.me/kzru_test_bot?start=a5">/a5</a>'
+    assert first.input_message_content.message_text.endswith(link)
     assert answer.next_offset == ""
 
 
@@ -281,6 +285,14 @@ async def test_command_menu_is_registered_at_startup_for_each_language(
     english = {c.command: c.description for c in menus[-1].commands}
     assert english["region"] == "A region's summary: /region Astrakhan"
     assert english["subscribe"] == "Follow a region, a pair or a sector"
-    assert len(english) == 16
+    assert len(english) == 19
     kazakh = {c.command: c.description for c in menus[2].commands}
     assert kazakh["lang"] == "Интерфейс тілі"
+
+
+async def test_inline_mode_understands_latin_names(feed: Feed) -> None:
+    query = InlineQuery(id="q9", from_user=make_user(111, "en"), query="Oral", offset="")
+    calls = await feed(Update(update_id=900009, inline_query=query))
+    [answer] = [c for c in calls if isinstance(c, AnswerInlineQuery)]
+    titles = [r.title for r in answer.results]  # type: ignore[union-attr]
+    assert titles == ["БҚО делегациясы шекаралық серіктестік аясында Самара облысында болды"]

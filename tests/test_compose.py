@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bot.views.digest import MAX_MESSAGES, compose_digest, group_by_subscription, more_command
 from bot.views.render import MESSAGE_LIMIT
@@ -62,8 +63,8 @@ def test_a_short_digest_is_one_message_with_headings_and_cards() -> None:
     assert "📍 <b>Атырауская область</b>" in text
     assert "📍 <b>Костанайская область ⇄ Челябинская область</b>" in text
     assert "Атырауская область ⇄ Астраханская область" in text  # the card's region pair
-    assert "/article 1" in text
-    assert "/article 2" in text
+    assert "Подробнее: /a1" in text
+    assert "Подробнее: /a2" in text
     assert text.index("Статья 1") < text.index("Костанайская область ⇄ Челябинская область</b>")
 
 
@@ -83,20 +84,47 @@ def test_a_long_digest_is_split_then_summed_up() -> None:
     assert all(len(m.text) <= MESSAGE_LIMIT for m in messages)
     ids = [i for m in messages for i in m.article_ids]
     assert sorted(ids) == list(range(1, 41))  # every article accounted for exactly once
-    shown = sum(m.text.count("/article ") for m in messages)
+    shown = sum(m.text.count("Подробнее: /a") for m in messages)
     assert 3 < shown < 40
     assert f"…и ещё {40 - shown} — /region Атырауская область" in messages[-1].text
+
+
+def test_with_the_bot_name_every_open_is_a_deep_link() -> None:
+    summary = "Резюме. " * 50
+    cards = [card(i, summary=summary) for i in range(1, 31)]
+    cards += [card(i, ("kz-kostanay", "ru-chelyabinsk"), summary=summary) for i in range(31, 61)]
+    messages = compose_digest(cards, [ATYRAU, PAIR], "ru", username="kzru_bot")
+    text = "\n".join(m.text for m in messages)
+    assert 'Подробнее: <a href="https://t.me/kzru_bot?start=a30">/a30</a>' in text
+    assert '<a href="https://t.me/kzru_bot?start=r-kz-atyrau">открыть все</a>' in text
+    pair = "https://t.me/kzru_bot?start=p-kz-kostanay_ru-chelyabinsk"
+    assert f'<a href="{pair}">открыть все</a>' in text
+    assert "/region" not in text
 
 
 def test_the_more_line_names_each_group_with_leftovers() -> None:
     summary = "Резюме. " * 50
     cards = [card(i, summary=summary) for i in range(1, 31)]
-    cards += [card(i, ("kz-kostanay", "ru-chelyabinsk"), summary=summary) for i in range(31, 41)]
+    cards += [card(i, ("kz-kostanay", "ru-chelyabinsk"), summary=summary) for i in range(31, 61)]
     messages = compose_digest(cards, [ATYRAU, PAIR], "en")
     footer = messages[-1].text
     assert "/region Atyrau Region" in footer
     assert "/region Kostanay Region Chelyabinsk Oblast" in footer
-    assert len({i for m in messages for i in m.article_ids}) == 40
+    assert len({i for m in messages for i in m.article_ids}) == 60
+
+
+def test_each_subscription_gets_a_fair_share_newest_first() -> None:
+    summary = "Резюме. " * 50
+    cards = [card(i, summary=summary) for i in range(1, 31)]
+    cards += [card(i, ("kz-kostanay", "ru-chelyabinsk"), summary=summary) for i in range(31, 61)]
+    messages = compose_digest(cards, [ATYRAU, PAIR], "ru")
+    text = "\n".join(m.text for m in messages)
+    atyrau = [int(n) for n in re.findall(r"Подробнее: /a(\d+)", text) if int(n) <= 30]
+    pair = [int(n) for n in re.findall(r"Подробнее: /a(\d+)", text) if int(n) > 30]
+    assert abs(len(atyrau) - len(pair)) <= 1  # one subscription does not crowd out the other
+    assert atyrau == sorted(atyrau, reverse=True)  # newest first
+    assert atyrau[0] == 30
+    assert pair[0] == 60
 
 
 def test_no_articles_no_digest() -> None:

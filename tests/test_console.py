@@ -58,6 +58,15 @@ async def test_a_region_summary_and_a_pressed_button(settings: Settings) -> None
     )  # after /quit
 
 
+async def test_a_chart_and_an_export_show_as_their_captions(settings: Settings) -> None:
+    transcript = await converse(settings, "/region Астрахань", "2", "/export", lang="en")
+
+    chart, export = transcript.split("> 2\n")[1].split("> /export\n")
+    assert chart.startswith("--- bot ---\n[sendPhoto] 📊 Astrakhan Oblast\n")
+    assert export.startswith("--- bot ---\n[sendDocument] ⬇️ Astrakhan Oblast: 2 articles")
+    assert "<b>" not in transcript
+
+
 async def test_a_button_press_edits_the_list_in_place(settings: Settings) -> None:
     transcript = await converse(settings, "/regions", "2", "1")
 
@@ -97,3 +106,18 @@ def test_python_m_bot_console_needs_no_token(tmp_path: Path, settings: Settings)
 
     assert result.returncode == 0, result.stderr
     assert "Статей в архиве: 5" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [
+        ("ru", "Бот в режиме консоли"),
+        ("kk", "Бот консоль режимінде"),
+        ("en", "The bot in console"),
+    ],
+)
+async def test_the_banner_speaks_the_chosen_language(
+    settings: Settings, lang: Lang, start: str
+) -> None:
+    transcript = await converse(settings, "/quit", lang=lang)
+    assert transcript.startswith(start)

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.console import BANNER, CONSOLE_TOKEN, run_console
+from bot.console import CONSOLE_TOKEN, run_console
 from bot.instance import AlreadyRunning, InstanceLock
+from bot.texts import label
 from storage import outbox
 from storage.db import Database
 from storage.loader import load_directory
@@ -95,7 +96,7 @@ async def test_console_leaves_in_flight_and_pending_deliveries_alone(settings: S
     await run_console(settings, io.StringIO(script), out)
 
     transcript = out.getvalue()
-    assert transcript.startswith(BANNER)
+    assert transcript.startswith(label("ru", "console.banner"))
     assert "Атырау и Астрахань подписали соглашение" not in transcript  # no digest printed
     database = await Database.open(settings.database_path)
     try:

@@ -56,6 +56,9 @@ def test_every_template_shows_hostile_values_literally_once(lang: Lang) -> None:
         assert telegram_html_errors(text) == [], (lang, key, text)
         shown = plain(text)
         for name in fields:
+            if re.search(r"<[^>]*\{" + name + r"\}[^>]*>", template):  # inside a tag: href="{url}"
+                assert text.count(escape(hostile(name))) == fields.count(name), (lang, key, text)
+                continue
             assert shown.count(hostile(name)) == fields.count(name), (lang, key, shown)
             assert "&amp;" not in shown, (lang, key, shown)
 

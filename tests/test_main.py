@@ -37,7 +37,11 @@ def test_no_env_file_and_no_token_names_bot_token_and_exits_2(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("ADMIN_IDS", "alice"), ("DEFAULT_TIMEZONE", "Mars/Olympus"), ("TELEGRAM_API_URL", "ftp:x")],
+    [
+        ("ADMIN_IDS", "alice"),
+        ("DEFAULT_TIMEZONE", "Mars/Olympus"),
+        ("TELEGRAM_API_URL", "ftp:x"),
+    ],
 )
 def test_a_malformed_setting_is_named_in_one_sentence(
     tmp_path: Path, variable: str, value: str
@@ -48,4 +52,16 @@ def test_a_malformed_setting_is_named_in_one_sentence(
     assert result.returncode == 2
     assert len(output.splitlines()) == 1
     assert variable in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("token", ["not a token", "123456", "123:abc def"])
+def test_a_malformed_token_is_one_sentence_without_the_token(tmp_path: Path, token: str) -> None:
+    result = run_bot(tmp_path, BOT_TOKEN=token)
+
+    output = (result.stdout + result.stderr).strip()
+    assert result.returncode == 2
+    assert len(output.splitlines()) == 1
+    assert "BOT_TOKEN is invalid" in output
+    assert token not in output
     assert "Traceback" not in output

@@ -41,7 +41,7 @@ def test_card_shows_title_date_pair_sectors_summary_and_command() -> None:
         "27.11.2022 · Атырауская область ⇄ Астраханская область\n"
         "🏷 Торговля, Культура и гуманитарные связи\n"
         "Стороны подписали план мероприятий на 2023–2026 годы.\n"
-        "Подробнее: /article 4"
+        "Подробнее: /a4"
     )
 
 
@@ -57,9 +57,7 @@ def test_card_in_english_with_unknown_date_and_national_level() -> None:
         national_level=("KZ",),
     )
     assert article_card(card, "en") == (
-        "<b>Kazakhstan and Astrakhan</b>\n"
-        "date unknown · Kazakhstan ⇄ Astrakhan Oblast\n"
-        "More: /article 7"
+        "<b>Kazakhstan and Astrakhan</b>\ndate unknown · Kazakhstan ⇄ Astrakhan Oblast\nMore: /a7"
     )
 
 
@@ -105,7 +103,7 @@ def test_overview_header_names_partners_across_the_border() -> None:
         "Партнёры по ту сторону границы: Атырауская область (1), Казахстан (1)\n"
         "Ведущие отрасли: Торговля (2), Судостроение (1)\n"
         "Ключевые факты:\n"
-        "📝 подписан план на 2023–2026 годы (/article 4)"
+        "📝 подписан план на 2023–2026 годы (/a4)"
     )
 
 

@@ -68,7 +68,7 @@ async def test_an_instant_subscriber_gets_one_digest(
     assert sent_to(session) == [501]
     text = session.texts()[0]
     assert "Атырау и Астрахань подписали соглашение" in text
-    assert f"/article {article}" in text
+    assert f'?start=a{article}">/a{article}</a>' in text
     assert await outbox_rows(database) == [(501, article, "sent", 1, None)]
 
 
@@ -270,7 +270,7 @@ async def test_a_daily_digest_missed_during_downtime_is_sent_once(
         await digests.run_once()
         clock.now += dt.timedelta(seconds=5)
     assert sent_to(session) == [501]
-    assert session.texts()[0].count("/article ") == 2  # both articles, one digest
+    assert session.texts()[0].count("?start=a") == 2  # both articles, one digest
     chat = await subscriptions.chat(database.reader, 501)
     assert chat is not None
     assert chat.due_at == dt.datetime(2026, 11, 22, 4, 0, tzinfo=dt.UTC)  # 09:00 in Almaty

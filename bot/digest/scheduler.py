@@ -227,7 +227,8 @@ class DigestScheduler:
         if removed := sorted(set(ids) - {card.id for card in cards}):
             await outbox.mark_failed(self.database, chat_id, removed, "article removed")
         follows = await subscriptions.subscriptions(reader, chat_id)
-        for message in compose_digest(cards, follows, chat.lang):
+        username = (await self.sender.bot.me()).username
+        for message in compose_digest(cards, follows, chat.lang, username=username):
             if self._stopping:
                 return
             delivery = await self.sender.send(target, message.text, message.article_ids)

@@ -7,9 +7,12 @@ from aiogram import Router
 from bot.handlers import (
     admin,
     article,
+    charts,
     dates,
     errors,
+    exports,
     fallback,
+    figures,
     help,
     inline,
     lang,
@@ -18,6 +21,7 @@ from bot.handlers import (
     search,
     sectors,
     settings,
+    sources,
     start,
     subscriptions,
 )
@@ -27,6 +31,7 @@ def make_routers() -> list[Router]:
     """Fresh routers (a router belongs to one dispatcher, and tests make many), in order."""
     return [
         admin.make_router(),  # first: its IsAdmin filter lets admins in, everybody else through
+        sources.make_router(),  # admins only too, for the same reason
         subscriptions.make_router(),  # before start: resumes paused chats, owns sub- deep links
         settings.make_router(),
         start.make_router(),  # /start and its r-/s- deep links, after the sub- ones above
@@ -38,7 +43,10 @@ def make_routers() -> list[Router]:
         article.make_router(),
         lang.make_router(),
         inline.make_router(),
-        pages.make_router(),  # ◀ ▶ of every summary above
+        charts.make_router(),  # 📊 and /map: own callback prefixes, any place before fallback
+        exports.make_router(),  # ⬇️ and /export, which reads the chat's last summary
+        figures.make_router(),  # /figures: a command of its own, before the catch-all
+        pages.make_router(),  # ◀ ▶ of every summary above and of typed combinations
         fallback.make_router(),  # the catch-all: plain text, unknown commands, stale buttons
         errors.make_router(),  # last: errors no feature router answered reach the notifier
     ]

@@ -1,15 +1,16 @@
-"""/article <id>: one article in full detail, in as many messages as it needs."""
+"""/article <id> and /a<id>: one article in full detail, in as many messages as it needs."""
 
 from __future__ import annotations
 
-from aiogram import Bot, Router
+from aiogram import Bot, F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ArticleCallback
-from bot.replies import answer_stale
+from bot.links import ARTICLE_COMMAND
+from bot.replies import answer_article, answer_stale
 from bot.texts import t
-from bot.views.article import article_full
 from storage.models import Lang
 from storage.repository import Archive
 
@@ -26,13 +27,14 @@ async def cmd_article(
     await answer_article(message, archive, int(text), lang)
 
 
-async def answer_article(message: Message, archive: Archive, article_id: int, lang: Lang) -> None:
-    detail = await archive.article(article_id)
-    if detail is None:
-        await message.answer(t(lang, "article.not_found", id=article_id))
-        return
-    for part in article_full(detail, lang):
-        await message.answer(part)
+async def cmd_article_short(message: Message, bot: Bot, archive: Archive, lang: Lang) -> None:
+    """/a5 (or /a5@this_bot in a group): the whole command is one tap."""
+    found = ARTICLE_COMMAND.match(message.text or "")
+    if found is None:
+        raise SkipHandler
+    if found[2] and found[2].lower() != ((await bot.me()).username or "").lower():
+        raise SkipHandler  # another bot's command
+    await answer_article(message, archive, int(found[1]), lang)
 
 
 async def on_article(
@@ -49,5 +51,6 @@ def make_router() -> Router:
     """A fresh router with this module's handlers, tried in this order."""
     router = Router(name="article")
     router.message.register(cmd_article, Command("article"))
+    router.message.register(cmd_article_short, F.text.regexp(ARTICLE_COMMAND))
     router.callback_query.register(on_article, ArticleCallback.filter())
     return router

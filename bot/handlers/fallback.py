@@ -1,5 +1,5 @@
-"""The catch-all, placed last: plain text is a search, an unknown command gets a polite answer,
-and a button whose data no longer parses gets a fresh menu."""
+"""The catch-all, placed last: plain text opens what it names or is a search, an unknown command
+gets a polite answer, and a button whose data no longer parses gets a fresh menu."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
 
+from bot.config import Settings
 from bot.replies import answer_stale
 from bot.summaries import answer_search
 from bot.texts import t
+from bot.typed_answers import Clock, answer_typed, today_for
 from storage.models import Lang
 from storage.repository import Archive
 
@@ -29,8 +31,15 @@ async def addressed_to_me(message: Message, bot: Bot) -> bool:
     return bool(mention) and mention.lower() == (me.username or "").lower()
 
 
-async def on_text(message: Message, archive: Archive, lang: Lang) -> None:
-    if await answer_search(message, archive, message.text or "", lang):
+async def on_text(
+    message: Message, archive: Archive, settings: Settings, clock: Clock, lang: Lang
+) -> None:
+    """Text that names a region, a pair, a sector or a period opens that summary (its other
+    words searched within); any other text is a search, with a hint about commands."""
+    text = message.text or ""
+    if await answer_typed(message, archive, text, lang, "text", today_for(clock, settings)):
+        return
+    if await answer_search(message, archive, text, lang):
         await message.answer(t(lang, "fallback.hint"))
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
 from bot.html import join, plain
 from bot.texts import label
 from bot.views.render import article_card, format_date, region_pair, shorten
 from storage.models import ArticleCard, Lang, Selection
-from storage.regions import resolve_regions
+from storage.naming import find_names
 from storage.repository import Archive
 
 RESULTS = 10
@@ -17,12 +17,12 @@ MAX_OFFSET = 200
 CACHE_SECONDS = 60
 
 
-async def on_inline(query: InlineQuery, archive: Archive, lang: Lang) -> None:
+async def on_inline(query: InlineQuery, archive: Archive, bot: Bot, lang: Lang) -> None:
     offset = page_offset(query.offset)
     page = await archive.articles(inline_selection(query.query), limit=RESULTS, offset=offset)
     more = offset + RESULTS < min(page.total, MAX_OFFSET)
     await query.answer(
-        [inline_result(card, lang) for card in page.items],
+        [inline_result(card, lang, (await bot.me()).username) for card in page.items],
         cache_time=CACHE_SECONDS,
         is_personal=False,
         next_offset=str(offset + RESULTS) if more else "",
@@ -45,11 +45,13 @@ def inline_selection(text: str) -> Selection:
     text = text.strip()
     if not text:
         return Selection()
-    regions = resolve_regions(text)
-    return Selection(region_ids=tuple(r.id for r in regions)) if regions else Selection(query=text)
+    # Names in any script (Latin, ISO, old and Kazakh spellings), as in the chat's commands.
+    regions = tuple(dict.fromkeys(hit.value for hit in find_names(text) if hit.kind == "region"))
+    return Selection(region_ids=regions) if regions else Selection(query=text)
 
 
-def inline_result(card: ArticleCard, lang: Lang) -> InlineQueryResultArticle:
+def inline_result(card: ArticleCard, lang: Lang, username: str | None) -> InlineQueryResultArticle:
+    """A card to share: it leaves the bot's chat, so "open" is a deep link to the bot."""
     # The description is plain text.
     pair = region_pair(card.regions, card.national_level, lang)
     parts = (format_date(card.date, lang), pair)
@@ -58,7 +60,9 @@ def inline_result(card: ArticleCard, lang: Lang) -> InlineQueryResultArticle:
         id=str(card.id),
         title=shorten(card.title, 100) or label(lang, "inline.empty"),
         description=description,
-        input_message_content=InputTextMessageContent(message_text=article_card(card, lang)),
+        input_message_content=InputTextMessageContent(
+            message_text=article_card(card, lang, username)
+        ),
     )
 
 

@@ -1,4 +1,4 @@
-"""◀ ▶ pages of every summary (region, pair, sector, period, search, latest)."""
+"""◀ ▶ pages of every summary (region, pair, sector, period, search, latest, typed combination)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import PageCallback
 from bot.replies import answer_stale, edit_text
-from bot.summaries import render_summary, summary_from_key
+from bot.summaries import render_summary
 from bot.texts import label
+from bot.typed_summary import page_summary
 from storage.models import Lang
 from storage.repository import Archive
 
@@ -16,7 +17,7 @@ from storage.repository import Archive
 async def on_page(
     query: CallbackQuery, callback_data: PageCallback, archive: Archive, bot: Bot, lang: Lang
 ) -> None:
-    summary = summary_from_key(callback_data.kind, callback_data.key, lang)
+    summary = page_summary(callback_data.kind, callback_data.key, lang)
     rendered = (
         await render_summary(archive, summary, callback_data.page, lang) if summary else None
     )

@@ -7,20 +7,19 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BrowseCallback, OpenCallback
-from bot.html import escape, join
-from bot.replies import answer_stale, edit_text
-from bot.summaries import answer_summary, show_regions, summary_from_key
+from bot.config import Settings
+from bot.html import join
+from bot.replies import answer_stale, answer_unknown_region, edit_text, regions_with_articles
+from bot.summaries import answer_summary, summary_from_key
 from bot.texts import t
+from bot.typed_answers import Clock, answer_typed, today_for
 from bot.views.keyboards import (
     BROWSE_PAGE,
     browse_keyboard,
     countries_keyboard,
     page_count,
-    suggestions_keyboard,
 )
-from bot.views.render import shorten
-from storage.models import Lang, Region
-from storage.regions import get_region, resolve_regions, suggest_regions
+from storage.models import Lang
 from storage.repository import Archive
 
 
@@ -50,33 +49,21 @@ async def on_browse(
     await query.answer()
 
 
-async def regions_with_articles(archive: Archive, country: str) -> list[tuple[Region, int]]:
-    """The regions of one country that have articles, with their counts, most first."""
-    counted = (
-        (get_region(region_id), count) for region_id, count in await archive.region_counts()
-    )
-    return [(region, count) for region, count in counted if region and region.country == country]
-
-
 async def cmd_region(
-    message: Message, command: CommandObject, archive: Archive, lang: Lang
+    message: Message,
+    command: CommandObject,
+    archive: Archive,
+    settings: Settings,
+    clock: Clock,
+    lang: Lang,
 ) -> None:
-    if not command.args:
-        await message.answer(t(lang, "region.usage"))
+    if not command.args:  # picked from the menu: the region picker, and how to type a name
+        text = join("\n", [t(lang, "regions.choose"), t(lang, "region.usage")])
+        await message.answer(text, reply_markup=countries_keyboard(lang))
         return
-    regions = resolve_regions(command.args)
-    if not regions:
+    today = today_for(clock, settings)
+    if not await answer_typed(message, archive, command.args, lang, "region", today):
         await answer_unknown_region(message, command.args, lang)
-        return
-    await show_regions(message, archive, regions, lang)
-
-
-async def answer_unknown_region(message: Message, query: str, lang: Lang) -> None:
-    suggestions = suggest_regions(query)
-    lines = [t(lang, "region.unknown", query=escape(shorten(query, 100)))]
-    lines.append(t(lang, "region.suggest") if suggestions else t(lang, "region.browse"))
-    keyboard = suggestions_keyboard(suggestions, lang=lang)
-    await message.answer(join("\n", lines), reply_markup=keyboard)
 
 
 async def on_open_region(

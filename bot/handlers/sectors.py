@@ -7,15 +7,17 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import OpenCallback
+from bot.config import Settings
 from bot.html import escape
 from bot.replies import answer_sector_list, answer_stale
 from bot.summaries import show_sector
 from bot.texts import t
+from bot.typed_answers import Clock, answer_typed, today_for
 from bot.views.keyboards import suggestions_keyboard
 from bot.views.render import shorten
 from storage.models import Lang
 from storage.repository import Archive
-from storage.sectors import get_sector, resolve_sector, suggest_sectors
+from storage.sectors import get_sector, suggest_sectors
 
 
 async def cmd_sectors(message: Message, archive: Archive, lang: Lang) -> None:
@@ -23,18 +25,21 @@ async def cmd_sectors(message: Message, archive: Archive, lang: Lang) -> None:
 
 
 async def cmd_sector(
-    message: Message, command: CommandObject, archive: Archive, lang: Lang
+    message: Message,
+    command: CommandObject,
+    archive: Archive,
+    settings: Settings,
+    clock: Clock,
+    lang: Lang,
 ) -> None:
-    if not command.args:
-        await message.answer(t(lang, "sector.usage"))
+    if not command.args:  # picked from the menu: the sectors
+        await answer_sector_list(message, archive, lang)
         return
-    sector = resolve_sector(command.args)
-    if sector is None:
+    today = today_for(clock, settings)
+    if not await answer_typed(message, archive, command.args, lang, "sector", today):
         text = t(lang, "sector.unknown", query=escape(shorten(command.args, 100)))
         keyboard = suggestions_keyboard(sectors=suggest_sectors(command.args), lang=lang)
         await message.answer(text, reply_markup=keyboard)
-        return
-    await show_sector(message, archive, sector, lang)
 
 
 async def on_open_sector(

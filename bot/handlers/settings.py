@@ -27,6 +27,25 @@ from storage.subscriptions import MODES, ChatSettings, Mode
 Clock = Callable[[], dt.datetime]
 _TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)$")
 _MODES: dict[str, Mode] = {mode: mode for mode in MODES}
+_MODE_WORDS: dict[str, Mode] = dict.fromkeys(("instant", "сразу", "бірден"), "instant")
+_MODE_WORDS |= dict.fromkeys(("daily", "ежедневно", "күнделікті"), "daily")
+_MODE_WORDS |= dict.fromkeys(("weekly", "еженедельно", "апталық"), "weekly")
+_WEEKDAY_WORDS = {
+    word: day
+    for day, words in enumerate(
+        (
+            "mon monday пн понедельник дүйсенбі",
+            "tue tuesday вт вторник сейсенбі",
+            "wed wednesday ср среда сәрсенбі",
+            "thu thursday чт четверг бейсенбі",
+            "fri friday пт пятница жұма",
+            "sat saturday сб суббота сенбі",
+            "sun sunday вс воскресенье жексенбі",
+        )
+    )
+    for word in words.split()
+}
+_ZONE_WORDS = frozenset(("tz", "zone", "пояс", "белдеу"))  # "tz Europe/Moscow": the word itself
 
 
 def changed(chat: ChatSettings, action: str, value: str) -> ChatSettings | None:
@@ -45,11 +64,27 @@ def changed(chat: ChatSettings, action: str, value: str) -> ChatSettings | None:
 
 
 def typed(chat: ChatSettings, text: str) -> ChatSettings | None:
-    """`/settings 08:30` sets the time (daily unless weekly), `/settings Asia/Omsk` the zone."""
-    if found := _TIME.match(text):
-        mode = chat.mode if chat.mode != "instant" else "daily"
-        return replace(chat, mode=mode, hour=int(found["hour"]), minute=int(found["minute"]))
-    return changed(chat, "tz", text)
+    """The settings typed as words, in any order: `daily 09:00`, `weekly mon 09:00`,
+    `tz Europe/Moscow`, `instant`, `08:30` (daily unless weekly), `Asia/Omsk`; in ru, kk, en.
+    None when a word is not understood."""
+    text = " ".join(text.split()).replace("күн сайын", "daily").replace("апта сайын", "weekly")
+    words = text.split()
+    if not words or len(words) > 4:
+        return None
+    for word in words:
+        lowered = word.lower().rstrip(".,")
+        if found := _TIME.match(lowered):
+            mode = chat.mode if chat.mode != "instant" else "daily"
+            chat = replace(chat, mode=mode, hour=int(found["hour"]), minute=int(found["minute"]))
+        elif lowered in _MODE_WORDS:
+            chat = replace(chat, mode=_MODE_WORDS[lowered])
+        elif lowered in _WEEKDAY_WORDS:
+            chat = replace(chat, mode="weekly", weekday=_WEEKDAY_WORDS[lowered])
+        elif lowered not in _ZONE_WORDS and (zoned := changed(chat, "tz", word)) is not None:
+            chat = zoned
+        elif lowered not in _ZONE_WORDS:
+            return None
+    return chat
 
 
 @functools.cache

@@ -1,4 +1,5 @@
-"""/start: the welcome with what the archive covers, deep links to a region or a sector, menu."""
+"""/start: the welcome with what the archive covers, deep links to an article, a region, a pair or
+a sector, menu."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import MenuCallback
 from bot.html import Html, join
-from bot.replies import answer_sector_list, answer_stale, help_text
+from bot.links import ARTICLE_PAYLOAD, PAIR_SEPARATOR
+from bot.replies import answer_article, answer_sector_list, answer_stale, help_text
 from bot.summaries import answer_latest, show_regions, show_sector
 from bot.texts import t
 from bot.views.keyboards import countries_keyboard, menu_keyboard
@@ -32,10 +34,18 @@ async def cmd_start(
 
 
 async def open_deep_link(message: Message, archive: Archive, payload: str, lang: Lang) -> bool:
-    """`r-<region id>` opens a region, `s-<sector id>` a sector; False for anything else."""
+    """`r-<region id>` opens a region, `p-<id>_<id>` a pair, `s-<sector id>` a sector,
+    `a<id>` an article; False for anything else."""
+    if found := ARTICLE_PAYLOAD.match(payload):
+        await answer_article(message, archive, int(found[1]), lang)
+        return True
     kind, _, key = payload.partition("-")
     if kind == "r" and (region := get_region(key)):
         await show_regions(message, archive, [region], lang)
+        return True
+    pair = [get_region(region_id) for region_id in key.split(PAIR_SEPARATOR)]
+    if kind == "p" and len(pair) == 2 and all(pair):
+        await show_regions(message, archive, [r for r in pair if r is not None], lang)
         return True
     if kind == "s" and (sector := get_sector(key)):
         await show_sector(message, archive, sector, lang)

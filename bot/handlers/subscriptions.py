@@ -2,48 +2,58 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
+from bot.answers import fit_answer
 from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
 from bot.digest.scheduler import DigestScheduler
-from bot.html import Html, escape, plain
+from bot.html import Html, escape, join, plain
 from bot.subscribing import (
     chat_place,
     from_link,
     managed_message,
     may_manage,
+    not_followed,
     parse_subscription,
 )
 from bot.texts import t, words_of_every_language
 from bot.views.digest import subscription_title
+from bot.views.pickers import follow_what_keyboard
 from bot.views.render import shorten
 from bot.views.subscriptions import (
     SUBSCRIPTIONS_PAGE,
     choices_keyboard,
     schedule_line,
+    subscribe_button_swapped,
     subscriptions_keyboard,
     subscriptions_text,
 )
 from storage.chats import Chats
 from storage.models import Lang
-from storage.subscriptions import Kind, Subscription
+from storage.subscriptions import Subscription
 
 
 async def add(chats: Chats, message: Message, s: Subscription, lang: Lang) -> Html:
     """Subscribe the message's chat (created on first use, in its topic); the reply text."""
+    text, _ = await subscribe(chats, message, s, lang)
+    return text
+
+
+async def subscribe(
+    chats: Chats, message: Message, s: Subscription, lang: Lang, *, key: str = "sub.added"
+) -> tuple[Html, bool]:
+    """The reply text to subscribing, and whether the chat now follows `s`."""
     chat, outcome = await chats.subscribe(chat_place(message, lang), s)
     name = subscription_title(s, lang)
     if outcome == "exists":
-        return t(lang, "sub.exists", name=name)
+        return t(lang, "sub.exists", name=name), True
     if outcome == "full":
-        return t(lang, "sub.limit", name=name, limit=chats.max_subscriptions)
-    return t(lang, "sub.added", name=name, schedule=schedule_line(chat, lang))
+        return t(lang, "sub.limit", name=name, limit=chats.max_subscriptions), False
+    return t(lang, key, name=name, schedule=schedule_line(chat, lang)), True
 
 
 async def remove(chats: Chats, chat_id: int, s: Subscription, lang: Lang) -> Html:
@@ -91,19 +101,22 @@ async def cmd_subscribe(
     bot: Bot,
     lang: Lang,
 ) -> None:
-    if not command.args:
-        await message.answer(t(lang, "sub.usage"))
+    if not command.args:  # picked from the menu: a region or a sector?
+        text = join("\n", [t(lang, "sub.what"), t(lang, "sub.usage")])
+        await message.answer(text, reply_markup=follow_what_keyboard(lang))
         return
     if await _refused(message, bot, lang):
         return
     choices, certain = parse_subscription(command.args)
+    unused = not_followed(command.args, lang)
+    note = [t(lang, "typed.not_understood", words=escape(shorten(unused, 100)))] if unused else []
     if certain:
-        await message.answer(await add(chats, message, choices[0], lang))
+        await message.answer(join("\n", [await add(chats, message, choices[0], lang), *note]))
         return
     query = escape(shorten(command.args, 100))
     key = "sub.choose" if choices else "sub.unknown"
     keyboard = choices_keyboard(choices, "add", lang) if choices else None
-    await message.answer(t(lang, key, query=query), reply_markup=keyboard)
+    await message.answer(join("\n", [t(lang, key, query=query), *note]), reply_markup=keyboard)
 
 
 async def on_subscribe(
@@ -116,14 +129,20 @@ async def on_subscribe(
     message = await managed_message(query, bot, lang)
     if message is None:
         return
-    s = Subscription(cast(Kind, callback_data.kind), callback_data.key)  # in the catalogue
-    if callback_data.action == "add":
-        await query.answer(plain(await add(chats, message, s, lang)), show_alert=True)
+    s = Subscription(callback_data.kind, callback_data.key)  # in the catalogue
+    if callback_data.action == "del":
+        follows = await chats.subscriptions(message.chat.id)
+        page = follows.index(s) // SUBSCRIPTIONS_PAGE if s in follows else 0  # the page it was on
+        await query.answer(fit_answer(await remove(chats, message.chat.id, s, lang)))
+        await show_list(message, chats, lang, edit=True, page=page)
         return
-    follows = await chats.subscriptions(message.chat.id)
-    page = follows.index(s) // SUBSCRIPTIONS_PAGE if s in follows else 0  # the page it was on
-    await query.answer(plain(await remove(chats, message.chat.id, s, lang)))
-    await show_list(message, chats, lang, edit=True, page=page)
+    if callback_data.action == "add":
+        text, following = await subscribe(chats, message, s, lang, key="sub.added_button")
+    else:  # "off": the ✅ button under a summary
+        text, following = await remove(chats, message.chat.id, s, lang), False
+    await query.answer(fit_answer(text), show_alert=callback_data.action == "add")
+    if markup := subscribe_button_swapped(message.reply_markup, callback_data, following, lang):
+        await message.edit_reply_markup(reply_markup=markup)
 
 
 async def on_subscriptions_page(

@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "date unknown",
-    "card.more": "More: /article {id}",
+    "card.more": "More: /a{id}",
     "country.KZ": "Kazakhstan",
     "country.RU": "Russia",
     "overview.count": "Articles: <b>{count}</b>",
@@ -51,6 +51,9 @@ TEXTS: dict[str, str] = {
         "/search trade — search by words\n"
         "/latest — the latest articles\n"
         "/article 3 — one article in full\n"
+        "/map 2023 — the map of cooperation between regions\n"
+        "/figures Atyrau — reported trade turnover and investment, with sources\n"
+        "/export xlsx — the last summary as a spreadsheet (or 📊 ⬇️ under a summary)\n"
         "/lang — interface language\n\n"
         "You can also just type a word and I will search the archive for it. "
         "In any chat: @{bot} astrakhan — share an article."
@@ -85,6 +88,43 @@ TEXTS: dict[str, str] = {
     "search.usage": "Type what to search for, e.g. /search trade",
     "search.empty": "Nothing found for “{query}”. Try another word or /regions.",
     "search.title": "Search: “{query}”",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "words “{words}”",
+    "typed.not_understood": "Not understood: “{words}”.",
+    "typed.no_day": "There is no such day: {typed}.",
+    "typed.no_month": "There is no such month: {typed}.",
+    "typed.bad_year": "The archive covers the years {first}–{last}, not {typed}.",
+    "typed.empty": "No articles: {title}.",
+    "search.ask": "What shall I look for? Reply to this message with the words.",
+    "search.placeholder": "trade turnover Atyrau",
+    "date.recent": (
+        "Choose a month (articles in brackets) or type a period: "
+        "/date March–June 2022, /date last month, /date 2022"
+    ),
+    "date.none": "The archive has no dated articles yet.",
+    "sub.what": "Follow what? Choose a region or a sector and press “Subscribe”.",
+    "date.month_names": (
+        "January February March April May June July August September October November December"
+    ),
+    "search.need_word": (
+        "Nothing to look for: write at least one word without a minus, e.g. /search gas -oil"
+    ),
+    "search.syntax": (
+        "In a search: <code>gas OR oil</code> — any of the words, <code>gas -oil</code> — "
+        'without a word, <code>"trade turnover"</code> — an exact phrase.'
+    ),
+    "card.more_link": 'More: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…and {count} more: <a href="{url}">open all</a>',
+    "sub.added_button": "🔔 Subscribed: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Subscribed · Unsubscribe",
+    "console.banner": (
+        "The bot in console mode, over the local archive (no Telegram, no network).\n"
+        "Digests are never delivered from here, and it refuses to start while the bot runs on "
+        "the same database.\n"
+        "Type a command (/start, /region Астрахань, /help) or words to search; type a button's "
+        "number to press it; /quit or Ctrl-D to leave."
+    ),
+    # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",
     "lang.choose": "Choose the interface language:",
@@ -109,6 +149,61 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Search: /search trade",
     "cmd.article": "One article in full: /article 3",
     "cmd.lang": "Interface language",
+    # --- charts, turnover figures, exports ---
+    "cmd.map": "Map of cooperation: /map 2023",
+    "cmd.figures": "Turnover and investment: /figures Atyrau",
+    "cmd.export": "Download the last summary: /export xlsx",
+    "chart.button": "📊 Chart",
+    "export.csv_button": "⬇️ CSV",
+    "export.xlsx_button": "⬇️ XLSX",
+    "chart.per_month": "Articles per month",
+    "chart.per_year": "Articles per year",
+    "chart.articles": "articles",
+    "chart.no_dates": "no dated articles",
+    "chart.sectors": "Main sectors",
+    "chart.partners_across": "Partners across the border: joint articles",
+    "chart.partners": "Partner regions: articles",
+    "chart.none": "no data",
+    "chart.turnover": "Trade turnover by year, {currency}",
+    "chart.empty": "Nothing to draw: this selection has no articles.",
+    "chart.stale": "This summary is out of date — open it again.",
+    "map.button": "🗺 Map of cooperation",
+    "map.title": "The web of regional cooperation: {period}",
+    "map.all_time": "the whole archive",
+    "map.lines_note": "line width — number of joint articles",
+    "map.matrix_all": "number of joint articles",
+    "map.matrix_note": "joint articles; {shown} of {total} Russian regions shown",
+    "map.caption": "🗺 <b>Regional cooperation</b>: {period}. Pairs of regions: {pairs}.",
+    "map.empty": "The archive has no partner regions across the border for {period}.",
+    "figures.usage": "Name a region or a pair: /figures Atyrau or /figures Atyrau Astrakhan",
+    "figures.title": "💰 <b>Figures: {title}</b>",
+    "figures.empty": (
+        "The archive has no turnover, investment, export or import figures for {title}."
+    ),
+    "figures.measure.turnover": "trade turnover",
+    "figures.measure.investment": "investment",
+    "figures.measure.export": "export",
+    "figures.measure.import": "import",
+    "figures.value.exact": "{value}",
+    "figures.value.more": "more than {value}",
+    "figures.value.less": "up to {value}",
+    "figures.value.about": "about {value}",
+    "figures.value.range": "{value}–{high}",
+    "figures.no_year": "year not stated",
+    "figures.scale.bn": "bn",
+    "figures.scale.m": "m",
+    "figures.scale.k": "k",
+    "export.usage": (
+        "Open a summary first (/region, /sector, /date, /search), then /export — "
+        "or /export xlsx for Excel."
+    ),
+    "export.caption": "⬇️ {title}: {count} articles",
+    "export.capped": " (the first {count})",
+    "export.empty": "Nothing to export: this selection has no articles.",
+    "export.too_big": (
+        "The file is larger than {mb} MB, which Telegram refuses. Narrow the selection."
+    ),
+    # --- end charts, turnover figures, exports ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Tell me what to follow: /subscribe Atyrau, /subscribe Atyrau Astrakhan "
@@ -260,4 +355,88 @@ TEXTS: dict[str, str] = {
     "admin.stats_no_backup": "No backup yet (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "file upload",
+    "admin.cmd_sources": "News sources the archive follows",
+    "admin.cmd_source_add": "Follow a feed, a sitemap or a page of links",
+    "sources.title": "<b>News sources</b> ({count} of at most {limit})",
+    "sources.none": (
+        "No news sources yet. Add one: /source_add &lt;address&gt; [name], "
+        "e.g. /source_add https://example.kz/rss.xml Kostanay news"
+    ),
+    "sources.block": (
+        "<b>{number}{name}</b> {state}\n{url}\n{kind} · last check: {last_check} · "
+        "next: {next_check}\nItems seen {seen}, kept {kept}, rejected {rejected}{error}"
+    ),
+    "sources.error_line": "\n⚠️ Last error: {error}",
+    "sources.state_active": "▶️",
+    "sources.state_paused": "⏸ paused",
+    "sources.never": "never",
+    "sources.kind_feed": "RSS/Atom feed",
+    "sources.kind_sitemap": "sitemap",
+    "sources.kind_links": "page of links",
+    "sources.more": "… and {count} more",
+    "sources.btn_pause": "⏸ Pause",
+    "sources.btn_resume": "▶️ Resume",
+    "sources.btn_check": "🔄 Check now",
+    "sources.btn_remove": "🗑 Remove",
+    "sources.btn_rejected": "🚫 Rejected",
+    "sources.btn_back": "◀ All sources",
+    "sources.btn_keep": "✅ Keep #{number}",
+    "sources.usage": (
+        "Give the address of an RSS/Atom feed, a sitemap or a page of article links, "
+        "and a name if you like: /source_add https://example.kz/rss.xml Kostanay news"
+    ),
+    "sources.refused_scheme": (
+        "Address refused: only http:// and https:// addresses can be followed."
+    ),
+    "sources.refused_credentials": (
+        "Address refused: it contains a user name or password. Give an address without them."
+    ),
+    "sources.refused_private": (
+        "Address refused: it leads to a local or private network, which the bot does not fetch."
+    ),
+    "sources.refused_unresolvable": "Address refused: the site's name cannot be resolved.",
+    "sources.refused_no_host": "Address refused: it names no site.",
+    "sources.refused_too_long": "Address refused: it is too long.",
+    "sources.refused_malformed": "Address refused: it is not a valid web address.",
+    "sources.unusable": "This address cannot be followed: {error}.",
+    "sources.exists": "This source is already followed.",
+    "sources.limit": "No more sources can be added: the limit is {limit}. Remove one first.",
+    "sources.added": (
+        "<b>Source added</b>: {name}\n{kind} · {url}\nIt is checked now and every {minutes} min."
+    ),
+    "sources.paused": "Paused: {name}",
+    "sources.resumed": "Resumed: {name}; it is checked now.",
+    "sources.removed": "Removed: {name}. The articles it brought stay in the archive.",
+    "sources.gone": "This source no longer exists.",
+    "sources.checked": "Checked {name}: kept {kept}, rejected {rejected}.",
+    "sources.checked_not_modified": "Checked {name}: nothing new since the last check.",
+    "sources.check_failed": "Check of {name} failed: {error}",
+    "sources.rejected_title": "<b>Rejected recently</b> from {name}:",
+    "sources.rejected_none": "Nothing rejected from {name} recently.",
+    "sources.rejected_line": "{number}. {title} — {reason}",
+    "sources.reason_no_region": "no region of Kazakhstan or Russia is a party",
+    "sources.reason_one_side": "only one side is a party ({sides})",
+    "sources.reason_not_html": "not a web page",
+    "sources.reason_no_text": "no article text on the page",
+    "sources.reason_unreadable": "the text could not be read",
+    "sources.reason_duplicate": "already in the archive under another address",
+    "sources.reason_fetch": "not fetched: {error}",
+    "sources.reason_forced": "kept by an admin",
+    "sources.kept_forced": "Kept: {title}. It is in the archive now.",
+    "sources.keep_gone": "This item can no longer be kept (its text is not stored any more).",
+    "sources.paused_notice": (
+        "⏸ Source paused after 10 failed checks in a row: {name} ({url}). Last error: {error}. "
+        "Resume it in /sources when the site works again."
+    ),
+    "sources.err_robots": "the site's robots.txt forbids it",
+    "sources.err_http": "the site answered HTTP {status}",
+    "sources.err_too_large": "the response is larger than 2 MB",
+    "sources.err_redirects": "too many redirects",
+    "sources.err_timeout": "no answer within {seconds} s",
+    "sources.err_connection": "the site cannot be reached",
+    "sources.err_address": "the address is refused ({code})",
+    "sources.err_malformed": "the feed is malformed",
+    "sources.err_not_listing": "it is not a feed, a sitemap or an HTML page",
+    "sources.err_sitemap_index": "it is a sitemap index: add one of the sitemaps it names",
+    "sources.err_unreadable_page": "the page cannot be read",
 }

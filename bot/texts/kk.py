@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "күні белгісіз",
-    "card.more": "Толығырақ: /article {id}",
+    "card.more": "Толығырақ: /a{id}",
     "country.KZ": "Қазақстан",
     "country.RU": "Ресей",
     "overview.count": "Мақалалар: <b>{count}</b>",
@@ -52,6 +52,9 @@ TEXTS: dict[str, str] = {
         "/search сауда — сөз бойынша іздеу\n"
         "/latest — соңғы мақалалар\n"
         "/article 3 — мақаланың толық нұсқасы\n"
+        "/map 2023 — өңірлер ынтымақтастығының картасы\n"
+        "/figures Атырау — тауар айналымы мен инвестиция сандары, дереккөздерімен\n"
+        "/export xlsx — соңғы шолу кесте түрінде (не шолу астындағы 📊 ⬇️)\n"
         "/lang — интерфейс тілі\n\n"
         "Жай ғана сөз жазсаңыз да болады — мен оны мұрағаттан іздеймін. "
         "Кез келген чатта: @{bot} астрахань — мақаламен бөлісу."
@@ -86,6 +89,43 @@ TEXTS: dict[str, str] = {
     "search.usage": "Не іздеу керегін жазыңыз, мысалы: /search сауда",
     "search.empty": "«{query}» бойынша ештеңе табылмады. Басқа сөзді немесе /regions көріңіз.",
     "search.title": "Іздеу: «{query}»",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "сөздер «{words}»",
+    "typed.not_understood": "Түсінбедім: «{words}».",
+    "typed.no_day": "Мұндай күн жоқ: {typed}.",
+    "typed.no_month": "Мұндай ай жоқ: {typed}.",
+    "typed.bad_year": "Мұрағат {first}–{last} жылдарды қамтиды, {typed} емес.",
+    "typed.empty": "Мақала жоқ: {title}.",
+    "search.ask": "Не іздейміз? Сөздерді осы хабарламаға жауап ретінде жазыңыз.",
+    "search.placeholder": "тауар айналымы Атырау",
+    "date.recent": (
+        "Айды таңдаңыз (жақшада — мақала саны) немесе кезеңді жазыңыз: "
+        "/date наурыз–маусым 2022, /date өткен ай, /date 2022"
+    ),
+    "date.none": "Мұрағатта әзірге күні белгілі мақала жоқ.",
+    "sub.what": "Неге жазыласыз? Өңірді немесе саланы таңдап, «Жазылу» түймесін басыңыз.",
+    "date.month_names": (
+        "Қаңтар Ақпан Наурыз Сәуір Мамыр Маусым Шілде Тамыз Қыркүйек Қазан Қараша Желтоқсан"
+    ),
+    "search.need_word": (
+        "Іздейтін сөз жоқ: минуссыз кемінде бір сөз жазыңыз, мысалы: /search газ -мұнай"
+    ),
+    "search.syntax": (
+        "Іздеуде: <code>газ OR мұнай</code> — сөздердің кез келгені, <code>газ -мұнай</code> — "
+        'сөзсіз, <code>"сауда айналымы"</code> — дәл тіркес.'
+    ),
+    "card.more_link": 'Толығырақ: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…тағы {count}: <a href="{url}">барлығын ашу</a>',
+    "sub.added_button": "🔔 Жазылым рәсімделді: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Жазылдыңыз · Бас тарту",
+    "console.banner": (
+        "Бот консоль режимінде, жергілікті мұрағатта (Telegram мен желісіз).\n"
+        "Дайджесттер мұнан жіберілмейді, ал бот сол дерекқормен жұмыс істеп тұрғанда консоль "
+        "іске қосылмайды.\n"
+        "Командаларды (/start, /region Астрахань, /help) немесе іздеу сөздерін жазыңыз; түйменің "
+        "нөмірі оны басады; /quit немесе Ctrl-D — шығу."
+    ),
+    # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",
     "lang.choose": "Интерфейс тілін таңдаңыз:",
@@ -110,6 +150,61 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Іздеу: /search сауда",
     "cmd.article": "Мақаланың толық нұсқасы: /article 3",
     "cmd.lang": "Интерфейс тілі",
+    # --- charts, turnover figures, exports ---
+    "cmd.map": "Ынтымақтастық картасы: /map 2023",
+    "cmd.figures": "Тауар айналымы мен инвестиция: /figures Атырау",
+    "cmd.export": "Соңғы шолуды жүктеп алу: /export xlsx",
+    "chart.button": "📊 График",
+    "export.csv_button": "⬇️ CSV",
+    "export.xlsx_button": "⬇️ XLSX",
+    "chart.per_month": "Айына мақала саны",
+    "chart.per_year": "Жылына мақала саны",
+    "chart.articles": "мақала",
+    "chart.no_dates": "күні көрсетілген мақала жоқ",
+    "chart.sectors": "Негізгі салалар",
+    "chart.partners_across": "Шекараның арғы бетіндегі серіктестер: ортақ мақалалар",
+    "chart.partners": "Серіктес өңірлер: мақалалар",
+    "chart.none": "дерек жоқ",
+    "chart.turnover": "Жылдар бойынша тауар айналымы, {currency}",
+    "chart.empty": "Салатын ештеңе жоқ: бұл іріктемеде мақала жоқ.",
+    "chart.stale": "Бұл шолу ескірді — оны қайта ашыңыз.",
+    "map.button": "🗺 Ынтымақтастық картасы",
+    "map.title": "Өңірлер ынтымақтастығының желісі: {period}",
+    "map.all_time": "бүкіл мұрағат",
+    "map.lines_note": "сызық жуандығы — ортақ мақалалар саны",
+    "map.matrix_all": "ортақ мақалалар саны",
+    "map.matrix_note": "ортақ мақалалар; Ресейдің {total} өңірінің {shown} өңірі көрсетілген",
+    "map.caption": "🗺 <b>Өңірлер ынтымақтастығы</b>: {period}. Өңір жұптары: {pairs}.",
+    "map.empty": "{period} бойынша мұрағатта шекара арқылы серіктес өңір жұптары жоқ.",
+    "figures.usage": (
+        "Өңірді немесе өңірлер жұбын атаңыз: /figures Атырау немесе /figures Атырау Астрахань"
+    ),
+    "figures.title": "💰 <b>Сандар: {title}</b>",
+    "figures.empty": (
+        "Мұрағатта {title} бойынша тауар айналымы, инвестиция, экспорт не импорт сандары жоқ."
+    ),
+    "figures.measure.turnover": "тауар айналымы",
+    "figures.measure.investment": "инвестиция",
+    "figures.measure.export": "экспорт",
+    "figures.measure.import": "импорт",
+    "figures.value.exact": "{value}",
+    "figures.value.more": "{value} астам",
+    "figures.value.less": "{value} дейін",
+    "figures.value.about": "шамамен {value}",
+    "figures.value.range": "{value}–{high}",
+    "figures.no_year": "жылы көрсетілмеген",
+    "figures.scale.bn": "млрд",
+    "figures.scale.m": "млн",
+    "figures.scale.k": "мың",
+    "export.usage": (
+        "Алдымен шолуды ашыңыз (/region, /sector, /date, /search), содан кейін /export — "
+        "не Excel үшін /export xlsx."
+    ),
+    "export.caption": "⬇️ {title}: мақалалар — {count}",
+    "export.capped": " (алғашқы {count})",
+    "export.empty": "Жүктейтін ештеңе жоқ: бұл іріктемеде мақала жоқ.",
+    "export.too_big": "Файл {mb} МБ-тан үлкен — Telegram оны қабылдамайды. Іріктемені тарылтыңыз.",
+    # --- end charts, turnover figures, exports ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Неге жазылатыныңызды жазыңыз: /subscribe Атырау, /subscribe Атырау Астрахань "
@@ -267,4 +362,90 @@ TEXTS: dict[str, str] = {
     "admin.stats_no_backup": "Сақтық көшірме әлі жасалған жоқ (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "файл жүктеу",
+    "admin.cmd_sources": "Мұрағат қадағалайтын жаңалық көздері",
+    "admin.cmd_source_add": "Таспаны, сайт картасын немесе сілтемелер бетін қосу",
+    "sources.title": "<b>Жаңалық көздері</b> (ең көбі {limit}, қазір {count})",
+    "sources.none": (
+        "Әзірге жаңалық көзі жоқ. Қосыңыз: /source_add &lt;мекенжай&gt; [атауы], "
+        "мысалы /source_add https://example.kz/rss.xml Қостанай жаңалықтары"
+    ),
+    "sources.block": (
+        "<b>{number}{name}</b> {state}\n{url}\n{kind} · тексерілді: {last_check} · "
+        "келесі: {next_check}\nМатериалдар: табылды {seen}, алынды {kept}, қабылданбады "
+        "{rejected}{error}"
+    ),
+    "sources.error_line": "\n⚠️ Соңғы қате: {error}",
+    "sources.state_active": "▶️",
+    "sources.state_paused": "⏸ кідіртілген",
+    "sources.never": "әлі жоқ",
+    "sources.kind_feed": "RSS/Atom таспасы",
+    "sources.kind_sitemap": "сайт картасы",
+    "sources.kind_links": "сілтемелер беті",
+    "sources.more": "… тағы {count}",
+    "sources.btn_pause": "⏸ Кідірту",
+    "sources.btn_resume": "▶️ Жалғастыру",
+    "sources.btn_check": "🔄 Қазір тексеру",
+    "sources.btn_remove": "🗑 Жою",
+    "sources.btn_rejected": "🚫 Қабылданбағандар",
+    "sources.btn_back": "◀ Барлық көздер",
+    "sources.btn_keep": "✅ №{number} алу",
+    "sources.usage": (
+        "RSS/Atom таспасының, сайт картасының немесе мақала сілтемелері бар беттің мекенжайын, "
+        "қаласаңыз атауын да жазыңыз: /source_add https://example.kz/rss.xml Қостанай жаңалықтары"
+    ),
+    "sources.refused_scheme": (
+        "Мекенжай қабылданбады: тек http:// және https:// мекенжайларын қосуға болады."
+    ),
+    "sources.refused_credentials": (
+        "Мекенжай қабылданбады: онда пайдаланушы аты немесе құпиясөз бар. Оларсыз жазыңыз."
+    ),
+    "sources.refused_private": (
+        "Мекенжай қабылданбады: ол жергілікті немесе жеке желіге апарады, бот оған жүгінбейді."
+    ),
+    "sources.refused_unresolvable": "Мекенжай қабылданбады: сайт атауы табылмады.",
+    "sources.refused_no_host": "Мекенжай қабылданбады: онда сайт жоқ.",
+    "sources.refused_too_long": "Мекенжай қабылданбады: тым ұзын.",
+    "sources.refused_malformed": "Мекенжай қабылданбады: бұл веб-мекенжай емес.",
+    "sources.unusable": "Бұл мекенжайды қосуға болмайды: {error}.",
+    "sources.exists": "Бұл көз әлдеқашан қосылған.",
+    "sources.limit": "Басқа көз қосуға болмайды: шегі — {limit}. Алдымен біреуін жойыңыз.",
+    "sources.added": (
+        "<b>Көз қосылды</b>: {name}\n{kind} · {url}\n"
+        "Қазір, содан кейін әр {minutes} мин сайын тексеріледі."
+    ),
+    "sources.paused": "Кідіртілді: {name}",
+    "sources.resumed": "Жалғастырылды: {name}; қазір тексеріледі.",
+    "sources.removed": "Жойылды: {name}. Одан келген мақалалар мұрағатта қалады.",
+    "sources.gone": "Бұл көз енді жоқ.",
+    "sources.checked": "{name} тексерілді: алынды {kept}, қабылданбады {rejected}.",
+    "sources.checked_not_modified": "{name} тексерілді: өткен тексеруден бері жаңа ештеңе жоқ.",
+    "sources.check_failed": "{name} тексеру сәтсіз аяқталды: {error}",
+    "sources.rejected_title": "<b>Жақында қабылданбағандар</b>, {name}:",
+    "sources.rejected_none": "{name} көзінен жақында ештеңе қабылданбай қалған жоқ.",
+    "sources.rejected_line": "{number}. {title} — {reason}",
+    "sources.reason_no_region": "Қазақстан мен Ресейдің бірде-бір өңірі қатыспайды",
+    "sources.reason_one_side": "тек бір тарап қатысады ({sides})",
+    "sources.reason_not_html": "бұл веб-бет емес",
+    "sources.reason_no_text": "бетте мақала мәтіні жоқ",
+    "sources.reason_unreadable": "мәтінді оқу мүмкін болмады",
+    "sources.reason_duplicate": "басқа мекенжаймен мұрағатта бар",
+    "sources.reason_fetch": "жүктелмеді: {error}",
+    "sources.reason_forced": "әкімші алды",
+    "sources.kept_forced": "Алынды: {title}. Мақала енді мұрағатта.",
+    "sources.keep_gone": "Бұл материалды енді алу мүмкін емес: мәтіні сақталмаған.",
+    "sources.paused_notice": (
+        "⏸ Қатарынан 10 рет сәтсіз тексерілгендіктен көз кідіртілді: {name} ({url}). "
+        "Соңғы қате: {error}. Сайт жұмыс істегенде оны /sources арқылы жалғастырыңыз."
+    ),
+    "sources.err_robots": "сайттың robots.txt файлы оған тыйым салады",
+    "sources.err_http": "сайт HTTP {status} деп жауап берді",
+    "sources.err_too_large": "жауап 2 МБ-тан үлкен",
+    "sources.err_redirects": "қайта бағыттау тым көп",
+    "sources.err_timeout": "{seconds} с ішінде жауап жоқ",
+    "sources.err_connection": "сайт қолжетімсіз",
+    "sources.err_address": "мекенжай қабылданбады ({code})",
+    "sources.err_malformed": "таспа бүлінген",
+    "sources.err_not_listing": "бұл таспа да, сайт картасы да, HTML-бет те емес",
+    "sources.err_sitemap_index": "бұл сайт карталарының индексі: ондағы карталардың бірін қосыңыз",
+    "sources.err_unreadable_page": "бетті оқу мүмкін болмады",
 }

@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     # --- commands: start, help, regions, sectors, dates, search, article, lang, inline ---
     "card.date_unknown": "дата неизвестна",
-    "card.more": "Подробнее: /article {id}",
+    "card.more": "Подробнее: /a{id}",
     "country.KZ": "Казахстан",
     "country.RU": "Россия",
     "overview.count": "Статей: <b>{count}</b>",
@@ -48,6 +48,9 @@ TEXTS: dict[str, str] = {
         "/search товарооборот — поиск по словам\n"
         "/latest — свежие статьи\n"
         "/article 3 — статья целиком\n"
+        "/map 2023 — карта сотрудничества регионов\n"
+        "/figures Атырау — товарооборот и инвестиции в цифрах, с источниками\n"
+        "/export xlsx — последняя сводка таблицей (или 📊 ⬇️ под сводкой)\n"
         "/lang — язык интерфейса\n\n"
         "Можно просто написать слово — я поищу его в архиве. "
         "В любом чате: @{bot} астрахань — поделиться статьёй."
@@ -84,6 +87,43 @@ TEXTS: dict[str, str] = {
         "По запросу «{query}» ничего не нашлось. Попробуйте другое слово или /regions."
     ),
     "search.title": "Поиск: «{query}»",
+    # --- typed words: what a typed text meant, and what it did not ---
+    "typed.words": "слова «{words}»",
+    "typed.not_understood": "Не понял: «{words}».",
+    "typed.no_day": "Такого дня нет: {typed}.",
+    "typed.no_month": "Такого месяца нет: {typed}.",
+    "typed.bad_year": "Архив охватывает {first}–{last} годы, а не {typed}.",
+    "typed.empty": "Статей нет: {title}.",
+    "search.ask": "Что искать? Напишите слова ответом на это сообщение.",
+    "search.placeholder": "товарооборот Атырау",
+    "date.recent": (
+        "Выберите месяц (в скобках — число статей) или напишите период: "
+        "/date март–июнь 2022, /date за месяц, /date 2022"
+    ),
+    "date.none": "В архиве пока нет статей с датой.",
+    "sub.what": "На что подписаться? Выберите регион или отрасль и нажмите «Подписаться».",
+    "date.month_names": (
+        "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь"
+    ),
+    "search.need_word": (
+        "Нечего искать: напишите хотя бы одно слово без минуса, например: /search газ -нефть"
+    ),
+    "search.syntax": (
+        "В поиске: <code>газ OR нефть</code> — любое из слов, <code>газ -нефть</code> — без "
+        'слова, <code>"торговый оборот"</code> — точная фраза.'
+    ),
+    "card.more_link": 'Подробнее: <a href="{url}">/a{id}</a>',
+    "digest.more_link": '…и ещё {count}: <a href="{url}">открыть все</a>',
+    "sub.added_button": "🔔 Подписка оформлена: {name}.\n{schedule}",
+    "sub.subscribed_button": "✅ Подписаны · Отписаться",
+    "console.banner": (
+        "Бот в режиме консоли, на локальном архиве (без Telegram и сети).\n"
+        "Дайджесты отсюда не рассылаются, и консоль не запускается, пока бот работает с той же "
+        "базой.\n"
+        "Пишите команды (/start, /region Астрахань, /help) или слова для поиска; номер кнопки "
+        "нажимает её; /quit или Ctrl-D — выход."
+    ),
+    # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
     "lang.choose": "Выберите язык интерфейса:",
@@ -108,6 +148,63 @@ TEXTS: dict[str, str] = {
     "cmd.search": "Поиск: /search товарооборот",
     "cmd.article": "Статья целиком: /article 3",
     "cmd.lang": "Язык интерфейса",
+    # --- charts, turnover figures, exports ---
+    "cmd.map": "Карта сотрудничества: /map 2023",
+    "cmd.figures": "Товарооборот и инвестиции: /figures Атырау",
+    "cmd.export": "Выгрузить последнюю сводку: /export xlsx",
+    "chart.button": "📊 График",
+    "export.csv_button": "⬇️ CSV",
+    "export.xlsx_button": "⬇️ XLSX",
+    "chart.per_month": "Статей в месяц",
+    "chart.per_year": "Статей в год",
+    "chart.articles": "статей",
+    "chart.no_dates": "нет статей с датой",
+    "chart.sectors": "Основные отрасли",
+    "chart.partners_across": "Партнёры через границу: совместных статей",
+    "chart.partners": "Регионы-партнёры: статей",
+    "chart.none": "нет данных",
+    "chart.turnover": "Товарооборот по годам, {currency}",
+    "chart.empty": "Рисовать нечего: в этой выборке нет статей.",
+    "chart.stale": "Эта сводка устарела — откройте её заново.",
+    "map.button": "🗺 Карта сотрудничества",
+    "map.title": "Сеть сотрудничества регионов: {period}",
+    "map.all_time": "весь архив",
+    "map.lines_note": "толщина линии — число совместных статей",
+    "map.matrix_all": "число совместных статей",
+    "map.matrix_note": "совместных статей; показаны {shown} из {total} регионов России",
+    "map.caption": "🗺 <b>Сотрудничество регионов</b>: {period}. Пар регионов: {pairs}.",
+    "map.empty": "За {period} в архиве нет пар регионов-партнёров через границу.",
+    "figures.usage": (
+        "Назовите регион или пару регионов: /figures Атырау или /figures Атырау Астрахань"
+    ),
+    "figures.title": "💰 <b>Цифры: {title}</b>",
+    "figures.empty": (
+        "В архиве нет цифр товарооборота, инвестиций, экспорта или импорта для {title}."
+    ),
+    "figures.measure.turnover": "товарооборот",
+    "figures.measure.investment": "инвестиции",
+    "figures.measure.export": "экспорт",
+    "figures.measure.import": "импорт",
+    "figures.value.exact": "{value}",
+    "figures.value.more": "более {value}",
+    "figures.value.less": "до {value}",
+    "figures.value.about": "около {value}",
+    "figures.value.range": "{value}–{high}",
+    "figures.no_year": "год не указан",
+    "figures.scale.bn": "млрд",
+    "figures.scale.m": "млн",
+    "figures.scale.k": "тыс.",
+    "export.usage": (
+        "Сначала откройте сводку (/region, /sector, /date, /search), затем /export — "
+        "или /export xlsx для Excel."
+    ),
+    "export.caption": "⬇️ {title}: статей — {count}",
+    "export.capped": " (первые {count})",
+    "export.empty": "Выгружать нечего: в этой выборке нет статей.",
+    "export.too_big": (
+        "Файл больше {mb} МБ — Telegram его не примет. Сузьте выборку (период, регион)."
+    ),
+    # --- end charts, turnover figures, exports ---
     # --- subscriptions, settings, digests ---
     "sub.usage": (
         "Напишите, на что подписаться: /subscribe Атырау, /subscribe Атырау Астрахань "
@@ -261,4 +358,90 @@ TEXTS: dict[str, str] = {
     "admin.stats_no_backup": "Резервных копий ещё не было (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "загрузка файла",
+    "admin.cmd_sources": "Источники новостей, за которыми следит архив",
+    "admin.cmd_source_add": "Подключить ленту, карту сайта или страницу ссылок",
+    "sources.title": "<b>Источники новостей</b> ({count} из {limit} возможных)",
+    "sources.none": (
+        "Источников пока нет. Добавьте: /source_add &lt;адрес&gt; [название], "
+        "например /source_add https://example.kz/rss.xml Новости Костаная"
+    ),
+    "sources.block": (
+        "<b>{number}{name}</b> {state}\n{url}\n{kind} · проверен: {last_check} · "
+        "следующая: {next_check}\nМатериалов: найдено {seen}, взято {kept}, отклонено {rejected}"
+        "{error}"
+    ),
+    "sources.error_line": "\n⚠️ Последняя ошибка: {error}",
+    "sources.state_active": "▶️",
+    "sources.state_paused": "⏸ на паузе",
+    "sources.never": "ещё нет",
+    "sources.kind_feed": "лента RSS/Atom",
+    "sources.kind_sitemap": "карта сайта",
+    "sources.kind_links": "страница ссылок",
+    "sources.more": "… и ещё {count}",
+    "sources.btn_pause": "⏸ Пауза",
+    "sources.btn_resume": "▶️ Возобновить",
+    "sources.btn_check": "🔄 Проверить сейчас",
+    "sources.btn_remove": "🗑 Удалить",
+    "sources.btn_rejected": "🚫 Отклонённые",
+    "sources.btn_back": "◀ Все источники",
+    "sources.btn_keep": "✅ Взять №{number}",
+    "sources.usage": (
+        "Укажите адрес ленты RSS/Atom, карты сайта или страницы со ссылками на статьи "
+        "и, если хотите, название: /source_add https://example.kz/rss.xml Новости Костаная"
+    ),
+    "sources.refused_scheme": "Адрес отклонён: можно подключать только адреса http:// и https://.",
+    "sources.refused_credentials": (
+        "Адрес отклонён: в нём есть имя пользователя или пароль. Укажите адрес без них."
+    ),
+    "sources.refused_private": (
+        "Адрес отклонён: он ведёт в локальную или частную сеть, туда бот не обращается."
+    ),
+    "sources.refused_unresolvable": "Адрес отклонён: имя сайта не находится.",
+    "sources.refused_no_host": "Адрес отклонён: в нём нет сайта.",
+    "sources.refused_too_long": "Адрес отклонён: он слишком длинный.",
+    "sources.refused_malformed": "Адрес отклонён: это не веб-адрес.",
+    "sources.unusable": "Этот адрес нельзя подключить: {error}.",
+    "sources.exists": "Этот источник уже подключён.",
+    "sources.limit": "Больше источников добавить нельзя: предел — {limit}. Сначала удалите один.",
+    "sources.added": (
+        "<b>Источник добавлен</b>: {name}\n{kind} · {url}\n"
+        "Проверяется сейчас и затем каждые {minutes} мин."
+    ),
+    "sources.paused": "На паузе: {name}",
+    "sources.resumed": "Возобновлён: {name}; проверяется сейчас.",
+    "sources.removed": "Удалён: {name}. Статьи из него остаются в архиве.",
+    "sources.gone": "Этого источника больше нет.",
+    "sources.checked": "Проверен {name}: взято {kept}, отклонено {rejected}.",
+    "sources.checked_not_modified": "Проверен {name}: нового с прошлой проверки нет.",
+    "sources.check_failed": "Проверка {name} не удалась: {error}",
+    "sources.rejected_title": "<b>Недавно отклонённые</b> из {name}:",
+    "sources.rejected_none": "Из {name} недавно ничего не отклонено.",
+    "sources.rejected_line": "{number}. {title} — {reason}",
+    "sources.reason_no_region": "ни один регион Казахстана или России не участвует",
+    "sources.reason_one_side": "участвует только одна сторона ({sides})",
+    "sources.reason_not_html": "это не веб-страница",
+    "sources.reason_no_text": "на странице нет текста статьи",
+    "sources.reason_unreadable": "текст не удалось прочитать",
+    "sources.reason_duplicate": "уже в архиве под другим адресом",
+    "sources.reason_fetch": "не загружено: {error}",
+    "sources.reason_forced": "взято администратором",
+    "sources.kept_forced": "Взято: {title}. Статья теперь в архиве.",
+    "sources.keep_gone": "Этот материал уже нельзя взять: его текст больше не хранится.",
+    "sources.paused_notice": (
+        "⏸ Источник поставлен на паузу после 10 неудачных проверок подряд: {name} ({url}). "
+        "Последняя ошибка: {error}. Возобновите его в /sources, когда сайт заработает."
+    ),
+    "sources.err_robots": "robots.txt сайта это запрещает",
+    "sources.err_http": "сайт ответил HTTP {status}",
+    "sources.err_too_large": "ответ больше 2 МБ",
+    "sources.err_redirects": "слишком много перенаправлений",
+    "sources.err_timeout": "нет ответа за {seconds} с",
+    "sources.err_connection": "сайт недоступен",
+    "sources.err_address": "адрес отклонён ({code})",
+    "sources.err_malformed": "лента повреждена",
+    "sources.err_not_listing": "это не лента, не карта сайта и не HTML-страница",
+    "sources.err_sitemap_index": (
+        "это индекс карт сайта: добавьте одну из карт, которые он называет"
+    ),
+    "sources.err_unreadable_page": "страницу не удалось прочитать",
 }

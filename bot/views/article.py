@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.html import Html, bold, escape, join, markup, stripped
+from bot.links import article_command
 from bot.texts import t
 from bot.views.render import (
     FACT_CHARS,
@@ -88,7 +89,8 @@ def _same_story_block(detail: ArticleDetail, lang: Lang) -> Html:
             title = markup(
                 "{title} ({source})", title=title, source=clip(version.source, FACT_CHARS)
             )
-        lines.append(markup("• {title} — /article {id}", title=title, id=version.article_id))
+        command = escape(article_command(version.article_id))
+        lines.append(markup("• {title} — {command}", title=title, command=command))
     return join("\n", lines)
 
 

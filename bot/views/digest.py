@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.html import Html, bold, escape, join
+from bot.links import deep_link, subscription_payload
 from bot.texts import t
 from bot.views.render import (
     MESSAGE_LIMIT,
@@ -65,20 +66,63 @@ def compose_digest(
     *,
     max_messages: int = MAX_MESSAGES,
     limit: int = MESSAGE_LIMIT,
+    username: str | None = None,
 ) -> list[DigestMessage]:
     """The digest as messages within `limit`; beyond `max_messages`, "and N more" lines.
 
     Every article id is in exactly one message; an empty list of cards gives no messages.
+    With the bot's `username`, every "open" is a deep link: a digest may be forwarded.
     """
     if not cards:
         return []
-    groups = [_Group(s, tuple(found)) for s, found in group_by_subscription(cards, subscriptions)]
+    grouped = group_by_subscription(cards, subscriptions)
+    groups = [_Group(s, tuple(sorted(found, key=_newest_first))) for s, found in grouped]
     header = t(lang, "digest.header", count=len(cards))
-    blocks = _blocks(groups, lang)
+    blocks = _blocks(groups, lang, username)
     packed = _pack(header, blocks, limit, max_messages, reserve=0)
     if sum(len(ids) for _, ids in packed) < len(blocks):
-        packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
-    return _with_footer(packed, blocks, groups, lang)
+        packed = _fair_pack(header, blocks, limit, max_messages)
+    return _with_footer(packed, blocks, groups, lang, username)
+
+
+def _newest_first(card: ArticleCard) -> tuple[int, int]:
+    return (-(card.date.toordinal() if card.date else 0), -card.id)
+
+
+def _fair_pack(
+    header: Html, blocks: Sequence[_Block], limit: int, max_messages: int
+) -> list[tuple[Html, list[int]]]:
+    """Every subscription gets the same share: the newest `share` articles of each (fewer where
+    it has fewer), the largest share that fits whole, then one more each, in the chat's order
+    of subscriptions, while room is left."""
+    positions: dict[int, int] = {}
+    ranked = []  # (position within its group, block)
+    for block in blocks:
+        positions[block[0]] = positions.get(block[0], -1) + 1
+        ranked.append((positions[block[0]], block))
+    packed: list[tuple[Html, list[int]]] = [(header, [])]
+    share = 0
+    while share <= max(positions.values(), default=0):
+        attempt = _pack_all(header, [b for p, b in ranked if p <= share], limit, max_messages)
+        if attempt is None:
+            break
+        packed, share = attempt, share + 1
+    chosen = {block[1] for position, block in ranked if position < share}
+    for position, block in ranked:
+        if position == share:
+            kept = [b for b in blocks if b[1] in chosen or b == block]
+            if attempt := _pack_all(header, kept, limit, max_messages):
+                packed = attempt
+                chosen.add(block[1])
+    return packed
+
+
+def _pack_all(
+    header: Html, blocks: Sequence[_Block], limit: int, max_messages: int
+) -> list[tuple[Html, list[int]]] | None:
+    """`blocks` packed with room for the footer, or None when they do not all fit."""
+    packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
+    return packed if sum(len(ids) for _, ids in packed) == len(blocks) else None
 
 
 def subscription_title(subscription: Subscription, lang: Lang) -> Html:
@@ -110,11 +154,11 @@ def more_command(subscription: Subscription, lang: Lang) -> Html:
 _Block = tuple[int, int, Html]  # (group index, article id, text)
 
 
-def _blocks(groups: Sequence[_Group], lang: Lang) -> list[_Block]:
+def _blocks(groups: Sequence[_Group], lang: Lang, username: str | None) -> list[_Block]:
     blocks: list[_Block] = []
     for index, group in enumerate(groups):
         for position, card in enumerate(group.cards):
-            text = article_card(card, lang)
+            text = article_card(card, lang, username)
             if position == 0:
                 text = join("\n\n", [_heading(group, lang), text])
             blocks.append((index, card.id, text))
@@ -151,24 +195,27 @@ def _with_footer(
     blocks: Sequence[_Block],
     groups: Sequence[_Group],
     lang: Lang,
+    username: str | None,
 ) -> list[DigestMessage]:
     shown = {article_id for _, ids in packed for article_id in ids}
     left = [(index, article_id) for index, article_id, _ in blocks if article_id not in shown]
     text, ids = packed[-1]
     if left:
         counts = [sum(1 for i, _ in left if i == index) for index in range(len(groups))]
-        text = join("\n\n", [text, _footer(groups, counts, lang, FOOTER_RESERVE - 2)])
+        text = join("\n\n", [text, _footer(groups, counts, lang, FOOTER_RESERVE - 2, username)])
         ids = [*ids, *(article_id for _, article_id in left)]
     packed = [*packed[:-1], (text, ids)]
     return [DigestMessage(body, tuple(found)) for body, found in packed if found]
 
 
-def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: Lang, room: int) -> Html:
+def _footer(
+    groups: Sequence[_Group], counts: Sequence[int], lang: Lang, room: int, username: str | None
+) -> Html:
     """ "And N more — /region …" per group, the rest summed up once the room runs out."""
     lines: list[Html] = []
     rest = 0
     for group, count in zip(groups, counts, strict=True):
-        line = _more_line(group, count, lang) if count else None
+        line = _more_line(group, count, lang, username) if count else None
         if line and not rest and sum(len(x) + 1 for x in lines) + len(line) <= room - 100:
             lines.append(line)
         else:
@@ -178,7 +225,12 @@ def _footer(groups: Sequence[_Group], counts: Sequence[int], lang: Lang, room: i
     return join("\n", lines)
 
 
-def _more_line(group: _Group, count: int, lang: Lang) -> Html:
-    if group.subscription is None:
+def _more_line(group: _Group, count: int, lang: Lang, username: str | None) -> Html:
+    """ "…and N more", with one tap to all of the subscription's articles."""
+    subscription = group.subscription
+    if subscription is None:
         return t(lang, "digest.more_other", count=count)
-    return t(lang, "digest.more", count=count, command=more_command(group.subscription, lang))
+    if username:
+        payload = subscription_payload(subscription.kind, subscription.key)
+        return t(lang, "digest.more_link", count=count, url=escape(deep_link(username, payload)))
+    return t(lang, "digest.more", count=count, command=more_command(subscription, lang))

@@ -9,12 +9,16 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
     BrowseCallback,
+    ChartCallback,
+    ExportCallback,
     LangCallback,
     ListKind,
+    MapCallback,
     MenuCallback,
     OpenCallback,
     PageCallback,
     SubscribeCallback,
+    fits,
 )
 from bot.texts import label
 from storage.models import Lang, Region, Sector
@@ -47,7 +51,7 @@ def summary_keyboard(
     lang: Lang,
     subscribe: SubscribeCallback | None = None,
 ) -> InlineKeyboardMarkup | None:
-    """◀ ▶ between pages (when the list has a key that fits a button) and "Subscribe"."""
+    """◀ ▶ between pages (when the list has a key that fits a button), "Subscribe", 📊 ⬇️."""
     arrows = []
     if key is not None and page > 0:
         arrows.append(button("◀", PageCallback(kind=kind, key=key, page=page - 1)))
@@ -56,7 +60,19 @@ def summary_keyboard(
     rows = [arrows] if arrows else []
     if subscribe is not None:
         rows.append([button(label(lang, "summary.subscribe"), subscribe)])
+    if key is not None and (analysis := analysis_row(kind, key, lang)):
+        rows.append(analysis)
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def analysis_row(kind: ListKind, key: str, lang: Lang) -> list[Button]:
+    """📊 the summary's chart, ⬇️ its articles as CSV or XLSX (those whose data fits a button)."""
+    callbacks: list[tuple[str, CallbackData]] = [
+        ("chart.button", ChartCallback(kind=kind, key=key)),
+        ("export.csv_button", ExportCallback(kind=kind, key=key, format="csv")),
+        ("export.xlsx_button", ExportCallback(kind=kind, key=key, format="xlsx")),
+    ]
+    return [button(label(lang, text), callback) for text, callback in callbacks if fits(callback)]
 
 
 def _country_button(country: str, lang: Lang) -> Button:
@@ -65,9 +81,10 @@ def _country_button(country: str, lang: Lang) -> Button:
 
 
 def countries_keyboard(lang: Lang) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[_country_button("KZ", lang), _country_button("RU", lang)]]
-    )
+    """Kazakhstan / Russia, and the map of cooperation of the whole archive."""
+    countries = [_country_button("KZ", lang), _country_button("RU", lang)]
+    cooperation_map = button(label(lang, "map.button"), MapCallback(key="-"))
+    return InlineKeyboardMarkup(inline_keyboard=[countries, [cooperation_map]])
 
 
 def browse_keyboard(

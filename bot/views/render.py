@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from bot.html import Html, bold, escape, join, markup
+from bot.links import article_command, article_payload, deep_link
+from bot.marking import marked_snippet
 from bot.texts import label, t
 from storage.models import ArticleCard, Fact, Lang, Overview, RegionMention
 from storage.regions import get_region
@@ -96,8 +98,9 @@ def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang:
     return join(" ⇄ ", [side for side in sides if side])
 
 
-def article_card(card: ArticleCard, lang: Lang) -> Html:
-    """One article as a list shows it: title, date, regions, sectors, summary, /article N."""
+def article_card(card: ArticleCard, lang: Lang, username: str | None = None) -> Html:
+    """One article as a list shows it: title, date, regions, sectors, summary, and `/aN` to open
+    it, or a deep link to the bot named `username` for a message that leaves the bot's chat."""
     meta = [format_date(card.date, lang)]
     if pair := region_pair(card.regions, card.national_level, lang):
         meta.append(pair)
@@ -105,9 +108,15 @@ def article_card(card: ArticleCard, lang: Lang) -> Html:
     if card.sectors:
         labels = [sector_label(s, lang) for s in card.sectors[:CARD_SECTORS]]
         lines.append(markup("🏷 {labels}", labels=join(", ", labels)))
-    if card.summary:
+    if card.snippet:  # a search hit: the passage with the words, not the opening
+        lines.append(marked_snippet(card.snippet))
+    elif card.summary:
         lines.append(clip(card.summary, SUMMARY_CHARS))
-    lines.append(t(lang, "card.more", id=card.id))
+    if username:
+        url = escape(deep_link(username, article_payload(card.id)))
+        lines.append(t(lang, "card.more_link", id=card.id, url=url))
+    else:
+        lines.append(t(lang, "card.more", id=card.id))
     return join("\n", lines)
 
 
@@ -172,7 +181,9 @@ _FACT_ICONS = {"money": "💰", "agreement": "📝", "event": "📅"}
 
 def fact_line(fact: Fact, lang: Lang, article_id: int | None = None) -> Html:
     line = join(" ", [escape(_FACT_ICONS.get(fact.kind, "•")), clip(fact.text, FACT_CHARS)])
-    return markup("{line} (/article {id})", line=line, id=article_id) if article_id else line
+    if article_id is None:
+        return line
+    return markup("{line} ({command})", line=line, command=escape(article_command(article_id)))
 
 
 def summary_page(

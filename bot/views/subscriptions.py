@@ -6,14 +6,20 @@ import datetime as dt
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import SettingsCallback, SubscribeCallback, SubscriptionsPageCallback
+from bot.callbacks import (
+    SettingsCallback,
+    SubscribeAction,
+    SubscribeCallback,
+    SubscriptionsPageCallback,
+)
 from bot.html import Html, escape, join, markup
 from bot.texts import label, t
 from bot.views.digest import subscription_name, subscription_title
 from bot.views.keyboards import page_count
+from bot.zone_names import zone_label
 from storage.models import Lang
 from storage.subscriptions import ChatSettings, Subscription
 
@@ -81,7 +87,8 @@ def subscriptions_keyboard(
 
 def schedule_line(chat: ChatSettings, lang: Lang) -> Html:
     """ "Digest: daily at 09:00 (Asia/Almaty)" in the chat's words."""
-    time, tz = escape(f"{chat.hour:02d}:{chat.minute:02d}"), escape(chat.tz)
+    time = escape(f"{chat.hour:02d}:{chat.minute:02d}")
+    tz = escape(zone_label(chat.tz, lang))
     if chat.mode == "daily":
         return t(lang, "settings.mode_daily", time=time, tz=tz)
     if chat.mode == "weekly":
@@ -125,7 +132,7 @@ def settings_keyboard(chat: ChatSettings, lang: Lang) -> InlineKeyboardMarkup:
             builder.button(text=text, callback_data=SettingsCallback(action="day", value=str(day)))
         sizes.append(7)
     for zone in COMMON_ZONES:
-        text = ("✅ " if chat.tz == zone else "") + zone.split("/")[1]
+        text = ("✅ " if chat.tz == zone else "") + zone_label(zone, lang)
         builder.button(text=text, callback_data=SettingsCallback(action="tz", value=zone))
     sizes.extend([4, 4])
     empty = "settings.button_empty_off" if chat.send_empty else "settings.button_empty_on"
@@ -137,7 +144,9 @@ def settings_keyboard(chat: ChatSettings, lang: Lang) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def choices_keyboard(choices: list[Subscription], action: str, lang: Lang) -> InlineKeyboardMarkup:
+def choices_keyboard(
+    choices: list[Subscription], action: SubscribeAction, lang: Lang
+) -> InlineKeyboardMarkup:
     """One button a subscription, for a name that could mean several."""
     builder = InlineKeyboardBuilder()
     for s in choices:
@@ -145,3 +154,29 @@ def choices_keyboard(choices: list[Subscription], action: str, lang: Lang) -> In
         builder.button(text=subscription_name(s, lang), callback_data=data)
     builder.adjust(1)
     return builder.as_markup()
+
+
+def subscribe_button_swapped(
+    markup: InlineKeyboardMarkup | None, pressed: SubscribeCallback, following: bool, lang: Lang
+) -> InlineKeyboardMarkup | None:
+    """`markup` with the pressed Subscribe button turned into "✅ Subscribed · Unsubscribe"
+    (when `following`) or back; None when nothing changes."""
+    action, key = ("off", "sub.subscribed_button") if following else ("add", "summary.subscribe")
+    toggled = SubscribeCallback(action=action, kind=pressed.kind, key=pressed.key)
+    replacement = InlineKeyboardButton(text=label(lang, key), callback_data=toggled.pack())
+    return _swap_button(markup, pressed.pack(), replacement)
+
+
+def _swap_button(
+    markup: InlineKeyboardMarkup | None, pressed: str, replacement: InlineKeyboardButton
+) -> InlineKeyboardMarkup | None:
+    """`markup` with the button whose data is `pressed` replaced; None when it has none."""
+    if markup is None:
+        return None
+    rows = [
+        [replacement if button.callback_data == pressed else button for button in row]
+        for row in markup.inline_keyboard
+    ]
+    if rows == markup.inline_keyboard:
+        return None
+    return InlineKeyboardMarkup(inline_keyboard=rows)

@@ -1,0 +1,86 @@
+"""📊 under a summary (its chart), /map and the map button of /regions (the cooperation web)."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import ChartCallback, MapCallback
+from bot.charts.sending import send_picture
+from bot.charts.service import Charts
+from bot.html import bold, escape, join, markup, plain
+from bot.periods import Period, PeriodError, parse_period
+from bot.replies import answer_stale
+from bot.summaries import summary_from_key
+from bot.texts import t
+from bot.views.render import format_span, shorten
+from storage.models import Lang
+
+
+async def on_chart(
+    query: CallbackQuery, callback_data: ChartCallback, charts: Charts, bot: Bot, lang: Lang
+) -> None:
+    summary = summary_from_key(callback_data.kind, callback_data.key, lang)
+    if summary is None or query.message is None:
+        await answer_stale(query, bot, lang)
+        return
+    await query.answer()
+    chat_id = query.message.chat.id
+    picture = await charts.summary_chart(summary.selection, summary.title, summary.home, lang)
+    if picture is None:
+        await bot.send_message(chat_id, t(lang, "chart.empty"))
+        return
+    await send_picture(bot, chat_id, picture, markup("📊 {title}", title=bold(summary.title)))
+
+
+async def cmd_map(
+    message: Message, command: CommandObject, charts: Charts, bot: Bot, lang: Lang
+) -> None:
+    period = None
+    if command.args:
+        try:
+            period = parse_period(command.args)
+        except PeriodError:
+            bad = t(lang, "date.bad", query=escape(shorten(command.args, 100)))
+            await message.answer(join("\n", [bad, t(lang, "date.usage")]))
+            return
+    await send_map(message.chat.id, bot, charts, period, lang)
+
+
+async def on_map(
+    query: CallbackQuery, callback_data: MapCallback, charts: Charts, bot: Bot, lang: Lang
+) -> None:
+    if query.message is None:
+        await answer_stale(query, bot, lang)
+        return
+    try:
+        period = None if callback_data.key == "-" else Period.from_key(callback_data.key)
+    except PeriodError:
+        await answer_stale(query, bot, lang)
+        return
+    await query.answer()
+    await send_map(query.message.chat.id, bot, charts, period, lang)
+
+
+async def send_map(
+    chat_id: int, bot: Bot, charts: Charts, period: Period | None, lang: Lang
+) -> None:
+    """The map of the archive or of a period, or a sentence when it has no partner pairs."""
+    since, until = (period.since, period.until) if period else (None, None)
+    span = format_span(since, until, lang) if period else t(lang, "map.all_time")
+    picture = await charts.cooperation_map(since, until, plain(span), lang)
+    if picture is None:
+        await bot.send_message(chat_id, t(lang, "map.empty", period=span))
+        return
+    caption = t(lang, "map.caption", period=span, pairs=picture.count)
+    await send_picture(bot, chat_id, picture, caption)
+
+
+def make_router() -> Router:
+    """A fresh router with this module's handlers, tried in this order."""
+    router = Router(name="charts")
+    router.callback_query.register(on_chart, ChartCallback.filter())
+    router.message.register(cmd_map, Command("map"))
+    router.callback_query.register(on_map, MapCallback.filter())
+    return router

@@ -1,0 +1,1 @@
+"""Following news sources from the bot: the background checking loop and its admin notices."""

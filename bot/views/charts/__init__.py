@@ -1,0 +1,1 @@
+"""Layouts of pictures: the chart of a summary and the map of cooperation (matplotlib)."""

@@ -1,0 +1,76 @@
+"""/settings as text: `daily 09:00`, `weekly mon 09:00`, `tz Europe/Moscow`, in ru, kk and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.handlers.settings import typed
+from storage.subscriptions import ChatSettings
+from tests.support import Feed, texts
+
+CHAT = ChatSettings(
+    id=1,
+    type="private",
+    thread_id=None,
+    lang="ru",
+    active=True,
+    tz="Asia/Almaty",
+    mode="instant",
+    hour=9,
+    minute=0,
+    weekday=0,
+    send_empty=False,
+    cursor=0,
+    due_at=None,
+    last_digest_at=None,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "hour", "minute", "weekday", "tz"),
+    [
+        ("daily 09:00", "daily", 9, 0, 0, "Asia/Almaty"),
+        ("ежедневно 18:30", "daily", 18, 30, 0, "Asia/Almaty"),
+        ("күн сайын 07:15", "daily", 7, 15, 0, "Asia/Almaty"),
+        ("weekly mon 09:00", "weekly", 9, 0, 0, "Asia/Almaty"),
+        ("еженедельно пт 18:00", "weekly", 18, 0, 4, "Asia/Almaty"),
+        ("жұма 10:00", "weekly", 10, 0, 4, "Asia/Almaty"),
+        ("tz Europe/Moscow", "instant", 9, 0, 0, "Europe/Moscow"),
+        ("Asia/Omsk", "instant", 9, 0, 0, "Asia/Omsk"),
+        ("08:30", "daily", 8, 30, 0, "Asia/Almaty"),
+        ("instant", "instant", 9, 0, 0, "Asia/Almaty"),
+        ("daily 09:00 tz Europe/Samara", "daily", 9, 0, 0, "Europe/Samara"),
+    ],
+)
+def test_settings_typed_as_words(
+    text: str, mode: str, hour: int, minute: int, weekday: int, tz: str
+) -> None:
+    chat = typed(CHAT, text)
+    assert chat is not None
+    assert (chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz) == (
+        mode,
+        hour,
+        minute,
+        weekday,
+        tz,
+    )
+
+
+@pytest.mark.parametrize("text", ["daily 25:00", "tz Mars/Olympus", "often", "weekly funday"])
+def test_settings_words_not_understood(text: str) -> None:
+    assert typed(CHAT, text) is None
+
+
+async def test_settings_typed_through_the_bot(feed: Feed) -> None:
+    assert (
+        "еженедельно, понедельник, в 09:00" in texts(await feed("/settings weekly mon 09:00"))[0]
+    )
+    assert "Europe/Moscow" in texts(await feed("/settings tz Europe/Moscow"))[0]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("ru", "(Омск)"), ("kk", "(Омбы)"), ("en", "(Omsk)")])
+async def test_time_zones_are_named_in_the_users_language(
+    feed: Feed, lang: str, label: str
+) -> None:
+    [shown] = texts(await feed("/settings daily 09:00 tz Asia/Omsk", lang=lang))
+    assert label in shown
