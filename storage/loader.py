@@ -104,7 +104,6 @@ class ReadFile:
             self.sha256,
             self.record,
             self.key,
-            self.url,
             READER_VERSION,
             self.reading_sha256,
         )

@@ -10,6 +10,7 @@ import aiosqlite
 
 from storage.facets import Counts, add_counts, stored_counts
 from storage.fts import tags_text
+from storage.identity import article_url
 from storage.models import ArticleRecord, RegionMention
 from storage.queries import sort_key
 
@@ -76,7 +77,6 @@ class NewArticle:
     sha256: str
     record: ArticleRecord
     content_key: str | None = None  # None: never matched by content (made, not read)
-    url: str | None = None
     reader_version: int = 0
     reading_sha256: str = ""
 
@@ -115,7 +115,8 @@ class _Rows:
         tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
             a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
-            r.summary, r.body, a.content_key, a.url, a.reader_version, a.reading_sha256,
+            r.summary, r.body, a.content_key, article_url(r.url or r.source), a.reader_version,
+            a.reading_sha256,
         )  # fmt: skip
 
 
