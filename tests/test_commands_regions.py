@@ -100,8 +100,9 @@ async def test_bare_region_opens_the_picker_and_explains_usage(
 ) -> None:
     [message] = [c for c in await feed("/region", lang=lang) if isinstance(c, SendMessage)]
     assert usage in str(message.text)
-    [[kazakhstan, russia]] = message.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    [[kazakhstan, russia], [cooperation_map]] = keyboard(message.reply_markup)
     assert (kazakhstan.callback_data, russia.callback_data) == ("br:KZ:0", "br:RU:0")
+    assert cooperation_map.callback_data == "mp:-"
 
 
 async def test_region_without_articles(feed: Feed) -> None:
