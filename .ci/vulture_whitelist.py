@@ -18,6 +18,9 @@ _.run_once  # unused method (bot/digest/scheduler.py:129)
 exc_type  # unused variable (bot/instance.py:60)
 traceback  # unused variable (bot/instance.py:62)
 is_same_story  # unused function (storage/reading/dedup.py:33)
+_._https_url  # pydantic validators of the webhook settings (bot/config.py)
+_._telegram_secret
+_._webhook_has_a_secret
 _._known  # pydantic validators of callback data (bot/callbacks.py)
 score_sectors  # the lexicon weights, read by tests/test_sectors.py (storage/sectors.py)
 _.warm_up  # unused method (bot/sources/poller.py:83): bench/sources.py starts the worker once

@@ -19,10 +19,12 @@ from bot.exporting import Exports
 from bot.handlers import admin, make_routers
 from bot.handlers.errors import ErrorNotifier
 from bot.menu import set_command_menu
+from bot.metrics import Metrics
 from bot.middlewares import LanguageMiddleware
 from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
 from bot.selections import LastSelections, RecordSelections
+from bot.shutdown import InFlight
 from bot.sources.poller import SourcePoller
 from storage.chats import Chats
 from storage.db import Database
@@ -31,6 +33,7 @@ from storage.repository import Archive
 from storage.sources.registry import SourceRegistry
 from storage.stats import Statistics
 from storage.users import Users
+from storage.workers import ReadingWorkers
 
 Clock = Callable[[], dt.datetime]
 
@@ -69,13 +72,16 @@ def make_dispatcher(
     """
     # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
-    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake)
+    # Reading runs in worker processes, so a reload never stalls replies.
+    workers = ReadingWorkers()
+    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake, workers=workers)
     source_registry = SourceRegistry(database)
     source_poller = SourcePoller(source_registry, settings, reloader, clock)
     users = Users(database)
     archive = Archive(database.reader)
     figures = Figures(database.reader)
     selections = LastSelections()
+    metrics = Metrics()
     dispatcher = Dispatcher(
         settings=settings,
         clock=clock,
@@ -96,7 +102,12 @@ def make_dispatcher(
         charts=Charts(database, archive, figures),
         exports=Exports(database),
         selections=selections,
+        metrics=metrics,
     )
+    # Operations: updates in flight finish before anything stops (the first shutdown hook).
+    in_flight = InFlight()
+    dispatcher.update.outer_middleware(in_flight)
+    dispatcher.shutdown.register(in_flight.drain)
     dispatcher.update.outer_middleware(RecordSelections(selections))  # for /export
     dispatcher.update.outer_middleware(LanguageMiddleware(users, clock))
     dispatcher.startup.register(admin.set_admin_menu)
@@ -109,5 +120,8 @@ def make_dispatcher(
     dispatcher.shutdown.register(source_poller.stop)
     if deliver_digests:
         dispatcher.shutdown.register(digests.stop)
+    dispatcher.shutdown.register(workers.close)
     dispatcher.include_routers(*extra_routers, *make_routers())
+    # After the routers: it names the handler of each update, and counts every update.
+    metrics.instrument(dispatcher)
     return dispatcher

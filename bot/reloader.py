@@ -10,8 +10,11 @@ from pathlib import Path
 
 from storage.db import Database
 from storage.loader import LoadReport, TooManyRemovals, load_directory
+from storage.models import ArticleRecord
+from storage.reading import read_article
 from storage.repository import Archive
 from storage.stats import ReloadEntry, record_reload
+from storage.workers import ReadingWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +31,9 @@ class Reloader:
     """Runs `load_directory` over `SEEDS_DIR`, never two at once.
 
     The loader writes in one transaction on the writer connection, so reading commands (on the
-    reader connection) keep answering meanwhile. Every run is written to the reload log; when
-    it brought new articles, `on_new_articles` tells the digest scheduler to plan them.
+    reader connection) keep answering meanwhile; files are read in `workers` (processes), so
+    reading never holds the interpreter that answers them. Every run is written to the reload
+    log; when it brought new articles, `on_new_articles` tells the digest scheduler to plan them.
     """
 
     def __init__(
@@ -38,8 +42,10 @@ class Reloader:
         seeds_dir: Path,
         clock: Callable[[], dt.datetime],
         on_new_articles: Callable[[], None] | None = None,
+        workers: ReadingWorkers | None = None,
     ) -> None:
         self.database = database
+        self.workers = workers
         self.seeds_dir = seeds_dir
         self.on_new_articles = on_new_articles
         self._clock = clock
@@ -62,11 +68,19 @@ class Reloader:
             self.on_new_articles()
         return report
 
+    async def read(self, text: str) -> ArticleRecord:
+        """The reading of one article text (an upload), in the workers when there are some."""
+        if self.workers is None:
+            return await asyncio.to_thread(read_article, text)
+        return await self.workers.run(read_article, text)
+
     async def _load(self, trigger: str, prune: bool) -> LoadReport:
         try:
             if not self.seeds_dir.is_dir():
                 raise SeedsFolderMissing(f"{self.seeds_dir} is not a folder")
-            report = await load_directory(self.database, self.seeds_dir, prune=prune)
+            report = await load_directory(
+                self.database, self.seeds_dir, prune=prune, workers=self.workers
+            )
         except TooManyRemovals as refusal:
             logger.warning("reload of %s refused: %s", self.seeds_dir, refusal)
             await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=str(refusal)))
@@ -92,7 +106,7 @@ class Reloader:
         bot has news to show (registered before the digests start: these are not news)."""
         empty = (await Archive(self.database.reader).coverage()).articles == 0
         if empty and self.seeds_dir.is_dir():
-            await load_directory(self.database, self.seeds_dir)
+            await load_directory(self.database, self.seeds_dir, workers=self.workers)
 
     async def _log(self, entry: ReloadEntry) -> None:
         try:

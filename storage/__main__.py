@@ -1,5 +1,5 @@
 """Command line: `load` into the archive, `inspect FILE...` reading, `export` a selection as a
-file, `sources` to follow."""
+file, `sources` to follow, `backup` and `check` the archive."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storage.article_files import read_file_bytes
+from storage.backup import BackupError, CheckFailed, check_archive, make_backup
 from storage.db import Database, DatabaseUnavailable
 from storage.export_cli import add_export_command, run_export
 from storage.loader import TooManyRemovals, load_directory, render_report
@@ -34,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {directory} is not a folder", file=sys.stderr)
             return 2
         return asyncio.run(_load(Path(args.db), directory, prune=args.prune))
+    if args.command == "backup":
+        return _backup(Path(args.db), Path(args.destination))
+    if args.command == "check":
+        return _check(Path(args.file or args.db))
     if args.command == "export":
         return run_export(
             args, Path(args.db or os.environ.get("DATABASE_PATH") or DEFAULT_DATABASE)
@@ -61,12 +66,45 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow removing more than a small share of the archive (files deleted on purpose)",
     )
+    _add_archive_commands(commands)
     sources_cli.add_parser(commands)
     inspect = commands.add_parser("inspect", help="show how files are read (no database)")
     inspect.add_argument("files", nargs="+", help="article files")
     inspect.add_argument("--json", action="store_true", help="one JSON object per file")
     add_export_command(commands)
     return parser
+
+
+def _add_archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    database = os.environ.get("DATABASE_PATH") or DEFAULT_DATABASE
+    backup = commands.add_parser(
+        "backup", help="copy the archive into a new file, consistent while the bot runs"
+    )
+    backup.add_argument("--db", default=database, help="archive file (default: %(default)s)")
+    backup.add_argument("destination", help="a new file, or a folder for a dated file name")
+    check = commands.add_parser("check", help="check an archive file (or a backup) for damage")
+    check.add_argument("--db", default=database, help="archive file (default: %(default)s)")
+    check.add_argument("file", nargs="?", help="the file to check instead of --db")
+
+
+def _backup(source: Path, destination: Path) -> int:
+    try:
+        entry = make_backup(source, destination, dt.datetime.now(dt.UTC))
+    except BackupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"backup written: {entry.path} ({entry.size / 1e6:,.1f} MB)")
+    return 0
+
+
+def _check(path: Path) -> int:
+    try:
+        checked = check_archive(path)
+    except CheckFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{path}: ok ({', '.join(checked)})")
+    return 0
 
 
 async def _load(database_path: Path, directory: Path, *, prune: bool) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage.fts import stemmed_text
+from storage.identity import article_url, content_key
 from storage.search_syntax import phrase_found
 
 logger = logging.getLogger(__name__)
@@ -172,6 +173,9 @@ class Database:
         return connection
 
     async def close(self) -> None:
+        """Close both connections, first folding the write-ahead log into the file."""
+        with contextlib.suppress(aiosqlite.Error):  # busy or read-only: it closes all the same
+            await self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         await self.reader.close()
         await self.writer.close()
 
@@ -249,6 +253,9 @@ async def _connect(path: Path) -> aiosqlite.Connection:
             await connection.execute(pragma)
         # The full-text triggers index word stems through this function (0001_archive.sql).
         await connection.create_function("fts_stems", 2, stemmed_text, deterministic=True)
+        # Migration 0010 gives old rows their identity before dropping their raw text.
+        await connection.create_function("article_content_key", 1, content_key, deterministic=True)
+        await connection.create_function("article_url", 1, article_url, deterministic=True)
         await connection.create_function("phrase_found", 2, phrase_found, deterministic=True)
     except BaseException:
         await connection.close()

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-SELECT_WITHOUT_KEY = "SELECT id, raw, source FROM articles WHERE content_key IS NULL"
-SET_KEY = "UPDATE articles SET content_key = ?, url = ? WHERE id = ?"
 SELECT_BY_KEY = "SELECT id, file FROM articles WHERE content_key = ? ORDER BY id LIMIT 1"
 SELECT_BY_URL = "SELECT id, file FROM articles WHERE url = ? ORDER BY id LIMIT 1"
 
@@ -48,7 +46,12 @@ class Known:
 
 class IdentityIndex:
     """Finds the article a file is, by URL, else by content: in the archive (its indexes) or
-    among the files this load adds."""
+    among the files this load adds.
+
+    Articles stored before identities existed (migration 0006) got theirs from their stored
+    raw text in migration 0010, before that text was dropped (the SQL functions registered by
+    storage/db.py's `_connect`).
+    """
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
@@ -72,16 +75,3 @@ class IdentityIndex:
         async with self._db.execute(sql, (value,)) as cursor:
             row = await cursor.fetchone()
         return Known(int(row[0]), str(row[1])) if row else None
-
-
-async def identity_index(db: aiosqlite.Connection) -> IdentityIndex:
-    """The index of the archive's identities; articles loaded before identities existed (by
-    migration 0006) get theirs first, from their stored text, keeping their ids."""
-    async with db.execute(SELECT_WITHOUT_KEY) as cursor:
-        missing = await cursor.fetchall()
-    await db.executemany(SET_KEY, [_keys(*row) for row in missing])
-    return IdentityIndex(db)
-
-
-def _keys(article_id: int, raw: str, source: str | None) -> tuple[str, str | None, int]:
-    return content_key(raw), article_url(source), article_id

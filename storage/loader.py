@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import aiosqlite
 from storage.article_files import article_files, read_file_bytes
 from storage.db import Database
 from storage.figures_store import sync_figures
-from storage.identity import IdentityIndex, Known, article_url, content_key, identity_index
+from storage.identity import IdentityIndex, Known, article_url, content_key
 from storage.models import ArticleRecord
 from storage.reading import (
     READER_VERSION,
@@ -34,6 +35,7 @@ from storage.store import (
     update_article,
 )
 from storage.stories import group_stories
+from storage.workers import ReadingWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -84,10 +86,9 @@ class LoadReport:
 
 @dataclass(frozen=True, slots=True)
 class ReadFile:
-    """One file read successfully: its name, decoded text, hash, record and identity."""
+    """One file read successfully: its name, hash, record and identity."""
 
     name: str
-    raw: str
     sha256: str
     record: ArticleRecord
     key: str  # content_key(raw), computed with the reading, outside the transaction
@@ -100,16 +101,20 @@ class ReadFile:
         return NewArticle(
             article_id,
             self.name,
-            self.raw,
             self.sha256,
             self.record,
+            self.key,
             READER_VERSION,
             self.reading_sha256,
         )
 
 
 async def load_directory(
-    database: Database, directory: str | Path, *, prune: bool = False
+    database: Database,
+    directory: str | Path,
+    *,
+    prune: bool = False,
+    workers: ReadingWorkers | None = None,
 ) -> LoadReport:
     """Bring the archive in line with the *.txt files of a folder.
 
@@ -120,17 +125,18 @@ async def load_directory(
     Unless `prune`, a load that would remove more than a small share of the archive raises
     TooManyRemovals before anything is written. All writes happen in one transaction: if
     anything fails, the previous archive stays intact and the exception propagates.
+    Files are read in `workers` (processes) when given, else in a thread of this process.
     """
     started = time.perf_counter()
     paths = await asyncio.to_thread(article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
     readings = await stored_readings(database.reader)
-    report, read = await _read_all(paths, known, readings)
+    report, read = await _read_all(paths, known, readings, workers)
     async with database.transaction() as writer:
         if (now_known := await existing_files(writer)) != known:  # another load came first
             known, readings = now_known, await stored_readings(writer)
-            report, read = await _read_all(paths, known, readings)
+            report, read = await _read_all(paths, known, readings, workers)
         await _write(writer, read, known, _removed(known, paths), report, prune=prune)
     report.seconds = time.perf_counter() - started
     logger.info("load of %s: %s", directory, _summary_line(report))
@@ -145,11 +151,34 @@ Readings = dict[str, tuple[int, str]]  # file -> (reader version, reading digest
 
 
 async def _read_all(
-    paths: list[Path], known: dict[str, tuple[int, str]], readings: Readings
+    paths: list[Path],
+    known: dict[str, tuple[int, str]],
+    readings: Readings,
+    workers: ReadingWorkers | None,
 ) -> tuple[LoadReport, list[ReadFile]]:
-    report = LoadReport()
-    read = await asyncio.to_thread(_read_changed, paths, known, readings, report)
+    if workers is None:
+        report = LoadReport()
+        read = await asyncio.to_thread(_read_changed, paths, known, readings, report)
+        return report, read
+    # Each chunk carries only its own files' hashes and readings, not the whole archive's.
+    items = [(path, known.get(path.name), readings.get(path.name)) for path in paths]
+    report, read = LoadReport(), []
+    for part_report, part_read in await workers.map_chunks(_read_part, items):
+        report.unchanged += part_report.unchanged
+        report.rejected += part_report.rejected
+        read += part_read
     return report, read
+
+
+PartItem = tuple[Path, tuple[int, str] | None, tuple[int, str] | None]  # path, hash, reading
+
+
+def _read_part(items: Sequence[PartItem]) -> tuple[LoadReport, list[ReadFile]]:
+    """`_read_changed` over one chunk of files, in a worker process."""
+    known = {path.name: previous for path, previous, _ in items if previous is not None}
+    readings = {path.name: reading for path, _, reading in items if reading is not None}
+    report = LoadReport()
+    return report, _read_changed([path for path, _, _ in items], known, readings, report)
 
 
 async def _write(
@@ -161,7 +190,7 @@ async def _write(
     *,
     prune: bool,
 ) -> None:
-    identities = await identity_index(writer)
+    identities = IdentityIndex(writer)
     fresh, renamed = await _sort_new(read, known, gone, identities, report)
     report.removed = sorted(set(gone) - {old for old, _ in renamed})
     if not prune:
@@ -243,7 +272,7 @@ def _read_if_changed(
     reading_sha256 = reading_digest(record)
     changed = not same_bytes or reading is None or reading[1] != reading_sha256
     key, url = content_key(text), article_url(record.url or record.source)
-    return ReadFile(path.name, text, digest, record, key, url, reading_sha256, same_bytes, changed)
+    return ReadFile(path.name, digest, record, key, url, reading_sha256, same_bytes, changed)
 
 
 def _summary_line(report: LoadReport) -> str:

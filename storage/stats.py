@@ -8,6 +8,7 @@ from typing import Any
 
 import aiosqlite
 
+from storage.backup import BackupEntry, last_backup
 from storage.db import Database, iso
 from storage.outbox import DeliveryFigures, delivery_figures
 from storage.subscriptions import top_keys
@@ -90,6 +91,7 @@ class AdminStats:
     archive: ArchiveFigures
     usage: UsageFigures
     last_reload: ReloadEntry | None
+    last_backup: BackupEntry | None = None
 
 
 class Statistics:
@@ -111,6 +113,7 @@ async def admin_stats(connection: aiosqlite.Connection, now: dt.datetime) -> Adm
         await archive_figures(connection),
         await usage_figures(connection, now),
         await last_reload(connection),
+        await last_backup(connection),
     )
 
 

@@ -10,7 +10,7 @@ import aiosqlite
 
 from storage.facets import Counts, add_counts, stored_counts
 from storage.fts import tags_text
-from storage.identity import article_url, content_key
+from storage.identity import article_url
 from storage.models import ArticleRecord, RegionMention
 from storage.queries import sort_key
 
@@ -23,13 +23,12 @@ SELECT_REGION_IDS = "SELECT id FROM regions"
 SELECT_SECTOR_IDS = "SELECT id FROM sectors"
 INSERT_ARTICLE = """
 INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
-                      tags, summary, body, raw, content_key, url, reader_version,
-                      reading_sha256)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      tags, summary, body, content_key, url, reader_version, reading_sha256)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_ARTICLE = """
 UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
-    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, raw = ?, content_key = ?,
+    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, content_key = ?,
     url = ?, reader_version = ?, reading_sha256 = ?, story_id = NULL,
     loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
@@ -66,14 +65,18 @@ class Catalogue:
 
 @dataclass(frozen=True, slots=True)
 class NewArticle:
-    """One article to write: its id (assigned by the caller), file name, raw text, hash, record,
-    and which reader version made the record (with a digest of the reading)."""
+    """One article to write: its id (assigned by the caller), file name, hash, record, its
+    identity (storage/identity.py), and which reader version made the record (with a digest of
+    the reading).
+
+    The raw text is not kept: it is the file itself, identified by its name and hash.
+    """
 
     id: int
     file: str
-    raw: str
     sha256: str
     record: ArticleRecord
+    content_key: str | None = None  # None: never matched by content (made, not read)
     reader_version: int = 0
     reading_sha256: str = ""
 
@@ -112,8 +115,8 @@ class _Rows:
         tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
             a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
-            r.summary, r.body, a.raw, content_key(a.raw), article_url(r.url or r.source),
-            a.reader_version, a.reading_sha256,
+            r.summary, r.body, a.content_key, article_url(r.url or r.source), a.reader_version,
+            a.reading_sha256,
         )  # fmt: skip
 
 

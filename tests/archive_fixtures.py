@@ -55,7 +55,7 @@ async def store_records(database: Database, records: list[ArticleRecord]) -> lis
     async with database.transaction() as writer:
         first = await next_article_id(writer)
         articles = [
-            NewArticle(first + i, f"made-{first + i}.txt", item.body, f"sha{first + i}", item)
+            NewArticle(first + i, f"made-{first + i}.txt", f"sha{first + i}", item)
             for i, item in enumerate(records)
         ]
         await insert_articles(writer, articles, await known_catalogue(writer))

@@ -220,10 +220,10 @@ async def test_second_reload_while_one_runs_is_refused(
     entered = asyncio.Event()
     real_load = load_directory
 
-    async def slow_load(database: Database, directory: Path, prune: bool = False) -> LoadReport:
+    async def slow_load(database: Database, directory: Path, **options: Any) -> LoadReport:
         entered.set()
         await release.wait()
-        return await real_load(database, directory)
+        return await real_load(database, directory, **options)
 
     monkeypatch.setattr(reloader_module, "load_directory", slow_load)
     first = asyncio.create_task(send("/reload"))
@@ -245,7 +245,7 @@ async def test_reads_are_not_blocked_by_a_reload_in_its_transaction(
     entered = asyncio.Event()
 
     async def load_holding_the_writer(
-        database: Database, directory: Path, prune: bool = False
+        database: Database, directory: Path, **options: Any
     ) -> LoadReport:
         async with database.transaction() as writer:
             await writer.execute("DELETE FROM articles")
@@ -266,7 +266,7 @@ async def test_reads_are_not_blocked_by_a_reload_in_its_transaction(
 async def test_reload_failure_reaches_the_admin_chat_and_the_reload_log(
     send: Send, session: UploadSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def failing_load(database: Database, directory: Path, prune: bool = False) -> LoadReport:
+    async def failing_load(database: Database, directory: Path, **options: Any) -> LoadReport:
         raise OSError("disk on fire")
 
     monkeypatch.setattr(reloader_module, "load_directory", failing_load)

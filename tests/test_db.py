@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from pathlib import Path
 
@@ -36,8 +37,8 @@ async def _scalar(connection: aiosqlite.Connection, sql: str) -> object:
 def test_migration_files_are_numbered_and_unique() -> None:
     names = [migration.name for migration in shipped_migrations()]
     assert names[0] == "0001_archive"
-    numbers = [name[:4] for name in names]
-    assert all(number.isdigit() for number in numbers)
+    numbers = [name.split("_", 1)[0] for name in names]  # "0010", or "0010b" for a second
+    assert all(re.fullmatch(r"\d{4}b?", number) for number in numbers)
     assert len(set(numbers)) == len(numbers)
 
 

@@ -42,7 +42,7 @@ async def test_a_changed_article_is_read_again_and_a_removed_one_leaves(
         changed = dataclasses.replace(
             record, body="Товарооборот в 2021 году составил 5 млрд рублей (Атырау, Астрахань)."
         )
-        article = NewArticle(1, "made-1.txt", changed.body, "sha-new", changed)
+        article = NewArticle(1, "made-1.txt", "sha-new", changed)
         await update_article(writer, article, await known_catalogue(writer))
         assert await sync_figures(writer) == 1
     figures = await figures_about(archive_db.reader, ["kz-atyrau", "ru-astrakhan"])
@@ -66,7 +66,9 @@ async def test_a_new_reading_of_an_unchanged_file_is_read_again(archive_db: Data
     reread = dataclasses.replace(
         record, body="Инвестиции в 2022 году составили 3 млрд тенге (Атырау, Астрахань)."
     )
-    same_file = NewArticle(2, "made-2.txt", record.body, "sha2", reread, 2, "reading-2")
+    same_file = NewArticle(
+        2, "made-2.txt", "sha2", reread, reader_version=2, reading_sha256="reading-2"
+    )
     async with archive_db.transaction() as writer:
         await update_article(writer, same_file, await known_catalogue(writer))
         assert await sync_figures(writer) == 1

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from storage import db as db_module
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, shipped_migrations
 from storage.identity import article_url, content_key
 from storage.loader import load_directory
 from storage.repository import Archive
@@ -108,22 +109,36 @@ async def test_a_corrected_text_under_a_new_name_with_the_same_url_keeps_the_id(
         await close(database)
 
 
+OLD_ROW = """
+INSERT INTO articles (id, file, sha256, title, lang, source, sort_key, summary, body, raw)
+VALUES (7, 'old-name.txt', 'old', 'Old title', 'ru', ?, 7, 'summary', 'body', ?)
+"""
+
+
 async def test_an_archive_from_before_identities_keeps_its_ids(
-    archive: tuple[Database, Path],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database, seeds = archive
+    everything = shipped_migrations()
+    before_lighter = [m for m in everything if m.name < "0010"]
+    monkeypatch.setattr(db_module, "shipped_migrations", lambda: before_lighter)
+    database = await Database.open(tmp_path / "archive.sqlite3")
+    source = "https://Example.KZ/news/2022/11/atyrau-astrakhan#top"
+    async with database.transaction() as writer:  # a row as migration 0006 left it: no identity
+        await writer.execute(OLD_ROW, (source, ARTICLE))
+    await database.close()
+    monkeypatch.setattr(db_module, "shipped_migrations", lambda: everything)
+    # Migration 0010 computes the identity from the raw text, then drops the text.
+    database = await Database.open(tmp_path / "archive.sqlite3")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "renamed.txt").write_text(ARTICLE, "utf-8")
     try:
-        async with database.transaction() as writer:  # as migration 0006 leaves old rows
-            await writer.execute("UPDATE articles SET content_key = NULL, url = NULL")
-        before = await ids_by_file(database)
-        for name, article_id in before.items():
-            (seeds / name).rename(seeds / f"renamed-{article_id}.txt")
+        async with database.reader.execute("SELECT content_key, url FROM articles") as cursor:
+            rows = [tuple(row) for row in await cursor.fetchall()]
+        assert rows == [(content_key(ARTICLE), article_url(source))]
         report = await load_directory(database, seeds)
-        assert report.removed == []
-        assert report.added == []
-        assert await ids_by_file(database) == {
-            f"renamed-{article_id}.txt": article_id for article_id in before.values()
-        }
+        assert report.added == report.removed == []
+        assert await ids_by_file(database) == {"renamed.txt": 7}
     finally:
         await close(database)
 

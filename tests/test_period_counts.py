@@ -126,7 +126,7 @@ async def test_period_counts_follow_updates_and_deletes(database: Database) -> N
     async with database.transaction() as writer:
         catalogue = await known_catalogue(writer)
         await update_article(
-            writer, NewArticle(ids[2], f"made-{ids[2]}.txt", "x", "h", moved), catalogue
+            writer, NewArticle(ids[2], f"made-{ids[2]}.txt", "h", moved), catalogue
         )
         await delete_articles(writer, [f"made-{ids[5]}.txt", f"made-{ids[8]}.txt"])
     stored = _stored_periods(database.path)

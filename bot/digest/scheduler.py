@@ -37,6 +37,8 @@ def sender_lane(bot: Bot) -> Bot:
     if not isinstance(bot.session, AiohttpSession):
         return bot
     session = AiohttpSession(api=bot.session.api)
+    for middleware in bot.session.middleware:  # the same retries and metrics as replies
+        session.middleware(middleware)
     return Bot(token=bot.token, session=session, default=bot.default)
 
 
@@ -82,6 +84,11 @@ class DigestScheduler:
     def reader(self) -> aiosqlite.Connection:
         """The engine's own read connection once started (the shared reader before)."""
         return self._reader or self.database.reader
+
+    @property
+    def alive(self) -> bool:
+        """Started and none of its tasks has ended (the health check asks)."""
+        return bool(self._tasks) and not any(task.done() for task in self._tasks)
 
     def wake(self) -> None:
         """Look for new articles now instead of at the next tick."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import io
 import logging
@@ -25,7 +24,7 @@ from bot.uploads import MAX_UPLOAD_BYTES, UnsafeUpload, safe_file_name, save_upl
 from bot.views import admin as admin_view
 from storage.loader import TooManyRemovals
 from storage.models import ArticleRecord, Lang
-from storage.reading import UnreadableArticle, decode_article_file, read_article
+from storage.reading import UnreadableArticle, decode_article_file
 from storage.stats import Statistics
 
 logger = logging.getLogger(__name__)
@@ -107,7 +106,7 @@ async def _accept(
     data = await _download(bot, document)
     if len(data) > MAX_UPLOAD_BYTES:
         raise Refused(t(lang, "admin.upload_too_big", size=_size(len(data))))
-    return name, data, await _read(data, lang)
+    return name, data, await _read(data, reloader, lang)
 
 
 async def _download(bot: Bot, document: Document) -> bytes:
@@ -124,13 +123,13 @@ async def _download(bot: Bot, document: Document) -> bytes:
     return stream.read(MAX_UPLOAD_BYTES + 1)
 
 
-async def _read(data: bytes, lang: Lang) -> ArticleRecord:
+async def _read(data: bytes, reloader: Reloader, lang: Lang) -> ArticleRecord:
     try:
         text = decode_article_file(data)
     except UnreadableArticle:
         raise Refused(t(lang, "admin.upload_not_txt")) from None
     try:
-        return await asyncio.to_thread(read_article, text)
+        return await reloader.read(text)
     except UnreadableArticle as error:
         raise Refused(t(lang, "admin.upload_unreadable", reason=escape(str(error)))) from None
 

@@ -350,6 +350,9 @@ TEXTS: dict[str, str] = {
     ),
     "admin.stats_reload_failed": "error: {error}",
     "admin.stats_never": "Last reload: none yet",
+    # --- backups (python -m storage backup) ---
+    "admin.stats_last_backup": "Last backup: {when}, {size}, {path}",
+    "admin.stats_no_backup": "No backup yet (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "file upload",
     "admin.cmd_sources": "News sources the archive follows",

@@ -357,6 +357,9 @@ TEXTS: dict[str, str] = {
     ),
     "admin.stats_reload_failed": "қате: {error}",
     "admin.stats_never": "Соңғы қайта жүктеу: әлі болған жоқ",
+    # --- backups (python -m storage backup) ---
+    "admin.stats_last_backup": "Соңғы сақтық көшірме: {when}, {size}, {path}",
+    "admin.stats_no_backup": "Сақтық көшірме әлі жасалған жоқ (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "файл жүктеу",
     "admin.cmd_sources": "Мұрағат қадағалайтын жаңалық көздері",

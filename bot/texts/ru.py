@@ -353,6 +353,9 @@ TEXTS: dict[str, str] = {
     ),
     "admin.stats_reload_failed": "ошибка: {error}",
     "admin.stats_never": "Последняя перезагрузка: ещё не было",
+    # --- backups (python -m storage backup) ---
+    "admin.stats_last_backup": "Последняя резервная копия: {when}, {size}, {path}",
+    "admin.stats_no_backup": "Резервных копий ещё не было (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "загрузка файла",
     "admin.cmd_sources": "Источники новостей, за которыми следит архив",

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from bot.html import Html, escape, join, markup
 from bot.texts import t
 from bot.views.render import MESSAGE_LIMIT, format_date, region_name, sector_label, shorten
+from storage.backup import BackupEntry
 from storage.loader import LoadReport
 from storage.models import ArticleRecord, Lang
 from storage.stats import AdminStats, ReloadEntry
@@ -141,6 +142,7 @@ def stats(figures: AdminStats, lang: Lang) -> Html:
     lines = [t(lang, "admin.stats_title")]
     lines += [t(lang, key, **values) for key, values in counts.items()]
     lines.append(last_reload(figures.last_reload, lang))
+    lines.append(last_backup(figures.last_backup, lang))
     return join("\n", lines)
 
 
@@ -162,6 +164,14 @@ def last_reload(entry: ReloadEntry | None, lang: Lang) -> Html:
     when = escape(entry.finished_at.strftime("%d.%m.%Y %H:%M UTC"))
     trigger = t(lang, f"admin.trigger_{entry.trigger}")
     return t(lang, "admin.stats_last_reload", when=when, trigger=trigger, result=result)
+
+
+def last_backup(entry: BackupEntry | None, lang: Lang) -> Html:
+    if entry is None:
+        return t(lang, "admin.stats_no_backup")
+    when = escape(entry.finished_at.strftime("%d.%m.%Y %H:%M UTC"))
+    size = escape(f"{entry.size / 1e6:,.1f} MB")
+    return t(lang, "admin.stats_last_backup", when=when, size=size, path=escape(entry.path))
 
 
 def _top(items: Sequence[tuple[str, int]], name: _Namer, lang: Lang) -> Html:

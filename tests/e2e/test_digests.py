@@ -182,3 +182,46 @@ def test_a_process_killed_mid_fan_out_delivers_the_rest_once_restarted(
         user.wait_for(NEW_TITLE, timeout=DIGEST_TIMEOUT)
     users[0].expect_no_reply(2.0)
     assert [len(delivered(emulator, u.chat_id)) for u in users] == [1] * len(users)
+
+
+def outbox_statuses(bot: BotProcess) -> dict[str, int]:
+    uri = f"file:{bot.env['DATABASE_PATH']}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as connection:
+        rows = connection.execute("SELECT status, count(*) FROM outbox GROUP BY status")
+        return dict(rows.fetchall())
+
+
+def test_a_sigterm_mid_fan_out_finishes_what_is_in_flight_and_the_rest_comes_after_restart(
+    bot: BotProcess, emulator: Emulator
+) -> None:
+    users = [emulator.user(3101 + i, "ru") for i in range(6)]
+    for user in users:
+        subscribe(user)
+    bot.restart(SEND_RATE="1")  # a fan-out of six takes seconds: a stop lands in the middle
+    # Every message takes a while to be answered, so a stop finds one in flight.
+    emulator.inject_fault("sendMessage", delay_ms=1500, count=-1)
+    add_article(bot, "ferry.txt")
+    load_archive(bot)
+    emulator.wait_for_call(
+        "sendMessage",
+        match=lambda call: call.get("status") == 200 and NEW_TITLE in call["params"]["text"],
+        timeout=DIGEST_TIMEOUT,
+    )
+    assert bot.stop() == 0  # SIGTERM: a clean exit, within the bounded wait
+    before = [len(delivered(emulator, u.chat_id)) for u in users]
+    assert 1 <= sum(before) < len(users)
+    statuses = outbox_statuses(bot)
+    # The message in flight was finished and recorded; nothing is left half-sent, failed or
+    # of uncertain delivery.
+    assert statuses.get("sending", 0) == statuses.get("failed", 0) == 0
+    assert statuses.get("uncertain", 0) == 0
+    assert statuses["pending"] == len(users) - sum(before)
+    wal = Path(bot.env["DATABASE_PATH"] + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # the log was folded into the file
+
+    emulator.clear_faults()
+    bot.start()  # the instance lock was released
+    for user in users:
+        user.wait_for(NEW_TITLE, timeout=DIGEST_TIMEOUT)
+    users[0].expect_no_reply(2.0)
+    assert [len(delivered(emulator, u.chat_id)) for u in users] == [1] * len(users)
