@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -83,11 +84,23 @@ class Chats:
 
     async def save_settings(self, chat: ChatSettings, due_at: dt.datetime | None) -> None:
         """Store the digest schedule with its next slot (None for instant) and the empty notice."""
-        schedule = (chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)
-        due = iso(due_at) if due_at else None
         async with self._database.transaction() as writer:
-            await writer.execute(UPDATE_SCHEDULE, (*schedule, due, chat.id))
-            await writer.execute(UPDATE_SEND_EMPTY, (int(chat.send_empty), chat.id))
+            await _save_settings(writer, chat, due_at)
+
+    async def change_settings(
+        self,
+        place: ChatPlace,
+        change: Callable[[ChatSettings], ChatSettings | None],
+        due_at: Callable[[ChatSettings], dt.datetime | None],
+    ) -> tuple[ChatSettings, ChatSettings | None]:
+        """One transaction: the chat's settings (its row made on first use) and what `change`
+        makes of them (None: not a setting), saved with their next slot when they differ."""
+        async with self._database.transaction() as writer:
+            chat = await self._ensure(writer, place)
+            updated = change(chat)
+            if updated is not None and updated != chat:
+                await _save_settings(writer, updated, due_at(updated))
+        return chat, updated
 
     async def reactivate(self, chat_id: int) -> bool:
         """Resume a paused chat from the newest article; False when it was not paused."""
@@ -103,3 +116,12 @@ class Chats:
         found = await subscriptions.chat(writer, place.id)
         assert found is not None  # written just above, in this transaction
         return found
+
+
+async def _save_settings(
+    writer: aiosqlite.Connection, chat: ChatSettings, due_at: dt.datetime | None
+) -> None:
+    schedule = (chat.mode, chat.hour, chat.minute, chat.weekday, chat.tz)
+    due = iso(due_at) if due_at else None
+    await writer.execute(UPDATE_SCHEDULE, (*schedule, due, chat.id))
+    await writer.execute(UPDATE_SEND_EMPTY, (int(chat.send_empty), chat.id))

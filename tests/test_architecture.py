@@ -86,3 +86,25 @@ async def test_subscribe_is_one_transaction(
     assert len(opened) == 1
     chat = await database.reader.execute_fetchall("SELECT count(*) FROM subscriptions")
     assert list(chat) == [(1,)]
+
+
+@pytest.mark.parametrize("command", ["/settings", "/settings 08:30"])
+async def test_settings_is_one_transaction(
+    feed: Feed, database: Database, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    await feed("/help")  # the user is recorded on first sight: not part of /settings
+    opened = []
+    transaction = database.transaction
+
+    @contextlib.asynccontextmanager
+    async def counted() -> AsyncIterator[aiosqlite.Connection]:
+        opened.append(True)
+        async with transaction() as writer:
+            yield writer
+
+    monkeypatch.setattr(database, "transaction", counted)
+    await feed(command)
+    assert len(opened) == 1
+    rows = await database.reader.execute_fetchall("SELECT mode, hour, minute FROM chats")
+    expected = ("daily", 8, 30) if command.endswith("08:30") else None
+    assert expected is None or list(rows) == [expected]

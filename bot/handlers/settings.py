@@ -114,15 +114,17 @@ async def cmd_settings(
     if not await may_manage(bot, message.chat, message.from_user, message.sender_chat):
         await message.answer(t(lang, "sub.admins_only"))
         return
-    chat = await chats.ensure(chat_place(message, lang, with_topic=False))
-    if command.args:
-        updated = typed(chat, command.args.strip())
-        if updated is None:
-            value = escape(shorten(command.args, 60))
-            await message.answer(t(lang, "settings.bad_value", value=value))
-            return
-        await chats.save_settings(updated, next_due(schedule_of(updated), clock()))
-        chat = updated
+    words = (command.args or "").strip()
+    chat, updated = await chats.change_settings(
+        chat_place(message, lang, with_topic=False),
+        lambda current: typed(current, words) if words else current,
+        lambda new: next_due(schedule_of(new), clock()),
+    )
+    if updated is None:
+        value = escape(shorten(words, 60))
+        await message.answer(t(lang, "settings.bad_value", value=value))
+        return
+    chat = updated
     await message.answer(
         settings_text(chat, clock(), lang), reply_markup=settings_keyboard(chat, lang)
     )
@@ -139,12 +141,14 @@ async def on_settings(
     message = await managed_message(query, bot, lang)
     if message is None:
         return
-    chat = await chats.ensure(chat_place(message, lang, with_topic=False))
-    updated = changed(chat, callback_data.action, callback_data.value)
+    chat, updated = await chats.change_settings(
+        chat_place(message, lang, with_topic=False),
+        lambda current: changed(current, callback_data.action, callback_data.value),
+        lambda new: next_due(schedule_of(new), clock()),
+    )
     if updated is None or updated == chat:
         await query.answer()
         return
-    await chats.save_settings(updated, next_due(schedule_of(updated), clock()))
     await message.edit_text(
         settings_text(updated, clock(), lang), reply_markup=settings_keyboard(updated, lang)
     )
