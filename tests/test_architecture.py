@@ -67,11 +67,9 @@ def test_only_the_database_opens_connections() -> None:
     assert opening == ["storage/db.py"]
 
 
-async def test_subscribe_is_one_transaction(
-    feed: Feed, database: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    await feed("/help")  # the user is recorded on first sight: not part of /subscribe
-    opened = []
+def count_transactions(database: Database, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """From now on, one entry a write transaction opened on `database`."""
+    opened: list[bool] = []
     transaction = database.transaction
 
     @contextlib.asynccontextmanager
@@ -81,6 +79,14 @@ async def test_subscribe_is_one_transaction(
             yield writer
 
     monkeypatch.setattr(database, "transaction", counted)
+    return opened
+
+
+async def test_subscribe_is_one_transaction(
+    feed: Feed, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await feed("/help")  # the user is recorded on first sight: not part of /subscribe
+    opened = count_transactions(database, monkeypatch)
     calls = await feed("/subscribe Атырау")
     assert "Атырау" in str(getattr(calls[-1], "text", ""))
     assert len(opened) == 1
@@ -93,16 +99,7 @@ async def test_settings_is_one_transaction(
     feed: Feed, database: Database, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     await feed("/help")  # the user is recorded on first sight: not part of /settings
-    opened = []
-    transaction = database.transaction
-
-    @contextlib.asynccontextmanager
-    async def counted() -> AsyncIterator[aiosqlite.Connection]:
-        opened.append(True)
-        async with transaction() as writer:
-            yield writer
-
-    monkeypatch.setattr(database, "transaction", counted)
+    opened = count_transactions(database, monkeypatch)
     await feed(command)
     assert len(opened) == 1
     rows = await database.reader.execute_fetchall("SELECT mode, hour, minute FROM chats")
