@@ -178,6 +178,8 @@ class Overview:
     sectors: tuple[tuple[str, int], ...]  # (sector id, article count), most first
     facts: tuple[tuple[int, Fact], ...]  # (article id, fact), most recent first
     national_level: tuple[tuple[str, int], ...] = field(default=())
+    mentioned: tuple[tuple[str, int], ...] = ()  # regions named, never as partners, most first
+    home_mentioned: int = 0  # articles naming the one region of the selection only in passing
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,12 @@ from typing import Any
 import aiosqlite
 
 from storage.models import Fact, Overview, Selection
+from storage.overview_roles import (
+    as_partners,
+    home_partner_count,
+    mentioned_regions,
+    rank_sectors,
+)
 from storage.queries import Filtered, filtered, key_date
 
 Key = tuple[str, str, str]  # (subject, facet, value) of a stored count
@@ -20,6 +26,7 @@ Counted = tuple[tuple[str, int], ...]  # (value, count), most first
 
 OVERVIEW_FACTS = 5
 OVERVIEW_TOP = 10
+STORED_TOP = 25  # stored counts read per facet: every sector (21), so ties are ranked here
 FACT_ARTICLES = 20  # the newest articles whose facts an overview shows
 # {page} is a selection's page of (id, key): bind its params, limit, offset, then the limit.
 SELECT_RECENT_FACTS = """
@@ -41,9 +48,11 @@ class Span:
 
 
 async def plan_overview(db: aiosqlite.Connection, selection: Selection) -> Overview:
-    """How many articles, their date span, partner regions, top sectors, recent facts.
+    """How many articles, their date span, partner regions, top sectors, recent facts, and the
+    regions named only in passing.
 
-    Partners exclude the regions the selection is about.
+    Partners are counted where the selection's regions are partners themselves (a region that
+    only hosts a forum or a consulate has none there), and exclude those regions.
     """
     parts = filtered(selection)
     if parts is None:
@@ -56,22 +65,51 @@ async def plan_overview(db: aiosqlite.Connection, selection: Selection) -> Overv
         dated_count=span.dated,
         first_date=key_date(span.first_key),
         last_date=key_date(span.last_key),
-        partners=await _facet(db, facets, parts, "partner", exclude),
-        sectors=await _facet(db, facets, parts, "sector"),
+        partners=await _partners(db, selection, facets, parts),
+        sectors=await rank_sectors(db, parts, await _facet(db, facets, parts, "sector")),
         facts=await _recent_facts(db, parts),
         national_level=await _facet(db, facets, parts, "national"),
+        mentioned=await _mentioned(db, selection, parts, exclude),
+        home_mentioned=await _home_mentioned(db, selection, span.count),
     )
+
+
+async def _partners(
+    db: aiosqlite.Connection, selection: Selection, facets: Facets | None, parts: Filtered
+) -> Counted:
+    if not selection.region_ids:
+        return await _facet(db, facets, parts, "partner")
+    partner_parts = filtered(as_partners(selection))
+    if partner_parts is None:
+        return ()
+    return await _facet(db, None, partner_parts, "partner", selection.region_ids)
+
+
+async def _mentioned(
+    db: aiosqlite.Connection, selection: Selection, parts: Filtered, exclude: Sequence[str]
+) -> Counted:
+    if period_of(selection) is not None:  # no stored counts of regions by period
+        return ()
+    subject = subject_of(selection)
+    return await mentioned_regions(db, subject, parts, exclude, OVERVIEW_TOP)
+
+
+async def _home_mentioned(db: aiosqlite.Connection, selection: Selection, count: int) -> int:
+    """How many articles of a one-region selection name that region only in passing."""
+    if len(selection.region_ids) != 1 or selection.role is not None:
+        return 0
+    return count - await home_partner_count(db, selection)
 
 
 async def stored_facets(db: aiosqlite.Connection, selection: Selection) -> Facets | None:
     """Every facet's counts, when stored counts answer the selection exactly."""
     period = period_of(selection)
     if period is not None:
-        return await period_facets(db, *period, OVERVIEW_TOP)
+        return await period_facets(db, *period, STORED_TOP)
     subject = subject_of(selection)
     if subject is None:
         return None
-    return await subject_facets(db, subject, selection.region_ids, OVERVIEW_TOP)
+    return await subject_facets(db, subject, selection.region_ids, STORED_TOP)
 
 
 async def _span(
@@ -98,9 +136,9 @@ async def _facet(
 ) -> Counted:
     """Top values of a facet: from the stored counts if they answer it, else counted live."""
     if facets is not None:
-        return top(facets, facet, exclude, OVERVIEW_TOP)
+        return top(facets, facet, exclude, STORED_TOP)
     sql = LIVE_COUNTS[facet].format(ids=parts.ids_sql())
-    params = (*parts.params, json.dumps(list(exclude)), OVERVIEW_TOP)
+    params = (*parts.params, json.dumps(list(exclude)), STORED_TOP)
     return tuple((value, count) for value, count in await db.execute_fetchall(sql, params))
 
 

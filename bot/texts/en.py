@@ -12,6 +12,10 @@ TEXTS: dict[str, str] = {
     "overview.regions": "Partner regions: {items}",
     "overview.sectors": "Top sectors: {items}",
     "overview.facts": "Key facts:",
+    "overview.home_mentioned": (
+        "Of these, the region is only mentioned (a venue, a consulate): {count}"
+    ),
+    "overview.mentioned": "Also mentioned (not partners): {items}",
     "page.of": "Page {page} of {pages}",
     "summary.subscribe": "🔔 Subscribe",
     "article.usage": "Give an article number, e.g. /article 3",

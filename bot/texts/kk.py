@@ -12,6 +12,8 @@ TEXTS: dict[str, str] = {
     "overview.regions": "Әріптес өңірлер: {items}",
     "overview.sectors": "Негізгі салалар: {items}",
     "overview.facts": "Негізгі деректер:",
+    "overview.home_mentioned": ("Оның ішінде өңір тек аталған (өтетін орны, консулдық): {count}"),
+    "overview.mentioned": "Сондай-ақ аталған (әріптес емес): {items}",
     "page.of": "{pages} беттің {page}-беті",
     "summary.subscribe": "🔔 Жазылу",
     "article.usage": "Мақала нөмірін жазыңыз, мысалы: /article 3",

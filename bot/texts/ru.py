@@ -12,6 +12,8 @@ TEXTS: dict[str, str] = {
     "overview.regions": "Регионы-партнёры: {items}",
     "overview.sectors": "Ведущие отрасли: {items}",
     "overview.facts": "Ключевые факты:",
+    "overview.home_mentioned": ("Из них регион лишь упомянут (площадка, консульство): {count}"),
+    "overview.mentioned": "Также упомянуты (не партнёры): {items}",
     "page.of": "Страница {page} из {pages}",
     "summary.subscribe": "🔔 Подписаться",
     "article.usage": "Укажите номер статьи, например: /article 3",

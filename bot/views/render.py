@@ -153,17 +153,30 @@ def overview_header(
     `sector` the sector it is about (left out of the top sectors).
     """
     lines = [bold(title), _count_line(overview, lang)]
+    if overview.home_mentioned:
+        lines.append(t(lang, "overview.home_mentioned", count=overview.home_mentioned))
     partners = across_border(overview, home)[:HEADER_ITEMS]
     if partners:
         key = "overview.partners" if home else "overview.regions"
         lines.append(t(lang, key, items=_counted(partners, "region", lang)))
     if sectors := [item for item in overview.sectors if item[0] != sector][:HEADER_ITEMS]:
         lines.append(t(lang, "overview.sectors", items=_counted(sectors, "sector", lang)))
+    lines.extend(_mentioned_lines(overview, home, lang))
     if overview.facts:
         lines.append(t(lang, "overview.facts"))
         facts = overview.facts[:HEADER_FACTS]
         lines.extend(fact_line(fact, lang, article_id) for article_id, fact in facts)
     return join("\n", lines)
+
+
+def _mentioned_lines(overview: Overview, home: Sequence[str], lang: Lang) -> list[Html]:
+    """Apart from the partners: the regions the articles name without a part in the
+    cooperation (a forum's venue, a consulate's seat)."""
+    lines = []
+    mentioned = [item for item in overview.mentioned if item[0] not in home][:HEADER_ITEMS]
+    if mentioned:
+        lines.append(t(lang, "overview.mentioned", items=_counted(mentioned, "region", lang)))
+    return lines
 
 
 def _count_line(overview: Overview, lang: Lang) -> Html:
