@@ -12,6 +12,7 @@ from storage.regions import get_region
 from storage.sectors import get_sector
 
 MAX_CALLBACK_BYTES = 64
+MAX_PAGE = 100_000  # the furthest page a ◀ ▶ button can name
 
 # A key is a region id, a sector id, "id+id" for a pair, or "YYYYMMDD-YYYYMMDD" for a period.
 _KEY = r"^[a-z0-9_+-]{1,45}$"
@@ -44,7 +45,11 @@ class PageCallback(CallbackData, prefix="pg"):
 
     kind: ListKind
     key: str = Field(max_length=48)
-    page: int = Field(ge=0, le=100_000)
+    page: int = Field(ge=0, le=MAX_PAGE)
+
+
+class CardsCallback(PageCallback, prefix="pc"):
+    """A page of a summary shown as cards (three a page) rather than the compact list."""
 
 
 class OpenCallback(CallbackData, prefix="op"):

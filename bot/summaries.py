@@ -6,11 +6,20 @@ from dataclasses import dataclass
 
 from aiogram.types import InlineKeyboardMarkup, Message
 
-from bot.callbacks import ListKind, SubscribeCallback, search_key
+from bot.callbacks import CardsCallback, ListKind, PageCallback, SubscribeCallback, search_key
 from bot.html import Html, bold, escape, join
 from bot.periods import Period, PeriodError
 from bot.texts import t
 from bot.views.keyboards import page_count, summary_keyboard
+from bot.views.lists import (
+    CARDS_PAGE,
+    LIST_PAGE,
+    View,
+    cards_page,
+    collapse_stories,
+    list_page,
+    view_toggle,
+)
 from bot.views.render import (
     TITLE_CHARS,
     clip,
@@ -19,7 +28,6 @@ from bot.views.render import (
     overview_header,
     plain_region_name,
     shorten,
-    summary_page,
 )
 from storage.models import Lang, Page, Region, Sector, Selection
 from storage.regions import get_region
@@ -27,7 +35,6 @@ from storage.repository import Archive
 from storage.search_syntax import WORD, parse_search
 from storage.sectors import get_sector
 
-PAGE_SIZE = 3
 QUERY_CHARS = 100
 PAIR_SEPARATOR = "+"
 
@@ -110,30 +117,52 @@ class Rendered:
 
 
 async def render_summary(
-    archive: Archive, summary: Summary, page: int, lang: Lang
+    archive: Archive, summary: Summary, page: int, lang: Lang, view: View | None = None
 ) -> Rendered | None:
     """One page (the last one if `page` is past the end); None when nothing matches.
 
+    Without a `view`, a summary of a few articles shows their cards and a longer one the
+    compact list, ten a page: an analyst scans a long selection and opens what matters.
     Page one opens with the overview; later pages repeat only the title and the count.
     """
-    page, result = await _page_or_last(archive, summary.selection, page)
+    size = CARDS_PAGE if view == "cards" else LIST_PAGE
+    page, result = await _page_or_last(archive, summary.selection, page, size)
     if not result.items:
         return None
-    pages = page_count(result.total, PAGE_SIZE)
+    shown: View = view or ("cards" if result.total <= CARDS_PAGE else "list")
+    pages = page_count(result.total, size)
     header = await _header(archive, summary, page, result.total, lang)
-    text = summary_page(header, result.items, page, pages, lang)
-    keyboard = summary_keyboard(summary.kind, summary.key, page, pages, lang, summary.subscribe)
+    members = await archive.story_members([card.id for card in result.items])
+    entries = collapse_stories(result.items, members)
+    layout = list_page if shown == "list" else cards_page
+    text = layout(header, entries, page, pages, lang)
+    toggle = None
+    if result.total > CARDS_PAGE:  # fewer are all on one page as cards
+        toggle = view_toggle(shown, summary.kind, summary.key, page, lang)
+    pages_of = CardsCallback if view == "cards" else PageCallback
+    keyboard = summary_keyboard(
+        summary.kind,
+        summary.key,
+        page,
+        pages,
+        lang,
+        summary.subscribe,
+        pages_of=pages_of,
+        toggle=toggle,
+    )
     return Rendered(text, keyboard, page)
 
 
-async def _page_or_last(archive: Archive, selection: Selection, page: int) -> tuple[int, Page]:
-    result = await archive.articles(selection, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+async def _page_or_last(
+    archive: Archive, selection: Selection, page: int, size: int
+) -> tuple[int, Page]:
+    result = await archive.articles(selection, limit=size, offset=page * size)
     if result.items or page == 0:
         return page, result
     # Past the end: the list has shrunk since the button was made.
-    total = (await archive.articles(selection, limit=PAGE_SIZE)).total
-    last = page_count(total, PAGE_SIZE) - 1
-    return last, await archive.articles(selection, limit=PAGE_SIZE, offset=last * PAGE_SIZE)
+    total = (await archive.articles(selection, limit=size)).total
+    last = page_count(total, size) - 1
+    return last, await archive.articles(selection, limit=size, offset=last * size)
 
 
 async def _header(archive: Archive, summary: Summary, page: int, total: int, lang: Lang) -> Html:

@@ -39,6 +39,12 @@ SELECT_FACTS = "SELECT kind, text FROM facts WHERE article_id = ? ORDER BY posit
 SELECT_SAME_STORY = """
 SELECT id, title, source FROM articles WHERE story_id = ? AND id != ? ORDER BY sort_key DESC
 """
+# The other articles of the stories of these articles: one probe of the story index each.
+SELECT_STORY_MEMBERS = """
+SELECT a.id, o.id FROM articles AS a JOIN articles AS o ON o.story_id = a.story_id AND o.id != a.id
+WHERE a.id IN (SELECT value FROM json_each(?)) AND a.story_id IS NOT NULL
+ORDER BY o.sort_key DESC
+"""
 SELECT_TOTALS = """
 SELECT value, count FROM facet_counts WHERE subject = '*' AND facet = ? ORDER BY 2 DESC, 1
 """
@@ -158,6 +164,14 @@ class Archive:
             url=url,
             mentioned_sectors=tuple(sector for (sector,) in mentioned),
         )
+
+    async def story_members(self, ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+        """For each of these articles that belongs to a story told by several outlets, the ids
+        of the story's other articles, newest first."""
+        members: dict[int, list[int]] = {}
+        for article_id, other in await self._all(SELECT_STORY_MEMBERS, json.dumps(list(ids))):
+            members.setdefault(article_id, []).append(other)
+        return {article_id: tuple(others) for article_id, others in members.items()}
 
     async def region_counts(self) -> list[tuple[str, int]]:
         """(region id, count of articles where it is a partner) for every such region, most

@@ -40,13 +40,13 @@ async def test_sector_summary_counts_the_articles_about_it(feed: Feed, name: str
 
 
 async def test_latest_pages_forward_and_back(feed: Feed) -> None:
-    [text] = texts(await feed("/latest"))
-    assert text.endswith("Страница 1 из 2")
-    calls = await feed(make_callback("pg:l:-:1"))
+    [text] = texts(await feed("/latest"))  # five articles: one page of the compact list
+    assert "Страница" not in text
+    calls = await feed(make_callback("pc:l:-:1"))  # the second page of cards
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert str(edit.text).endswith("Страница 2 из 2")
     assert "Туркестанская и Челябинская области сотрудничают в сфере туризма" in str(edit.text)
-    assert [b.text for b in keyboard(edit.reply_markup)[0]] == ["◀"]
+    assert [b.text for b in keyboard(edit.reply_markup)[0]] == ["◀", "☰ Списком"]
     assert isinstance(calls[-1], AnswerCallbackQuery)
     assert calls[-1].text is None
 
@@ -132,15 +132,16 @@ async def test_bare_search_asks_for_the_words(feed: Feed) -> None:
 
 async def test_latest_pages(feed: Feed) -> None:
     [text] = texts(await feed("/latest", lang="en"))
-    assert text.startswith("<b>Latest articles</b>\nArticles: <b>5</b>\n\n<b>Казахстан является")
-    assert text.endswith("Page 1 of 2")
-    calls = await feed(make_callback("pg:l:-:1", user=make_user(111, "en")))
+    assert text.startswith(
+        "<b>Latest articles</b>\nArticles: <b>5</b>\n\n27.11.2022 · <b>Казахстан является"
+    )
+    calls = await feed(make_callback("pc:l:-:1", user=make_user(111, "en")))
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert "Туркестанская и Челябинская области" in str(edit.text)
 
 
 async def test_page_past_the_end_shows_the_last_page_and_says_so(feed: Feed) -> None:
-    calls = await feed(make_callback("pg:l:-:7"))
+    calls = await feed(make_callback("pc:l:-:7"))
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert str(edit.text).endswith("Страница 2 из 2")
     assert isinstance(calls[-1], AnswerCallbackQuery)

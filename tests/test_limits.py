@@ -18,12 +18,13 @@ from bot.html import escape
 from bot.texts import LANGUAGES
 from bot.typed_summary import combined_title, selection_key, typed_summary
 from bot.views.digest import compose_digest
-from bot.views.render import MESSAGE_LIMIT, article_card
+from bot.views.lists import CARDS_PAGE, LIST_PAGE, Entry, cards_page, list_page, view_toggle
+from bot.views.render import MESSAGE_LIMIT, article_card, overview_header
 from bot.views.subscriptions import COMMON_ZONES
 from storage import subscriptions
 from storage.chats import ChatPlace, Chats
 from storage.db import Database
-from storage.models import ArticleCard, Lang, RegionMention, Selection
+from storage.models import ArticleCard, Fact, Lang, Overview, RegionMention, Selection
 from storage.regions import all_regions
 from storage.sectors import all_sectors
 from tests.fakes import BOT_ID, make_callback, make_chat, make_message, make_user
@@ -149,3 +150,40 @@ def test_cards_digests_and_titles_fit_with_the_longest_names(lang: Lang) -> None
     summary = typed_summary(selection, lang)
     assert summary.key is None or len(f"pg:x:{summary.key}:99999".encode()) <= 64
     assert selection_key(Selection(region_ids=longest_pair(lang), sector="construction"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compact_lists_and_cards_fit_with_the_longest_names(lang: Lang) -> None:
+    kz, ru = longest_pair(lang)
+    regions = [r.id for r in all_regions()]
+    overview = Overview(
+        count=10**6,
+        dated_count=10**6 - 1,
+        first_date=dt.date(2001, 1, 1),
+        last_date=dt.date(2022, 11, 27),
+        partners=tuple((region, 10**5) for region in regions[:10]),
+        sectors=tuple((s.id, 10**5) for s in all_sectors()),
+        facts=tuple((10**9, Fact("money", "<&>" * 300)) for _ in range(5)),
+        national_level=(("KZ", 10**5), ("RU", 10**5)),
+        mentioned=tuple((region, 10**5) for region in regions[10:20]),
+        home_mentioned=10**5,
+    )
+    title = combined_title(
+        Selection(region_ids=(kz, ru), sector=longest_sector(lang), query="Ж" * 200), lang
+    )
+    header = overview_header(title, overview, lang, (kz,))
+    entries = [
+        Entry(long_card(lang, 10**9 + n), tuple(range(10**9, 10**9 + 30))) for n in range(10)
+    ]
+    as_list = list_page(header, entries, 99_999, 100_000, lang)
+    assert len(as_list) <= MESSAGE_LIMIT
+    assert as_list.count(" — /a") == LIST_PAGE  # every line fits: none is dropped
+    as_cards = cards_page(header, entries[:CARDS_PAGE], 99_999, 100_000, lang)
+    assert len(as_cards) <= MESSAGE_LIMIT
+    pair = "+".join(sorted(longest_pair(lang)))
+    for shown in ("list", "cards"):
+        toggle = view_toggle(shown, "r", pair, 99_999, lang)
+        assert toggle is not None
+        assert toggle.callback_data is not None
+        assert len(toggle.callback_data.encode()) <= MAX_CALLBACK_BYTES
+        assert view_toggle(shown, "q", "ж" * 48, 99_999, lang) is None

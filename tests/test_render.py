@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 from bot.callbacks import PageCallback, SubscribeCallback, fits, search_key
 from bot.html import escape
 from bot.views.article import article_full, split_messages
+from bot.views.lists import Entry, cards_page, list_page
 from bot.views.render import (
     MESSAGE_LIMIT,
     article_card,
     overview_header,
     region_pair,
     shorten,
-    summary_page,
 )
 from storage.models import ArticleCard, ArticleDetail, Fact, Overview, RegionMention
 
@@ -130,9 +130,16 @@ def test_summary_page_stays_within_the_limit_with_huge_articles() -> None:
         facts=tuple((n, Fact("money", "&" * 900)) for n in range(10)),
     )
     header = overview_header(escape("<>" * 300), overview, "ru", ("kz-atyrau",))
-    page = summary_page(header, [_huge_card(n) for n in range(1, 4)], 0, 33, "ru")
+    entries = [Entry(_huge_card(n), tuple(range(100, 140))) for n in range(1, 4)]
+    page = cards_page(header, entries, 0, 33, "ru")
     assert len(page) <= MESSAGE_LIMIT
     assert page.count("<b>") == page.count("</b>")
+    assert "Страница 1 из 33" in page
+    entries = [Entry(_huge_card(n), tuple(range(100, 140))) for n in range(1, 11)]
+    page = list_page(header, entries, 0, 33, "ru")
+    assert len(page) <= MESSAGE_LIMIT
+    assert page.count("<b>") == page.count("</b>")
+    assert page.count("+40 источников — /a") == 10
     assert "Страница 1 из 33" in page
 
 

@@ -167,8 +167,8 @@ async def test_pages_of_a_combined_selection(feed: Feed, database: Database) -> 
     key = selection_key(selection)
     assert key is not None
     [message] = sent(await feed("торговля сотрудничество"))
-    assert f"pg:x:{key}:1" in buttons(message)
-    calls = await feed(make_callback(f"pg:x:{key}:1", user=make_user(111, "ru")))
+    assert f"pc:x:{key}:0" in buttons(message)  # four articles: a list, and cards on demand
+    calls = await feed(make_callback(f"pc:x:{key}:1", user=make_user(111, "ru")))
     [edit] = [c for c in calls if isinstance(c, EditMessageText)]
     assert str(edit.text).startswith("<b>Торговля · слова «сотрудничество»</b>")
     assert "Страница 2 из" in str(edit.text)

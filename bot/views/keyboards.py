@@ -8,6 +8,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
+    MAX_PAGE,
     BrowseCallback,
     ChartCallback,
     ExportCallback,
@@ -50,13 +51,21 @@ def summary_keyboard(
     pages: int,
     lang: Lang,
     subscribe: SubscribeCallback | None = None,
+    *,
+    pages_of: type[PageCallback] = PageCallback,
+    toggle: Button | None = None,
 ) -> InlineKeyboardMarkup | None:
-    """◀ ▶ between pages (when the list has a key that fits a button), "Subscribe", 📊 ⬇️."""
+    """◀ ▶ between pages (when the list has a key that fits a button) with the `toggle` between
+    the compact list and cards, "Subscribe", 📊 ⬇️."""
     arrows = []
     if key is not None and page > 0:
-        arrows.append(button("◀", PageCallback(kind=kind, key=key, page=page - 1)))
-    if key is not None and page + 1 < pages:
-        arrows.append(button("▶", PageCallback(kind=kind, key=key, page=page + 1)))
+        arrows.append(button("◀", pages_of(kind=kind, key=key, page=page - 1)))
+    if toggle is not None:
+        arrows.append(toggle)
+    if key is not None and page + 1 < min(pages, MAX_PAGE + 1):
+        after = pages_of(kind=kind, key=key, page=page + 1)
+        if fits(after):  # a long key and a far page may not
+            arrows.append(button("▶", after))
     rows = [arrows] if arrows else []
     if subscribe is not None:
         rows.append([button(label(lang, "summary.subscribe"), subscribe)])

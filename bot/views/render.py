@@ -78,12 +78,18 @@ def sector_label(sector_id: str, lang: Lang) -> Html:
     return escape(plain_sector_label(sector_id, lang))
 
 
-def _side(region_ids: Iterable[str], country: str, national: Sequence[str], lang: Lang) -> Html:
+def _side(
+    region_ids: Iterable[str],
+    country: str,
+    national: Sequence[str],
+    lang: Lang,
+    per_side: int = NAMES_PER_SIDE,
+) -> Html:
     names = [region_name(r, lang) for r in region_ids if _country(r) == country]
     if not names and country in national:
         names = [region_name(country, lang)]
-    shown = join(", ", names[:NAMES_PER_SIDE])
-    return markup("{shown} …", shown=shown) if len(names) > NAMES_PER_SIDE else shown
+    shown = join(", ", names[:per_side])
+    return markup("{shown} …", shown=shown) if len(names) > per_side else shown
 
 
 def _country(region_id: str) -> str | None:
@@ -91,10 +97,16 @@ def _country(region_id: str) -> str | None:
     return region.country if region else None
 
 
-def region_pair(regions: Sequence[RegionMention], national: Sequence[str], lang: Lang) -> Html:
-    """ "Атырауская область ⇄ Астраханская область": the partners, Kazakhstan's side first."""
+def region_pair(
+    regions: Sequence[RegionMention],
+    national: Sequence[str],
+    lang: Lang,
+    per_side: int = NAMES_PER_SIDE,
+) -> Html:
+    """ "Атырауская область ⇄ Астраханская область": the partners, Kazakhstan's side first,
+    at most `per_side` names a side ("…" when there are more)."""
     partners = [m.region_id for m in regions if m.role == "partner"]
-    sides = [_side(partners, country, national, lang) for country in ("KZ", "RU")]
+    sides = [_side(partners, country, national, lang, per_side) for country in ("KZ", "RU")]
     return join(" ⇄ ", [side for side in sides if side])
 
 
@@ -197,16 +209,6 @@ def fact_line(fact: Fact, lang: Lang, article_id: int | None = None) -> Html:
     if article_id is None:
         return line
     return markup("{line} ({command})", line=line, command=escape(article_command(article_id)))
-
-
-def summary_page(
-    header: Html, cards: Sequence[ArticleCard], page: int, pages: int, lang: Lang
-) -> Html:
-    """One page of a summary: the header, the cards, "page 2 of 5" when there are several."""
-    blocks = [header, *(article_card(card, lang) for card in cards)]
-    if pages > 1:
-        blocks.append(t(lang, "page.of", page=page + 1, pages=pages))
-    return join_within(blocks)
 
 
 def join_within(blocks: Sequence[Html], limit: int = MESSAGE_LIMIT) -> Html:
