@@ -29,6 +29,7 @@ from bot.sources.poller import SourcePoller
 from storage.chats import Chats
 from storage.db import Database
 from storage.figures_store import Figures
+from storage.latest_seen import LatestSeen
 from storage.repository import Archive
 from storage.sources.registry import SourceRegistry
 from storage.stats import Statistics
@@ -103,6 +104,7 @@ def make_dispatcher(
         exports=Exports(database),
         selections=selections,
         metrics=metrics,
+        latest_seen=LatestSeen(database),
     )
     # Operations: updates in flight finish before anything stops (the first shutdown hook).
     in_flight = InFlight()

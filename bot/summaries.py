@@ -86,8 +86,16 @@ def search_summary(query: str, lang: Lang) -> Summary:
     return Summary("q", search_key(query), title, Selection(query=query), with_overview=False)
 
 
-def latest_summary(lang: Lang) -> Summary:
-    return Summary("l", "-", t(lang, "latest.title"), Selection(), with_overview=False)
+def latest_summary(lang: Lang, title_key: str = "latest.title") -> Summary:
+    """The newest articles of the archive, by publication date."""
+    return Summary("l", "-", t(lang, title_key), Selection(), with_overview=False)
+
+
+def new_since_summary(article_id: int, lang: Lang) -> Summary:
+    """The articles loaded after `article_id` (the newest a chat was shown), newest first."""
+    selection = Selection(loaded_after=article_id)
+    title = t(lang, "latest.new_title")
+    return Summary("l", f"n{article_id}", title, selection, with_overview=False)
 
 
 def summary_from_key(kind: ListKind, key: str, lang: Lang) -> Summary | None:
@@ -106,6 +114,8 @@ def summary_from_key(kind: ListKind, key: str, lang: Lang) -> Summary | None:
             return None
     if kind == "q":
         return search_summary(key, lang)
+    if key.startswith("n") and key[1:].isdecimal() and len(key) < 20:
+        return new_since_summary(int(key[1:]), lang)
     return latest_summary(lang)
 
 
@@ -217,7 +227,3 @@ async def answer_search(message: Message, archive: Archive, query: str, lang: La
         return False
     empty = t(lang, "search.empty", query=escape(shorten(query, QUERY_CHARS)))
     return await answer_summary(message, archive, search_summary(query, lang), lang, empty)
-
-
-async def answer_latest(message: Message, archive: Archive, lang: Lang) -> None:
-    await answer_summary(message, archive, latest_summary(lang), lang, t(lang, "latest.empty"))

@@ -154,6 +154,7 @@ class Selection:
     since: dt.date | None = None
     until: dt.date | None = None
     query: str | None = None
+    loaded_after: int | None = None  # only articles loaded after this article id (/latest)
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,6 +199,8 @@ def subject_of(selection: Selection) -> str | None:
     """The stored subject that answers a selection exactly, if there is one."""
     if selection.role or selection.since or selection.until or selection.query is not None:
         return None
+    if selection.loaded_after is not None:
+        return None
     if not selection.region_ids:
         return "*" if selection.sector is None else f"s:{selection.sector}"
     if len(selection.region_ids) == 1 and selection.sector is None:
@@ -237,6 +239,8 @@ Facets = dict[str, list[tuple[str, int]]]  # facet -> its top (value, count), in
 def period_of(selection: Selection) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a selection that is only a date range (open ends filled)."""
     if selection.region_ids or selection.sector or selection.role or selection.query is not None:
+        return None
+    if selection.loaded_after is not None:
         return None
     if selection.since is None and selection.until is None:
         return None

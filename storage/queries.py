@@ -135,6 +135,8 @@ def filtered(selection: Selection) -> Filtered | None:
     else:
         parts = Filtered("articles AS d", "d.sort_key", "d.id")
     _add_dates(parts, selection)
+    if selection.loaded_after is not None:
+        parts.add(f"{parts.id} > ?", selection.loaded_after)
     for phrase in phrases:
         parts.add(PHRASE_CONDITION.format(id=parts.id), phrase.pattern)
     return parts

@@ -11,9 +11,11 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import ForceReply, Message
 
 from bot.config import Settings
-from bot.summaries import answer_latest, answer_search
+from bot.latest import answer_latest
+from bot.summaries import answer_search
 from bot.texts import LANGUAGES, label, t
 from bot.typed_answers import Clock, answer_typed, today_for
+from storage.latest_seen import LatestSeen
 from storage.models import Lang
 from storage.repository import Archive
 
@@ -59,8 +61,10 @@ async def on_search_reply(
     await answer_words(message, archive, message.text or "", lang, today_for(clock, settings))
 
 
-async def cmd_latest(message: Message, archive: Archive, lang: Lang) -> None:
-    await answer_latest(message, archive, lang)
+async def cmd_latest(
+    message: Message, archive: Archive, latest_seen: LatestSeen, clock: Clock, lang: Lang
+) -> None:
+    await answer_latest(message, archive, latest_seen, lang, clock())
 
 
 def make_router() -> Router:

@@ -9,12 +9,15 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import MenuCallback
 from bot.html import Html, join
+from bot.latest import answer_latest
 from bot.links import ARTICLE_PAYLOAD, PAIR_SEPARATOR
 from bot.replies import answer_article, answer_sector_list, answer_stale, help_text
-from bot.summaries import answer_latest, show_regions, show_sector
+from bot.summaries import show_regions, show_sector
 from bot.texts import t
+from bot.typed_answers import Clock
 from bot.views.keyboards import countries_keyboard, menu_keyboard
 from bot.views.render import format_span
+from storage.latest_seen import LatestSeen
 from storage.models import Lang
 from storage.regions import get_region
 from storage.repository import Archive
@@ -65,7 +68,13 @@ async def welcome(archive: Archive, lang: Lang) -> Html:
 
 
 async def on_menu(
-    query: CallbackQuery, callback_data: MenuCallback, archive: Archive, bot: Bot, lang: Lang
+    query: CallbackQuery,
+    callback_data: MenuCallback,
+    archive: Archive,
+    latest_seen: LatestSeen,
+    clock: Clock,
+    bot: Bot,
+    lang: Lang,
 ) -> None:
     message = query.message
     if not isinstance(message, Message):
@@ -77,7 +86,7 @@ async def on_menu(
     elif callback_data.action == "sectors":
         await answer_sector_list(message, archive, lang)
     elif callback_data.action == "latest":
-        await answer_latest(message, archive, lang)
+        await answer_latest(message, archive, latest_seen, lang, clock())
     else:
         await message.answer(await help_text(bot, lang), reply_markup=menu_keyboard(lang))
 

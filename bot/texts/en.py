@@ -136,6 +136,8 @@ TEXTS: dict[str, str] = {
     # --- end typed words ---
     "latest.title": "Latest articles",
     "latest.empty": "The archive is empty for now.",
+    "latest.new_title": "🆕 New since you last looked",
+    "latest.nothing_new_title": "Nothing new since you last looked — the newest",
     "lang.choose": "Choose the interface language:",
     "lang.set": "Done: the language is English.",
     "inline.empty": "Nothing found",

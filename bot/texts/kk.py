@@ -135,6 +135,8 @@ TEXTS: dict[str, str] = {
     # --- end typed words ---
     "latest.title": "Соңғы мақалалар",
     "latest.empty": "Мұрағат әзірге бос.",
+    "latest.new_title": "🆕 Соңғы қарағаныңыздан бергі жаңа мақалалар",
+    "latest.nothing_new_title": "Соңғы қарағаныңыздан бері жаңа мақала жоқ — ең соңғылары",
     "lang.choose": "Интерфейс тілін таңдаңыз:",
     "lang.set": "Дайын: тіл — қазақша.",
     "inline.empty": "Ештеңе табылмады",

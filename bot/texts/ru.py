@@ -133,6 +133,8 @@ TEXTS: dict[str, str] = {
     # --- end typed words ---
     "latest.title": "Свежие статьи",
     "latest.empty": "Архив пока пуст.",
+    "latest.new_title": "🆕 Новое с вашего прошлого просмотра",
+    "latest.nothing_new_title": "Нового с вашего прошлого просмотра нет — самые свежие",
     "lang.choose": "Выберите язык интерфейса:",
     "lang.set": "Готово: язык — русский.",
     "inline.empty": "Ничего не нашлось",
