@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.html import escape, plain
-from bot.texts import t
+from bot.texts import label, t
 from tests.e2e.client import Emulator, TelegramUser
 from tests.e2e.support import BotProcess
 
@@ -76,13 +76,18 @@ def test_start_with_a_deep_link_opens_the_region(user: TelegramUser) -> None:
 
 def test_region_pages_forward_and_back_by_buttons(user: TelegramUser) -> None:
     user.send("/region Астраханской области")
-    first = user.wait_reply()
+    listed = user.wait_reply()  # the compact list: every article on one page
+    user.press(listed, label("ru", "list.as_cards"))
+    first = user.wait_edit(listed)
 
     user.press(first, "▶")
     second = user.wait_edit(first)
     user.press(second, "◀")
     back = user.wait_edit(second)
+    user.press(back, label("ru", "list.as_list"))
+    relisted = user.wait_edit(back)
 
+    assert "Заинтересованы в новых контактах" in listed.text
     assert plain(t("ru", "page.of", page=1, pages=2)) in first.text
     assert "рабочая встреча номер 3" in first.text
     assert plain(t("ru", "page.of", page=2, pages=2)) in second.text
@@ -90,6 +95,7 @@ def test_region_pages_forward_and_back_by_buttons(user: TelegramUser) -> None:
     assert "рабочая встреча номер 3" not in second.text
     assert back.text == first.text
     assert second.button(t("ru", "summary.subscribe"))
+    assert relisted.text == listed.text
 
 
 def test_search_finds_words_and_survives_hostile_input(user: TelegramUser) -> None:

@@ -85,6 +85,32 @@ def test_card_and_key_fact_open_the_article_in_one_tap(emulator: Emulator, where
     assert user.wait_for(ARTICLE_4).text.startswith(ARTICLE_4)
 
 
+@pytest.mark.parametrize(
+    ("user_id", "where", "lang"),
+    [(3010, "private", "ru"), (3011, "group", "ru"), (3012, "private", "en")],
+)
+def test_compact_list_entry_opens_in_one_tap(
+    emulator: Emulator, user_id: int, where: str, lang: str
+) -> None:
+    if where == "private":
+        user = emulator.user(user_id, lang)
+    else:
+        user = group_member(emulator, user_id, GROUP_ID - 2)
+    user.send("/latest")
+    listing = user.wait_reply()
+    lines = [line for line in listing.html.split("\n") if _COMMAND.search(line)]
+    assert len(lines) >= 5  # one line per article: date · title · partner pair — /aN
+    assert re.match(r"\d\d\.\d\d\.\d{4} · <b>", lines[0]), lines[0]
+    title = re.sub(r"<[^>]+>", "", lines[0].split(" · ")[1])
+    command = tap_command(user, listing.html, after=" — /a")
+    opened = user.wait_for(f"#{command[2:]}")
+    assert opened.text.startswith(title.rstrip("…"))  # the entry's own article, in full
+
+    user.press(listing, "🗂 Cards" if lang == "en" else "🗂 Карточки")  # cards on demand
+    cards = user.wait_edit(listing)
+    assert ("More: /a" if lang == "en" else "Подробнее: /a") in cards.text
+
+
 def test_inline_result_shared_elsewhere_opens_in_one_tap(emulator: Emulator) -> None:
     user = emulator.user(3003, "ru")
     results = emulator.inline_results(user.inline_query("астрахань"))
@@ -138,5 +164,5 @@ def test_digest_article_and_overflow_line_open_in_one_tap(
         tap_link(private, digest[-1].html, payload_start="r-")  # "…и ещё N: открыть все"
         listing = private.wait_for("Атырауская область")
         assert _COMMAND.search(listing.html)  # its entries are one tap each
-        command = tap_command(private, listing.html, after="Подробнее")
+        command = tap_command(private, listing.html, after=" — /a")  # a line of the list
         assert private.wait_for(f"#{command[2:]}").text.startswith("Атырауская и Астраханская")
