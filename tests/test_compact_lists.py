@@ -130,3 +130,14 @@ async def test_the_other_outlet_lists_the_first(client: BotClient, database: Dat
     [first, *_] = texts(await client.send("/a2"))
     assert "Эта же новость в других изданиях" in "\n".join(texts(await client.send("/a2")))
     assert first
+
+
+async def test_search_list_shows_the_passage_under_each_line(client: BotClient) -> None:
+    [text] = texts(await client.send("/search сотрудничество"))
+    lines = text.split("\n")
+    hits = [n for n, line in enumerate(lines) if re.search(r" — /a\d+$", line)]
+    assert len(hits) == 4
+    for n in hits:
+        passage = lines[n + 1]
+        assert passage.startswith("    …")
+        assert re.search(r"<b>сотрудничеств\w*</b>", passage, re.IGNORECASE), passage

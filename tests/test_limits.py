@@ -24,7 +24,15 @@ from bot.views.subscriptions import COMMON_ZONES
 from storage import subscriptions
 from storage.chats import ChatPlace, Chats
 from storage.db import Database
-from storage.models import ArticleCard, Fact, Lang, Overview, RegionMention, Selection
+from storage.models import (
+    ArticleCard,
+    Fact,
+    Lang,
+    Overview,
+    RegionMention,
+    Selection,
+    Snippet,
+)
 from storage.regions import all_regions
 from storage.sectors import all_sectors
 from tests.fakes import BOT_ID, make_callback, make_chat, make_message, make_user
@@ -187,3 +195,11 @@ def test_compact_lists_and_cards_fit_with_the_longest_names(lang: Lang) -> None:
         assert toggle.callback_data is not None
         assert len(toggle.callback_data.encode()) <= MAX_CALLBACK_BYTES
         assert view_toggle(shown, "q", "ж" * 48, 99_999, lang) is None
+
+
+def test_search_lists_drop_passages_rather_than_lines() -> None:
+    hostile = Snippet("&" * 240, ((0, 240),), cut_before=True, cut_after=True)
+    entries = [Entry(replace(long_card("ru", 10**9 + n), snippet=hostile)) for n in range(10)]
+    page = list_page(escape("Ж" * 200), entries, 0, 2, "ru")
+    assert len(page) <= MESSAGE_LIMIT
+    assert page.count(" — /a") == LIST_PAGE

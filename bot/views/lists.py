@@ -12,6 +12,7 @@ from aiogram.types import InlineKeyboardButton
 from bot.callbacks import MAX_PAGE, CardsCallback, ListKind, PageCallback, fits
 from bot.html import Html, bold, escape, join, markup
 from bot.links import article_command
+from bot.marking import marked_snippet
 from bot.texts import label, t
 from bot.views.keyboards import button
 from bot.views.render import (
@@ -22,12 +23,13 @@ from bot.views.render import (
     join_within,
     region_pair,
 )
-from storage.models import ArticleCard, Lang
+from storage.models import ArticleCard, Lang, Snippet
 
 View = Literal["list", "cards"]
 LIST_PAGE = 10  # articles a page of the compact list
 CARDS_PAGE = 3  # articles a page of cards
 LINE_TITLE_CHARS = 90
+LINE_PASSAGE_CHARS = 120  # of a search hit's passage, under its line
 SHOWN_OUTLETS = 5  # other outlets' commands a card names
 
 
@@ -68,8 +70,10 @@ def _plural(count: int) -> str:
     return "many"
 
 
-def compact_line(entry: Entry, lang: Lang) -> Html:
-    """ "27.11.2022 · Title · Атырауская область ⇄ Астраханская область · +1 источник — /a5"."""
+def compact_line(entry: Entry, lang: Lang, *, passage: bool = True) -> Html:
+    """ "27.11.2022 · Title · Атырауская область ⇄ Астраханская область · +1 источник — /a5",
+    and for a search hit (when `passage`), the start of the passage where the words were found
+    on a line of its own."""
     card = entry.card
     parts = [format_date(card.date, lang), bold(clip(card.title, LINE_TITLE_CHARS))]
     if pair := region_pair(card.regions, card.national_level, lang, per_side=1):
@@ -77,20 +81,41 @@ def compact_line(entry: Entry, lang: Lang) -> Html:
     if entry.others:
         parts.append(outlets(len(entry.others), lang))
     command = escape(article_command(card.id))
-    return markup("{line} — {command}", line=join(" · ", parts), command=command)
+    line = markup("{line} — {command}", line=join(" · ", parts), command=command)
+    if passage and card.snippet is not None:
+        found = marked_snippet(_shortened(card.snippet, LINE_PASSAGE_CHARS))
+        return markup("{line}\n    {found}", line=line, found=found)
+    return line
+
+
+def _shortened(snippet: Snippet, limit: int) -> Snippet:
+    """The snippet's first `limit` characters on one line (cut between words), with the marks
+    inside (a line break becomes a space: the marks keep their places)."""
+    text = "".join(" " if char.isspace() else char for char in snippet.text)
+    if len(text) <= limit:
+        return Snippet(text, snippet.marks, snippet.cut_before, snippet.cut_after)
+    head = text[:limit]
+    head = head.rsplit(" ", 1)[0] if " " in head else head
+    marks = tuple((start, end) for start, end in snippet.marks if end <= len(head))
+    return Snippet(head, marks, snippet.cut_before, cut_after=True)
 
 
 def list_page(header: Html, entries: Sequence[Entry], page: int, pages: int, lang: Lang) -> Html:
-    """The header, then one line per entry, then "page 2 of 5" when there are several."""
+    """The header, then one line per entry, then "page 2 of 5" when there are several.
+
+    Search passages are left out if the whole page would not fit with them.
+    """
     footer = t(lang, "page.of", page=page + 1, pages=pages) if pages > 1 else None
     room = MESSAGE_LIMIT - len(header) - 2 - (len(footer) + 2 if footer else 0)
-    lines: list[Html] = []
-    for entry in entries:  # lines are short: this cuts only with a huge header
-        line = compact_line(entry, lang)
-        if sum(len(taken) + 1 for taken in lines) + len(line) > room:
+    lines = [compact_line(entry, lang) for entry in entries]
+    if sum(len(line) + 1 for line in lines) > room:
+        lines = [compact_line(entry, lang, passage=False) for entry in entries]
+    taken: list[Html] = []
+    for line in lines:  # lines are short: this cuts only with a huge header
+        if sum(len(kept) + 1 for kept in taken) + len(line) > room:
             break
-        lines.append(line)
-    return join_within([header, join("\n", lines), *([footer] if footer else [])])
+        taken.append(line)
+    return join_within([header, join("\n", taken), *([footer] if footer else [])])
 
 
 def entry_card(entry: Entry, lang: Lang) -> Html:
