@@ -39,11 +39,22 @@ def article_keys(
     regions: Iterable[tuple[str, str]], sectors: Sequence[str], national: Sequence[str]
 ) -> Iterator[Key]:
     """What one article adds (one each): for each of its subjects (everything, each of its
-    regions, each of its sectors) one article, one per region, partner, sector and side."""
+    regions, each of its sectors) one article, one per region, partner, sector and side; and
+    for each partner region its fellow partners and sides (`partner_keys`)."""
     regions = list(regions)
     subjects = ["*", *(f"r:{region}" for region, _ in regions), *(f"s:{s}" for s in sectors)]
     facets = _facets(regions, sectors, national)
-    return ((subject, facet, value) for subject in subjects for facet, value in facets)
+    yield from ((subject, facet, value) for subject in subjects for facet, value in facets)
+    yield from partner_keys(regions, national)
+
+
+def partner_keys(regions: Sequence[tuple[str, str]], national: Sequence[str]) -> Iterator[Key]:
+    """Under 'p:<region>' for each partner region: its fellow partners and national sides, so
+    a region's partners are counted where it is a partner itself (not a venue it hosts)."""
+    partners = [region for region, role in regions if role == "partner"]
+    for region in partners:
+        yield from ((f"p:{region}", "partner", other) for other in partners if other != region)
+        yield from ((f"p:{region}", "national", country) for country in national)
 
 
 def _facets(

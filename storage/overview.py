@@ -60,15 +60,16 @@ async def plan_overview(db: aiosqlite.Connection, selection: Selection) -> Overv
     facets = await stored_facets(db, selection)
     span = await _span(db, selection, parts, facets)
     exclude = selection.region_ids
+    partners, national = await _partners(db, selection, facets, parts)
     return Overview(
         count=span.count,
         dated_count=span.dated,
         first_date=key_date(span.first_key),
         last_date=key_date(span.last_key),
-        partners=await _partners(db, selection, facets, parts),
+        partners=partners,
         sectors=await rank_sectors(db, parts, await _facet(db, facets, parts, "sector")),
         facts=await _recent_facts(db, parts),
-        national_level=await _facet(db, facets, parts, "national"),
+        national_level=national,
         mentioned=await _mentioned(db, selection, parts, exclude),
         home_mentioned=await _home_mentioned(db, selection, span.count),
     )
@@ -76,13 +77,21 @@ async def plan_overview(db: aiosqlite.Connection, selection: Selection) -> Overv
 
 async def _partners(
     db: aiosqlite.Connection, selection: Selection, facets: Facets | None, parts: Filtered
-) -> Counted:
-    if not selection.region_ids:
-        return await _facet(db, facets, parts, "partner")
+) -> tuple[Counted, Counted]:
+    """Partner regions and national sides, of the articles where the selection's regions are
+    partners: stored for one whole region, else counted live."""
+    regions = selection.region_ids
+    if not regions:
+        partners = await _facet(db, facets, parts, "partner")
+        return partners, await _facet(db, facets, parts, "national")
+    if len(regions) == 1 and selection == Selection(region_ids=regions):
+        stored = await subject_facets(db, f"p:{regions[0]}", regions, STORED_TOP)
+        return top(stored, "partner", regions, STORED_TOP), top(stored, "national", (), STORED_TOP)
     partner_parts = filtered(as_partners(selection))
     if partner_parts is None:
-        return ()
-    return await _facet(db, None, partner_parts, "partner", selection.region_ids)
+        return (), ()
+    partners = await _facet(db, None, partner_parts, "partner", regions)
+    return partners, await _facet(db, None, partner_parts, "national")
 
 
 async def _mentioned(

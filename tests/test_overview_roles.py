@@ -4,13 +4,18 @@ then by the newest article, then by that article's order, never alphabetically."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from aiogram.methods import EditMessageText
 
 from storage.db import Database
+from storage.facets import stored_counts
 from storage.models import Selection
 from storage.repository import Archive
 from tests.support import BotClient, Feed, keyboard, texts
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "storage" / "migrations"
 
 
 def header(text: str) -> str:
@@ -102,3 +107,25 @@ async def test_stored_and_live_partners_agree(database: Database) -> None:
     pair = await archive.overview(Selection(region_ids=("kz-turkistan", "ru-chelyabinsk")))
     assert pair.mentioned == (("ru-omsk", 1),)
     assert [sector for sector, _ in pair.sectors] == ["tourism", "space", "machine_building"]
+
+
+async def test_migration_counts_partners_as_the_loader_does(database: Database) -> None:
+    """An archive stored before 0012b gets the same 'p:' counts the loader keeps."""
+    ids = [row[0] for row in await database.reader.execute_fetchall("SELECT id FROM articles")]
+    expected = {
+        key: count
+        for key, count in (await stored_counts(database.reader, ids)).subjects.items()
+        if key[0].startswith("p:")
+    }
+    assert expected[("p:kz-atyrau", "partner", "ru-astrakhan")] == 1
+    assert ("p:ru-omsk", "partner", "kz-turkistan") not in expected  # only a consulate's seat
+    migration = MIGRATIONS / "0012b_partner_counts.sql"
+    async with database.transaction() as writer:
+        await writer.execute("DELETE FROM facet_counts WHERE subject LIKE 'p:%'")
+        for statement in migration.read_text(encoding="utf-8").split(";\n"):
+            if "INSERT" in statement:
+                await writer.execute(statement)
+    rows = await database.reader.execute_fetchall(
+        "SELECT subject, facet, value, count FROM facet_counts WHERE subject LIKE 'p:%'"
+    )
+    assert {(s, f, v): c for s, f, v, c in rows} == expected

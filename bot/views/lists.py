@@ -3,6 +3,7 @@ pair, each opened by its `/aN`) or as cards; one story told by several outlets i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -26,6 +27,7 @@ from bot.views.render import (
 from storage.models import ArticleCard, Lang, Snippet
 
 View = Literal["list", "cards"]
+_SPACE = re.compile(r"\s")
 LIST_PAGE = 10  # articles a page of the compact list
 CARDS_PAGE = 3  # articles a page of cards
 LINE_TITLE_CHARS = 90
@@ -91,7 +93,7 @@ def compact_line(entry: Entry, lang: Lang, *, passage: bool = True) -> Html:
 def _shortened(snippet: Snippet, limit: int) -> Snippet:
     """The snippet's first `limit` characters on one line (cut between words), with the marks
     inside (a line break becomes a space: the marks keep their places)."""
-    text = "".join(" " if char.isspace() else char for char in snippet.text)
+    text = _SPACE.sub(" ", snippet.text)
     if len(text) <= limit:
         return Snippet(text, snippet.marks, snippet.cut_before, snippet.cut_after)
     head = text[:limit]
