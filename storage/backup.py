@@ -1,22 +1,22 @@
 """Backups of the archive (a consistent copy while the bot runs) and checks of an archive file.
 
-These open the file with SQLite directly rather than through `Database`: a check must look at a
-file as it is (never migrate it), and a backup only reads, in one snapshot.
+These use `storage.db.plain_connection` rather than `Database`: a check must look at a file as
+it is (never migrate it), and a backup only reads, in one snapshot; both are blocking calls of
+the command line. That connection still has the archive's SQL functions (the full-text triggers
+and the article text need them).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
-from storage.db import BUSY_TIMEOUT_MS
+from storage.db import plain_connection
 
 INSERT_BACKUP = "INSERT INTO backup_log (finished_at, path, bytes) VALUES (?, ?, ?)"
 SELECT_LAST_BACKUP = "SELECT finished_at, path, bytes FROM backup_log ORDER BY id DESC LIMIT 1"
@@ -43,16 +43,6 @@ class BackupEntry:
     size: int
 
 
-@contextlib.contextmanager
-def _connection(path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        yield connection
-    finally:
-        connection.close()
-
-
 def backup_path(destination: Path, now: dt.datetime) -> Path:
     """The file to write: `destination` itself, or a dated name inside it when it is a folder."""
     if destination.is_dir():
@@ -76,7 +66,7 @@ def make_backup(source: Path, destination: Path, now: dt.datetime) -> BackupEntr
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with _connection(source) as connection:
+        with plain_connection(source) as connection:
             connection.execute("VACUUM INTO ?", (str(partial),))
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
@@ -89,7 +79,7 @@ def make_backup(source: Path, destination: Path, now: dt.datetime) -> BackupEntr
 
 def _log(source: Path, entry: BackupEntry) -> None:
     finished = entry.finished_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with _connection(source) as connection:
+    with plain_connection(source) as connection:
         connection.execute(INSERT_BACKUP, (finished, entry.path, entry.size))
 
 
@@ -102,7 +92,7 @@ def check_archive(path: Path) -> list[str]:
     if not path.is_file():
         raise CheckFailed(f"{path} is not a file.")
     try:
-        with _connection(path) as connection:
+        with plain_connection(path) as connection:
             return _checks(connection, path)
     except sqlite3.DatabaseError as error:
         raise CheckFailed(f"{path} is damaged or not an SQLite archive ({error}).") from error
