@@ -16,7 +16,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from storage.db import plain_connection
+from storage.db import PAGE_SIZE, plain_connection
 
 INSERT_BACKUP = "INSERT INTO backup_log (finished_at, path, bytes) VALUES (?, ?, ?)"
 SELECT_LAST_BACKUP = "SELECT finished_at, path, bytes FROM backup_log ORDER BY id DESC LIMIT 1"
@@ -28,6 +28,10 @@ WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY na
 
 class BackupError(Exception):
     """A backup that was not made; the message is one sentence saying why."""
+
+
+class CompactError(Exception):
+    """An archive that was not compacted; the message is one sentence saying why."""
 
 
 class CheckFailed(Exception):
@@ -54,7 +58,8 @@ def make_backup(source: Path, destination: Path, now: dt.datetime) -> BackupEntr
     """Copy the archive at `source` into a new compact file, consistent while others write.
 
     `VACUUM INTO` reads one snapshot of the database (writers go on meanwhile in WAL mode), and
-    the copy appears under its name only once complete. The backup is logged in the archive.
+    the copy appears under its name only once complete, in pages of PAGE_SIZE whatever the
+    archive's. The backup is logged in the archive.
     """
     if not source.is_file():
         raise BackupError(f"there is no archive at {source}.")
@@ -67,6 +72,7 @@ def make_backup(source: Path, destination: Path, now: dt.datetime) -> BackupEntr
     partial.unlink(missing_ok=True)
     try:
         with plain_connection(source) as connection:
+            connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             connection.execute("VACUUM INTO ?", (str(partial),))
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
@@ -81,6 +87,39 @@ def _log(source: Path, entry: BackupEntry) -> None:
     finished = entry.finished_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     with plain_connection(source) as connection:
         connection.execute(INSERT_BACKUP, (finished, entry.path, entry.size))
+
+
+def compact_archive(path: Path) -> tuple[int, int]:
+    """Rewrite the archive in place with no free pages, in pages of PAGE_SIZE; (bytes before,
+    bytes after). Gives back the space of removed articles and of older migrations.
+
+    It needs the archive to itself (the bot stopped): leaving WAL mode, which VACUUM needs to
+    change the page size, fails while another connection is open. It needs free disk space
+    about the size of the archive meanwhile.
+    """
+    if not path.is_file():
+        raise CompactError(f"there is no archive at {path}.")
+    before = _size_with_log(path)
+    try:
+        with plain_connection(path) as connection:
+            mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            if mode != "delete":
+                raise CompactError(f"{path} is in use; stop the bot, then compact it.")
+            connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+            raise CompactError(f"{path} is in use; stop the bot, then compact it.") from error
+        raise CompactError(f"compacting {path} failed: {error}.") from error
+    except sqlite3.DatabaseError as error:
+        raise CompactError(f"{path} is damaged or not an SQLite archive ({error}).") from error
+    return before, _size_with_log(path)
+
+
+def _size_with_log(path: Path) -> int:
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
 def check_archive(path: Path) -> list[str]:
