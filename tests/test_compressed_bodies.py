@@ -123,7 +123,7 @@ async def test_a_converted_article_changed_or_removed_leaves_no_stale_words_in_t
     assert check_archive(path)[-1] == "full-text index articles_fts"
 
 
-def test_a_body_is_stored_in_about_a_third_of_its_bytes_and_read_back_exactly() -> None:
+def test_a_body_is_stored_in_under_half_its_bytes_and_read_back_exactly() -> None:
     body = (SEEDS / SEED_FILES[0]).read_text("utf-8")
     packed = pack_body(body)
     assert len(packed) < len(body.encode("utf-8")) / 2

@@ -1,11 +1,11 @@
 -- A lighter archive, second step: the cleaned body of each article is stored compressed
--- (zlib, about a third of its UTF-8 size) in body_zlib, and read back through the SQL function
+-- (zlib, about 40 % of its UTF-8 size) in body_zlib, and read back through the SQL function
 -- article_body(body_zlib) (storage/article_text.py, registered on every connection with
 -- packed_body, its inverse). The full-text triggers index the stems of the same text as before,
 -- so the index is kept as it is: a delete replays exactly the stems that were inserted.
 --
 -- The triggers go first: a column a trigger names cannot be dropped. An existing archive gets
--- the space back on the next VACUUM (the compact copy that `python -m storage backup` writes).
+-- the space back with `python -m storage compact` (the bot stopped), and a backup is compact.
 DROP TRIGGER articles_fts_insert;
 DROP TRIGGER articles_fts_delete;
 DROP TRIGGER articles_fts_update;
