@@ -1,9 +1,9 @@
-"""Backups of the archive (a consistent copy while the bot runs) and checks of an archive file.
+"""Backups of the archive (a consistent copy while the bot runs), checking and compacting a file.
 
 These use `storage.db.plain_connection` rather than `Database`: a check must look at a file as
 it is (never migrate it), and a backup only reads, in one snapshot; both are blocking calls of
 the command line. That connection still has the archive's SQL functions (the full-text triggers
-and the article text need them).
+and the article text need them). Compacting needs the archive to itself.
 """
 
 from __future__ import annotations

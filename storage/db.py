@@ -176,7 +176,9 @@ class Database:
         await asyncio.to_thread(_check_openable, path)
         writer = await _connect(path)
         try:
-            await apply_migrations(writer)
+            applied = await apply_migrations(writer)
+            if applied:
+                await _advise_compacting(writer, path, applied)
             await upsert_catalogues(writer)
             reader = await _connect(path)
         except BaseException:
@@ -246,6 +248,22 @@ class Database:
                 if not busy or time.monotonic() > deadline:
                     raise
                 logger.info("the database is busy (another process writes); waiting")
+
+
+async def _advise_compacting(
+    connection: aiosqlite.Connection, path: Path, applied: list[str]
+) -> None:
+    # A migration that rewrites the articles (0010, 0014) leaves the old space in the file,
+    # free or scattered over half-empty pages; only a VACUUM gives it back.
+    async with connection.execute("SELECT EXISTS (SELECT 1 FROM articles)") as cursor:
+        row = await cursor.fetchone()
+    if row is not None and row[0]:
+        logger.warning(
+            "%s: migrations %s applied; `python -m storage compact`, with the bot stopped,"
+            " gives back the space they freed",
+            path,
+            ", ".join(applied),
+        )
 
 
 def _check_openable(path: Path) -> None:

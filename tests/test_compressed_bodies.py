@@ -4,13 +4,14 @@ place, and every article stays readable and searchable, its index in step with i
 from __future__ import annotations
 
 import hashlib
+import random
 from pathlib import Path
 
 import pytest
 
 from storage import db as db_module
 from storage.article_text import pack_body, unpack_body
-from storage.backup import check_archive
+from storage.backup import check_archive, compact_archive
 from storage.db import Database, shipped_migrations
 from storage.fts import tags_text
 from storage.loader import load_directory
@@ -39,8 +40,11 @@ def _row(article_id: int, file: str, digest: str, item: ArticleRecord) -> tuple[
     return (article_id, file, digest, item.title, date, item.lang, item.source, key, tags)
 
 
-async def _archive_before_0014(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[int, str]:
-    """An archive at the state before 0014 with the seeds and one made article; id -> body."""
+async def _archive_before_0014(
+    path: Path, monkeypatch: pytest.MonkeyPatch, *, more: int = 0
+) -> dict[int, str]:
+    """An archive at the state before 0014 with the seeds, one made article and `more` made
+    articles of news-sized texts; id -> body."""
     everything = shipped_migrations()
     monkeypatch.setattr(
         db_module, "shipped_migrations", lambda: [m for m in everything if m.name < "0014"]
@@ -57,9 +61,18 @@ async def _archive_before_0014(path: Path, monkeypatch: pytest.MonkeyPatch) -> d
         made_id = len(SEED_FILES) + 1
         await writer.execute(OLD_ARTICLE, (*_row(made_id, "made.txt", "x", MADE), "", MADE.body))
         bodies[made_id] = MADE.body
+        for article_id in range(made_id + 1, made_id + 1 + more):
+            item = record(f"Новость {article_id}", _news_sized_text(article_id))
+            row = _row(article_id, f"{article_id}.txt", "x", item)
+            await writer.execute(OLD_ARTICLE, (*row, item.summary, item.body))
     await database.close()
     monkeypatch.setattr(db_module, "shipped_migrations", lambda: everything)
     return bodies
+
+
+def _news_sized_text(seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join("".join(rng.choices("абвгдеиклмнопрстуя", k=7)) for _ in range(700))
 
 
 async def _found(archive: Archive, query: str) -> set[int]:
@@ -120,6 +133,20 @@ async def test_a_converted_article_changed_or_removed_leaves_no_stale_words_in_t
             assert detail.body == bodies[article_id]
     finally:
         await database.close()
+    assert check_archive(path)[-1] == "full-text index articles_fts"
+
+
+async def test_an_upgraded_archive_is_told_to_compact_and_shrinks_when_compacted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "archive.sqlite3"
+    await _archive_before_0014(path, monkeypatch, more=200)
+    database = await Database.open(path)  # 0014 is applied now
+    await database.close()
+    before = path.stat().st_size
+    assert "`python -m storage compact`, with the bot stopped, gives back the space" in caplog.text
+    compact_archive(path)
+    assert path.stat().st_size < before * 0.6  # made texts of random letters compress less
     assert check_archive(path)[-1] == "full-text index articles_fts"
 
 
