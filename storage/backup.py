@@ -11,15 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
+from storage.article_text import unpack_body
 from storage.db import PAGE_SIZE, plain_connection
 
 INSERT_BACKUP = "INSERT INTO backup_log (finished_at, path, bytes) VALUES (?, ?, ?)"
 SELECT_LAST_BACKUP = "SELECT finished_at, path, bytes FROM backup_log ORDER BY id DESC LIMIT 1"
+SELECT_ARTICLE_COLUMNS = "SELECT name FROM pragma_table_info('articles')"
+SELECT_PACKED_TEXTS = "SELECT id, body_zlib FROM articles"
 SELECT_FTS_TABLES = """
 SELECT name FROM sqlite_schema
 WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name
@@ -126,7 +130,9 @@ def check_archive(path: Path) -> list[str]:
     """What was checked, when the file is a sound archive; `CheckFailed` saying what is wrong.
 
     Checks SQLite's page structure and indexes (integrity_check), links between tables
-    (foreign_key_check) and every full-text index against itself.
+    (foreign_key_check), that every article's compressed text reads back (its checksum: a
+    damaged byte inside a row passes the structural checks) and every full-text index against
+    itself.
     """
     if not path.is_file():
         raise CheckFailed(f"{path} is not a file.")
@@ -153,10 +159,26 @@ def _checks(connection: sqlite3.Connection, path: Path) -> list[str]:
             f"{path} has {len(broken)} broken links, the first in {table} row {rowid} "
             f"(to {parent})."
         )
+    texts = _check_texts(connection, path)
     fts_tables = [row[0] for row in connection.execute(SELECT_FTS_TABLES)]
     for table in fts_tables:
         _check_full_text(connection, path, table)
-    return ["integrity", "foreign keys", *(f"full-text index {name}" for name in fts_tables)]
+    checked = ["integrity", "foreign keys", *(["article texts"] if texts else [])]
+    return [*checked, *(f"full-text index {name}" for name in fts_tables)]
+
+
+def _check_texts(connection: sqlite3.Connection, path: Path) -> bool:
+    """False when the file has no compressed texts to check (not an archive, or older)."""
+    if "body_zlib" not in {row[0] for row in connection.execute(SELECT_ARTICLE_COLUMNS)}:
+        return False
+    for article_id, packed in connection.execute(SELECT_PACKED_TEXTS):
+        try:
+            unpack_body(packed)
+        except (zlib.error, UnicodeDecodeError) as error:
+            raise CheckFailed(
+                f"{path}: the text of article {article_id} is damaged ({error})."
+            ) from error
+    return True
 
 
 def _check_full_text(connection: sqlite3.Connection, path: Path, table: str) -> None:

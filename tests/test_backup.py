@@ -14,7 +14,14 @@ import pytest
 
 from bot.views import admin as admin_view
 from storage.__main__ import main
-from storage.backup import BackupError, CompactError, check_archive, compact_archive, make_backup
+from storage.backup import (
+    BackupError,
+    CheckFailed,
+    CompactError,
+    check_archive,
+    compact_archive,
+    make_backup,
+)
 from storage.db import PAGE_SIZE, Database
 from storage.models import Lang
 from storage.stats import admin_stats
@@ -76,7 +83,8 @@ def test_a_damaged_copy_fails_the_check_with_one_sentence(
     assert main(["backup", "--db", str(source), str(tmp_path / "copy.sqlite3")]) == 0
     assert main(["check", str(tmp_path / "copy.sqlite3")]) == 0
     assert (
-        ": ok (integrity, foreign keys, full-text index articles_fts)" in capsys.readouterr().out
+        ": ok (integrity, foreign keys, article texts, full-text index articles_fts)"
+        in capsys.readouterr().out
     )
     with open(tmp_path / "copy.sqlite3", "r+b") as copy:
         copy.seek(PAGE_SIZE + 8)  # inside the second page (a backup's pages), past its header
@@ -171,3 +179,16 @@ async def test_compact_refuses_an_archive_in_use(database: Database) -> None:
     with pytest.raises(CompactError, match="is in use; stop the bot"):
         await asyncio.to_thread(compact_archive, database.path)
     assert _count(database.path, "articles") == 20
+
+
+def test_a_damaged_article_text_fails_the_check_naming_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    asyncio.run(_fresh_archive(path))
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        (article_id, packed) = connection.execute("SELECT id, body_zlib FROM articles").fetchone()
+    data = bytearray(path.read_bytes())
+    at = data.index(packed) + len(packed) // 2
+    data[at] ^= 0xFF  # one byte of the text flipped, as a bad disk would: the pages stay sound
+    path.write_bytes(bytes(data))
+    with pytest.raises(CheckFailed, match=f"the text of article {article_id} is damaged"):
+        check_archive(path)
