@@ -12,7 +12,7 @@ import pytest
 from storage import db as db_module
 from storage.article_text import pack_body, unpack_body
 from storage.backup import check_archive, compact_archive
-from storage.db import Database, shipped_migrations
+from storage.db import PAGE_SIZE, Database, shipped_migrations
 from storage.fts import tags_text
 from storage.loader import load_directory
 from storage.models import ArticleRecord, Selection
@@ -156,3 +156,13 @@ def test_a_body_is_stored_in_under_half_its_bytes_and_read_back_exactly() -> Non
     assert len(packed) < len(body.encode("utf-8")) / 2
     assert unpack_body(packed) == body
     assert unpack_body(b"") == ""
+
+
+async def test_a_new_archive_has_pages_that_hold_several_articles(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "archive.sqlite3")
+    try:
+        async with database.reader.execute("PRAGMA page_size") as cursor:
+            assert await cursor.fetchone() == (PAGE_SIZE,)
+    finally:
+        await database.close()
+    assert PAGE_SIZE == 16384
