@@ -75,7 +75,14 @@ def make_dispatcher(
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
     # Reading runs in worker processes, so a reload never stalls replies.
     workers = ReadingWorkers()
-    reloader = Reloader(database, settings.seeds_dir, clock, digests.wake, workers=workers)
+    reloader = Reloader(
+        database,
+        settings.seeds_dir,
+        clock,
+        digests.wake,
+        workers=workers,
+        token=settings.bot_token,  # kept out of the reload log's error texts
+    )
     source_registry = SourceRegistry(database)
     source_poller = SourcePoller(source_registry, settings, reloader, clock)
     users = Users(database)

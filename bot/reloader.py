@@ -8,6 +8,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import SecretStr
+
+from bot.redaction import redact
 from storage.db import Database
 from storage.loader import LoadReport, TooManyRemovals, load_directory
 from storage.models import ArticleRecord
@@ -17,6 +20,8 @@ from storage.stats import ReloadEntry, record_reload
 from storage.workers import ReadingWorkers
 
 logger = logging.getLogger(__name__)
+
+ERROR_CHARS = 200  # of a failure's text kept in the reload log (shown in /stats)
 
 
 class ReloadRunning(RuntimeError):
@@ -34,6 +39,7 @@ class Reloader:
     reader connection) keep answering meanwhile; files are read in `workers` (processes), so
     reading never holds the interpreter that answers them. Every run is written to the reload
     log; when it brought new articles, `on_new_articles` tells the digest scheduler to plan them.
+    A failure's text is logged without `token` (an error of a download may carry its URL).
     """
 
     def __init__(
@@ -43,6 +49,7 @@ class Reloader:
         clock: Callable[[], dt.datetime],
         on_new_articles: Callable[[], None] | None = None,
         workers: ReadingWorkers | None = None,
+        token: SecretStr | None = None,
     ) -> None:
         self.database = database
         self.workers = workers
@@ -50,6 +57,7 @@ class Reloader:
         self.on_new_articles = on_new_articles
         self._clock = clock
         self._lock = asyncio.Lock()
+        self._token = token
 
     async def reload(
         self, trigger: str = "reload", *, wait: bool = False, prune: bool = False
@@ -83,11 +91,11 @@ class Reloader:
             )
         except TooManyRemovals as refusal:
             logger.warning("reload of %s refused: %s", self.seeds_dir, refusal)
-            await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=str(refusal)))
+            await self._log_failure(trigger, refusal)
             raise
         except Exception as error:
             logger.exception("reload of %s failed", self.seeds_dir)
-            await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=str(error)[:200]))
+            await self._log_failure(trigger, error)
             raise
         logger.info(
             "reloaded %s: %d added, %d updated, %d removed, %d rejected in %.2fs",
@@ -107,6 +115,12 @@ class Reloader:
         empty = (await Archive(self.database.reader).coverage()).articles == 0
         if empty and self.seeds_dir.is_dir():
             await load_directory(self.database, self.seeds_dir, workers=self.workers)
+
+    async def _log_failure(self, trigger: str, error: Exception) -> None:
+        # Redacted before it is cut short, so no part of the token survives the cut.
+        token = self._token.get_secret_value() if self._token is not None else ""
+        text = redact(str(error), token)[:ERROR_CHARS]
+        await self._log(ReloadEntry(self._clock(), trigger, ok=False, error=text))
 
     async def _log(self, entry: ReloadEntry) -> None:
         try:

@@ -1,5 +1,5 @@
 """Command line: `load` into the archive, `inspect FILE...` reading, `export` a selection as a
-file, `sources` to follow, `backup` and `check` the archive."""
+file, `sources` to follow, `backup`, `check` and `compact` the archive."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storage.article_files import read_file_bytes
-from storage.backup import BackupError, CheckFailed, check_archive, make_backup
+from storage.backup import (
+    BackupError,
+    CheckFailed,
+    CompactError,
+    check_archive,
+    compact_archive,
+    make_backup,
+)
 from storage.db import Database, DatabaseUnavailable
 from storage.export_cli import add_export_command, run_export
 from storage.loader import TooManyRemovals, load_directory, render_report
@@ -39,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _backup(Path(args.db), Path(args.destination))
     if args.command == "check":
         return _check(Path(args.file or args.db))
+    if args.command == "compact":
+        return _compact(Path(args.db))
     if args.command == "export":
         return run_export(
             args, Path(args.db or os.environ.get("DATABASE_PATH") or DEFAULT_DATABASE)
@@ -85,6 +94,10 @@ def _add_archive_commands(commands: argparse._SubParsersAction[argparse.Argument
     check = commands.add_parser("check", help="check an archive file (or a backup) for damage")
     check.add_argument("--db", default=database, help="archive file (default: %(default)s)")
     check.add_argument("file", nargs="?", help="the file to check instead of --db")
+    compact = commands.add_parser(
+        "compact", help="rewrite the archive in place without free space (the bot stopped)"
+    )
+    compact.add_argument("--db", default=database, help="archive file (default: %(default)s)")
 
 
 def _backup(source: Path, destination: Path) -> int:
@@ -105,6 +118,28 @@ def _check(path: Path) -> int:
         return 1
     print(f"{path}: ok ({', '.join(checked)})")
     return 0
+
+
+def _compact(path: Path) -> int:
+    # Brought up to date first, so the space that older migrations freed is given back.
+    if path.is_file():
+        try:
+            asyncio.run(_migrate(path))
+        except DatabaseUnavailable as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    try:
+        before, after = compact_archive(path)
+    except CompactError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{path}: compacted from {before / 1e6:,.1f} MB to {after / 1e6:,.1f} MB")
+    return 0
+
+
+async def _migrate(path: Path) -> None:
+    database = await Database.open(path)
+    await database.close()
 
 
 async def _load(database_path: Path, directory: Path, *, prune: bool) -> int:

@@ -10,12 +10,13 @@ import importlib.resources
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
+from storage.article_text import pack_body, unpack_body
 from storage.fts import stemmed_text
 from storage.identity import article_url, content_key
 from storage.search_syntax import phrase_found
@@ -32,7 +33,13 @@ WRITE_WAIT_SECONDS = 60.0
 BOOKKEEPING_WAIT_MS = 50
 READ_ONLY = "PRAGMA query_only = ON"
 
+# The size of a page of a new archive file (fixed once its first table exists; `python -m storage
+# compact` changes it for an existing one). An article's row with its compressed text is about
+# 3 KB: a 4 KB page holds one and leaves a quarter empty, a 16 KB page holds five.
+PAGE_SIZE = 16384
+
 _PRAGMAS = (
+    f"PRAGMA page_size = {PAGE_SIZE}",
     "PRAGMA journal_mode = WAL",
     "PRAGMA foreign_keys = ON",
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
@@ -59,6 +66,19 @@ INSERT INTO sectors (id, label_ru, label_kk, label_en) VALUES (?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     label_ru = excluded.label_ru, label_kk = excluded.label_kk, label_en = excluded.label_en
 """
+
+# The functions every connection registers: (SQL name, number of arguments, Python function).
+_FUNCTIONS: tuple[tuple[str, int, Callable[..., str | bytes | bool | None]], ...] = (
+    # The full-text triggers index word stems through this function (0001_archive.sql).
+    ("fts_stems", 2, stemmed_text),
+    # Every reader of an article's text, and the triggers, unpack it with this (0014).
+    ("article_body", 1, unpack_body),
+    ("packed_body", 1, pack_body),
+    # Migration 0010 gives old rows their identity before dropping their raw text.
+    ("article_content_key", 1, content_key),
+    ("article_url", 1, article_url),
+    ("phrase_found", 2, phrase_found),
+)
 
 
 # SQLite's primary result codes that say the file itself cannot be used.
@@ -156,7 +176,9 @@ class Database:
         await asyncio.to_thread(_check_openable, path)
         writer = await _connect(path)
         try:
-            await apply_migrations(writer)
+            applied = await apply_migrations(writer)
+            if applied:
+                await _advise_compacting(writer, path, applied)
             await upsert_catalogues(writer)
             reader = await _connect(path)
         except BaseException:
@@ -228,6 +250,22 @@ class Database:
                 logger.info("the database is busy (another process writes); waiting")
 
 
+async def _advise_compacting(
+    connection: aiosqlite.Connection, path: Path, applied: list[str]
+) -> None:
+    # A migration that rewrites the articles (0010, 0014) leaves the old space in the file,
+    # free or scattered over half-empty pages; only a VACUUM gives it back.
+    async with connection.execute("SELECT EXISTS (SELECT 1 FROM articles)") as cursor:
+        row = await cursor.fetchone()
+    if row is not None and row[0]:
+        logger.warning(
+            "%s: migrations %s applied; `python -m storage compact`, with the bot stopped,"
+            " gives back the space they freed",
+            path,
+            ", ".join(applied),
+        )
+
+
 def _check_openable(path: Path) -> None:
     sqlite3.connect(path).close()
 
@@ -251,16 +289,26 @@ async def _connect(path: Path) -> aiosqlite.Connection:
     try:
         for pragma in _PRAGMAS:
             await connection.execute(pragma)
-        # The full-text triggers index word stems through this function (0001_archive.sql).
-        await connection.create_function("fts_stems", 2, stemmed_text, deterministic=True)
-        # Migration 0010 gives old rows their identity before dropping their raw text.
-        await connection.create_function("article_content_key", 1, content_key, deterministic=True)
-        await connection.create_function("article_url", 1, article_url, deterministic=True)
-        await connection.create_function("phrase_found", 2, phrase_found, deterministic=True)
+        for name, arguments, function in _FUNCTIONS:
+            await connection.create_function(name, arguments, function, deterministic=True)
     except BaseException:
         await connection.close()
         raise
     return connection
+
+
+@contextlib.contextmanager
+def plain_connection(path: Path) -> Iterator[sqlite3.Connection]:
+    """A blocking connection to the file as it is (never migrated), with the archive's SQL
+    functions and busy timeout, for the command line's `backup`, `check` and `compact`."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        for name, arguments, function in _FUNCTIONS:
+            connection.create_function(name, arguments, function, deterministic=True)
+        yield connection
+    finally:
+        connection.close()
 
 
 async def apply_migrations(connection: aiosqlite.Connection) -> list[str]:

@@ -24,7 +24,7 @@ SELECT a.id FROM articles AS a LEFT JOIN figures_read AS f ON f.article_id = a.i
 WHERE f.sha256 IS NOT a.sha256 || ':' || a.reading_sha256
 """
 SELECT_BODIES = """
-SELECT a.id, a.sha256 || ':' || a.reading_sha256, a.body,
+SELECT a.id, a.sha256 || ':' || a.reading_sha256, article_body(a.body_zlib),
     (SELECT group_concat(r.region_id) FROM article_regions AS r
      WHERE r.article_id = a.id AND r.role = 'partner')
 FROM articles AS a WHERE a.id IN (SELECT value FROM json_each(?))

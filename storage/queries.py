@@ -144,7 +144,7 @@ def filtered(selection: Selection) -> Filtered | None:
 
 # An "exact phrase": its words next to each other in the article (the index has no positions).
 PHRASE_CONDITION = """EXISTS (SELECT 1 FROM articles AS p WHERE p.id = {id}
-    AND phrase_found(p.title || ' ' || p.summary || ' ' || p.body, ?))"""
+    AND phrase_found(p.title || ' ' || p.summary || ' ' || article_body(p.body_zlib), ?))"""
 
 
 def _full_text(selection: Selection, words: str | None) -> Filtered:

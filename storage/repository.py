@@ -31,7 +31,9 @@ SEARCH_TOTAL_CAP = 1000  # a text search counts its matches up to here
 # count stops sooner: reading a thousand article texts would take a user-visible while.
 PHRASE_TOTAL_CAP = 100
 
-SELECT_DETAIL = "SELECT file, source, story_id, body, url FROM articles WHERE id = ?"
+SELECT_DETAIL = (
+    "SELECT file, source, story_id, article_body(body_zlib), url FROM articles WHERE id = ?"
+)
 SELECT_MENTIONED_SECTORS = """
 SELECT sector_id FROM article_sectors_mentioned WHERE article_id = ? ORDER BY rank
 """
@@ -53,7 +55,8 @@ SELECT start, count FROM period_counts
 WHERE grain = 'month' AND facet = 'articles' AND count > 0 ORDER BY start DESC LIMIT ?
 """
 SELECT_SEARCHED_TEXT = (
-    "SELECT id, body, summary FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+    "SELECT id, article_body(body_zlib), summary FROM articles"
+    " WHERE id IN (SELECT value FROM json_each(?))"
 )
 SELECT_DATA_VERSION = "PRAGMA data_version"
 CACHED_OVERVIEWS = 1000  # overviews kept per archive version

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.article_text import pack_body
 from storage.facets import Counts, add_counts, stored_counts
 from storage.fts import tags_text
 from storage.identity import article_url
@@ -23,12 +24,13 @@ SELECT_REGION_IDS = "SELECT id FROM regions"
 SELECT_SECTOR_IDS = "SELECT id FROM sectors"
 INSERT_ARTICLE = """
 INSERT INTO articles (id, file, sha256, title, date, lang, source, national_level, sort_key,
-                      tags, summary, body, content_key, url, reader_version, reading_sha256)
+                      tags, summary, body_zlib, content_key, url, reader_version,
+                      reading_sha256)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_ARTICLE = """
 UPDATE articles SET file = ?, sha256 = ?, title = ?, date = ?, lang = ?, source = ?,
-    national_level = ?, sort_key = ?, tags = ?, summary = ?, body = ?, content_key = ?,
+    national_level = ?, sort_key = ?, tags = ?, summary = ?, body_zlib = ?, content_key = ?,
     url = ?, reader_version = ?, reading_sha256 = ?, story_id = NULL,
     loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
@@ -115,8 +117,8 @@ class _Rows:
         tags = tags_text([(m.region_id, m.role == "partner") for m in self.regions], self.sectors)
         return (
             a.file, a.sha256, r.title, date, r.lang, r.source, national, a.key, tags,
-            r.summary, r.body, a.content_key, article_url(r.url or r.source), a.reader_version,
-            a.reading_sha256,
+            r.summary, pack_body(r.body), a.content_key, article_url(r.url or r.source),
+            a.reader_version, a.reading_sha256,
         )  # fmt: skip
 
 

@@ -13,11 +13,11 @@ from storage.reading.dedup import SAME_STORY_THRESHOLD, Shingles, shingles, simi
 WINDOW_DAYS = 3
 CANDIDATES = 20
 
-SELECT_ARTICLE = "SELECT sort_key, body FROM articles WHERE id = ?"
+SELECT_ARTICLE = "SELECT sort_key, article_body(body_zlib) FROM articles WHERE id = ?"
 # Candidates share a region with the article and lie in its date window (undated articles are
 # compared with undated ones); each region's links are read as a range of its index.
 SELECT_CANDIDATES = """
-SELECT a.id, a.story_id, a.title, a.body FROM articles AS a WHERE a.id IN (
+SELECT a.id, a.story_id, a.title, article_body(a.body_zlib) FROM articles AS a WHERE a.id IN (
     SELECT r.article_id FROM article_regions AS r
     WHERE r.region_id IN (SELECT region_id FROM article_regions WHERE article_id = :id)
       AND r.sort_key BETWEEN :low AND :high AND r.article_id != :id

@@ -25,6 +25,7 @@ from bot.texts import t
 from bot.views import admin as admin_view
 from storage.db import Database
 from storage.loader import LoadReport, load_directory
+from storage.stats import last_reload
 from tests.fakes import RecordingSession, make_chat, make_message, make_update, make_user
 from tests.support import FixedClock
 
@@ -279,6 +280,24 @@ async def test_reload_failure_reaches_the_admin_chat_and_the_reload_log(
     assert "/reload" in notice
     (stats,) = await send("/stats")
     assert "ошибка: disk on fire" in stats
+
+
+async def test_a_reload_failure_is_logged_without_the_token(
+    send: Send, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leaking = "download of https://api.telegram.org/file/bot123456:test/documents/x.txt failed"
+
+    async def failing_load(database: Database, directory: Path, **options: Any) -> LoadReport:
+        raise OSError(leaking)
+
+    monkeypatch.setattr(reloader_module, "load_directory", failing_load)
+    await send("/reload")
+    entry = await last_reload(database.reader)
+    assert entry is not None
+    assert entry.error == leaking.replace("123456:test", "<token>")
+    (stats,) = await send("/stats")
+    assert "123456:test" not in stats
+    assert "bot&lt;token&gt;/documents" in stats
 
 
 async def test_reload_of_a_missing_seeds_folder_keeps_the_archive(

@@ -67,6 +67,18 @@ def test_only_the_database_opens_connections() -> None:
     assert opening == ["storage/db.py"]
 
 
+def test_only_the_database_opens_plain_connections_too() -> None:
+    # backup, check and compact connect through storage.db.plain_connection, which registers
+    # the SQL functions the triggers and the article texts need.
+    opening = [
+        path.relative_to(ROOT).as_posix()
+        for folder in ("bot", "storage", "bench")
+        for path in (ROOT / folder).rglob("*.py")
+        if "sqlite3.connect" in path.read_text("utf-8")
+    ]
+    assert opening == ["storage/db.py"]
+
+
 def count_transactions(database: Database, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """From now on, one entry a write transaction opened on `database`."""
     opened: list[bool] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import random
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,8 +14,15 @@ import pytest
 
 from bot.views import admin as admin_view
 from storage.__main__ import main
-from storage.backup import BackupError, check_archive, make_backup
-from storage.db import Database
+from storage.backup import (
+    BackupError,
+    CheckFailed,
+    CompactError,
+    check_archive,
+    compact_archive,
+    make_backup,
+)
+from storage.db import PAGE_SIZE, Database
 from storage.models import Lang
 from storage.stats import admin_stats
 from tests.archive_fixtures import record, store_records
@@ -75,10 +83,11 @@ def test_a_damaged_copy_fails_the_check_with_one_sentence(
     assert main(["backup", "--db", str(source), str(tmp_path / "copy.sqlite3")]) == 0
     assert main(["check", str(tmp_path / "copy.sqlite3")]) == 0
     assert (
-        ": ok (integrity, foreign keys, full-text index articles_fts)" in capsys.readouterr().out
+        ": ok (integrity, foreign keys, article texts, full-text index articles_fts)"
+        in capsys.readouterr().out
     )
     with open(tmp_path / "copy.sqlite3", "r+b") as copy:
-        copy.seek(4096 + 8)  # inside the second page, past its header
+        copy.seek(PAGE_SIZE + 8)  # inside the second page (a backup's pages), past its header
         copy.write(b"\x7f" * 1000)
     assert main(["check", str(tmp_path / "copy.sqlite3")]) == 1
     error = capsys.readouterr().err
@@ -134,3 +143,52 @@ async def test_stats_show_the_last_backup(database: Database, tmp_path: Path) ->
         assert line.startswith(words)
         assert "21.11.2026 09:00 UTC" in line
         assert str(tmp_path / "copy.sqlite3") in line
+
+
+def _pragma(path: Path, name: str) -> object:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return connection.execute(f"PRAGMA {name}").fetchone()[0]
+
+
+async def test_compact_gives_back_the_space_of_removed_articles_and_keeps_an_archive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "archive.sqlite3"
+    database = await Database.open(path)
+    rng = random.Random(1)
+    words = ["".join(rng.choices("абвгдеклмнопрст", k=8)) for _ in range(3000)]
+    texts = [" ".join(rng.choices(words, k=400)) for _ in range(300)]
+    ids = await store_records(
+        database, [record(f"Омск {i}", text) for i, text in enumerate(texts)]
+    )
+    async with database.transaction() as writer:
+        await writer.execute("DELETE FROM articles WHERE id > ?", (ids[9],))
+    await database.close()
+    before = path.stat().st_size
+    assert await asyncio.to_thread(main, ["compact", "--db", str(path)]) == 0
+    assert "compacted from" in capsys.readouterr().out
+    assert path.stat().st_size < before / 2
+    assert _pragma(path, "page_size") == PAGE_SIZE
+    assert _pragma(path, "journal_mode") == "wal"
+    assert _pragma(path, "freelist_count") == 0
+    assert check_archive(path)[-1] == "full-text index articles_fts"
+    assert _count(path, "articles") == 10
+
+
+async def test_compact_refuses_an_archive_in_use(database: Database) -> None:
+    with pytest.raises(CompactError, match="is in use; stop the bot"):
+        await asyncio.to_thread(compact_archive, database.path)
+    assert _count(database.path, "articles") == 20
+
+
+def test_a_damaged_article_text_fails_the_check_naming_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite3"
+    asyncio.run(_fresh_archive(path))
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        (article_id, packed) = connection.execute("SELECT id, body_zlib FROM articles").fetchone()
+    data = bytearray(path.read_bytes())
+    at = data.index(packed) + len(packed) // 2
+    data[at] ^= 0xFF  # one byte of the text flipped, as a bad disk would: the pages stay sound
+    path.write_bytes(bytes(data))
+    with pytest.raises(CheckFailed, match=f"the text of article {article_id} is damaged"):
+        check_archive(path)

@@ -43,7 +43,7 @@ async def test_links_pipes_devices_and_big_files_are_refused_with_reasons(
         report = await load_directory(database, hostile_folder)
         coverage = await Archive(database.reader).coverage()
         async with database.reader.execute(
-            "SELECT group_concat(title || ' ' || body, ' ') FROM articles"
+            "SELECT group_concat(title || ' ' || article_body(body_zlib), ' ') FROM articles"
         ) as rows:
             row = await rows.fetchone()
     finally:
