@@ -12,6 +12,7 @@ from aiogram import Bot
 from aiogram.enums import ChatAction
 from aiogram.types import FSInputFile
 
+from bot.charts.quota import Slot, UserQuota
 from bot.html import Html, join
 from bot.texts import t
 from storage.db import Database
@@ -20,16 +21,23 @@ from storage.models import Lang, Selection
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # what the Bot API accepts from a bot
 EXPORTS_AT_ONCE = 2
+EXPORTS_PER_MINUTE = 3  # for one user
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
 
 class Exports:
     """Writes and sends export files; give it the database (it reads on the reader)."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, quota: UserQuota | None = None) -> None:
         self._database = database
         self._slots = asyncio.Semaphore(EXPORTS_AT_ONCE)
         self._busy_chats: set[int] = set()
+        self._quota = quota or UserQuota(EXPORTS_PER_MINUTE)
+
+    def reserve(self, user_id: int) -> Slot:
+        """The user's turn for one export (release it when sent), or TooManyRequests: one at
+        a time and EXPORTS_PER_MINUTE a minute per user."""
+        return self._quota.take(user_id)
 
     async def send(
         self,

@@ -1,4 +1,5 @@
-"""Exporting a selection of articles as rows: CSV (UTF-8 with BOM) or XLSX, streamed in batches.
+"""Exporting a selection of articles as rows: CSV (UTF-8 with BOM) or XLSX, one query streamed
+in batches.
 
 Sectors are split as the archive keeps them: main sectors (what the article is about,
 `article_sectors`) and other sectors (named in passing, `article_sectors_mentioned`).
@@ -8,39 +9,40 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
-from collections.abc import AsyncIterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
 import aiosqlite
 
 from storage.export_files import CsvFile, ExportFile
+from storage.export_xlsx import XlsxFile
 from storage.models import Lang, Selection
-from storage.queries import filtered
-from storage.regions import get_region
-from storage.sectors import get_sector
+from storage.queries import Filtered, filtered
+from storage.regions import all_regions
+from storage.sectors import all_sectors
 
 Format = Literal["csv", "xlsx"]
 MAX_ROWS = 100_000
-BATCH = 1_000
+BATCH = 2_000
+REMEMBERED = 20_000  # combinations of links whose names an export remembers
 HEADER = (
     "id", "date", "title", "language", "partner_regions", "mentioned_regions", "main_sectors",
     "other_sectors", "summary", "url", "outlet", "story_id",
 )  # fmt: skip
-# One row per article, in the order of the ids given (a JSON array).
+# One streaming query: a selection's articles newest first ({source}, {id}, {where}, {key} are
+# its SQL parts, see storage/queries.py), the selection's table driving the loop (CROSS JOIN) so
+# its index gives the order. Regions come as role initial + id ("pkz-atyrau mru-omsk"),
+# sectors as ids, each in the archive's order, separated by spaces.
 SELECT_ROWS = """
 SELECT a.id, a.date, a.title, a.lang, a.summary, a.url, a.source, a.story_id,
-    (SELECT json_group_array(json_array(r.region_id, r.role)) FROM
-        (SELECT region_id, role FROM article_regions WHERE article_id = a.id ORDER BY position)
-        AS r),
-    (SELECT json_group_array(s.sector_id) FROM
-        (SELECT sector_id FROM article_sectors WHERE article_id = a.id ORDER BY rank) AS s),
-    (SELECT json_group_array(m.sector_id) FROM
-        (SELECT sector_id FROM article_sectors_mentioned WHERE article_id = a.id ORDER BY rank)
-        AS m)
-FROM json_each(?) AS j JOIN articles AS a ON a.id = j.value ORDER BY j.key
+    (SELECT group_concat(link, ' ') FROM (SELECT substr(role, 1, 1) || region_id AS link
+        FROM article_regions WHERE article_id = a.id ORDER BY position)),
+    (SELECT group_concat(sector_id, ' ') FROM (SELECT sector_id
+        FROM article_sectors WHERE article_id = a.id ORDER BY rank)),
+    (SELECT group_concat(sector_id, ' ') FROM (SELECT sector_id
+        FROM article_sectors_mentioned WHERE article_id = a.id ORDER BY rank))
+FROM {source} CROSS JOIN articles AS a ON a.id = {id}
+WHERE {where} ORDER BY {key} DESC LIMIT ?
 """
 
 
@@ -49,39 +51,58 @@ def neutralised(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-async def selection_ids(
-    db: aiosqlite.Connection, selection: Selection, limit: int = MAX_ROWS
-) -> AsyncIterator[list[int]]:
-    """The ids of a selection, newest first, in batches, at most `limit` in all."""
-    parts = filtered(selection)
-    sent, last_key = 0, None
-    while parts is not None and sent < limit:
-        batch_parts = replace(parts, where=list(parts.where), params=list(parts.params))
-        if last_key is not None:
-            batch_parts.add(f"{parts.key} < ?", last_key)
-        sql = f"{batch_parts.page_sql()}"
-        rows = list(await db.execute_fetchall(sql, [*batch_parts.params, BATCH, 0]))
-        if not rows:
-            return
-        rows = rows[: limit - sent]
-        sent += len(rows)
-        last_key = rows[-1][1]
-        yield [row[0] for row in rows]
+class Names:
+    """Region and sector names in the export's language, looked up once per export; the names
+    of a combination of links are remembered (combinations recur: the same pairs, the same
+    sectors), up to REMEMBERED of them."""
+
+    def __init__(self, lang: Lang) -> None:
+        self._regions = {region.id: region.name(lang) for region in all_regions()}
+        self._sectors = {sector.id: sector.label(lang) for sector in all_sectors()}
+        self._of_links: dict[str, tuple[str, str]] = {}
+        self._of_sectors: dict[str, str] = {}
+
+    def regions_of(self, links: str | None) -> tuple[str, str]:
+        """The partner and the mentioned regions' names of an article's links."""
+        if not links:
+            return "", ""
+        names = self._of_links.get(links)
+        if names is None:
+            tokens = links.split(" ")
+            names = (self._joined(tokens, "p"), self._joined(tokens, "m"))
+            if len(self._of_links) < REMEMBERED:
+                self._of_links[links] = names
+        return names
+
+    def sectors_of(self, sector_ids: str | None) -> str:
+        if not sector_ids:
+            return ""
+        names = self._of_sectors.get(sector_ids)
+        if names is None:
+            found = map(self._sectors.get, sector_ids.split(" "))
+            names = "; ".join(name for name in found if name)
+            if len(self._of_sectors) < REMEMBERED:
+                self._of_sectors[sector_ids] = names
+        return names
+
+    def _joined(self, tokens: list[str], role: str) -> str:
+        found = (self._regions.get(token[1:]) for token in tokens if token[:1] == role)
+        return "; ".join(name for name in found if name)
 
 
-def export_row(row: Any, lang: Lang) -> tuple[object, ...]:
+def export_row(row: Any, names: Names) -> tuple[object, ...]:
     """One database row as the export's cells (in HEADER's order)."""
     article_id, date, title, article_lang, summary, url, outlet, story_id = row[:8]
-    regions, main_sectors, other_sectors = (json.loads(cell) for cell in row[8:11])
+    partners, mentioned = names.regions_of(row[8])
     return (
         article_id,
         dt.date.fromisoformat(date) if date else None,
         neutralised(title),
         article_lang,
-        _regions(regions, "partner", lang),
-        _regions(regions, "mentioned", lang),
-        _sectors(main_sectors, lang),
-        _sectors(other_sectors, lang),
+        partners,
+        mentioned,
+        names.sectors_of(row[9]),
+        names.sectors_of(row[10]),
         neutralised(summary),
         neutralised(url) if url else None,
         neutralised(outlet) if outlet else None,
@@ -89,22 +110,16 @@ def export_row(row: Any, lang: Lang) -> tuple[object, ...]:
     )
 
 
+def rows_sql(parts: Filtered) -> str:
+    """The export's query of a selection; bind the selection's params, then the limit."""
+    where = " AND ".join(parts.where) or "1"
+    return SELECT_ROWS.format(source=parts.source, id=parts.id, where=where, key=parts.key)
+
+
 def _open(path: Path, file_format: Format) -> ExportFile:
     if file_format == "xlsx":
-        from storage.export_xlsx import XlsxFile  # openpyxl loads on the first workbook
-
         return XlsxFile(path, HEADER)
     return CsvFile(path, HEADER)
-
-
-def _regions(regions: list[list[str]], role: str, lang: Lang) -> str:
-    names = [get_region(region_id) for region_id, region_role in regions if region_role == role]
-    return "; ".join(region.name(lang) for region in names if region)
-
-
-def _sectors(sector_ids: list[str], lang: Lang) -> str:
-    chosen = [get_sector(sector_id) for sector_id in sector_ids]
-    return "; ".join(sector.label(lang) for sector in chosen if sector)
 
 
 async def export_selection(
@@ -118,17 +133,20 @@ async def export_selection(
 ) -> int:
     """Write a selection into a file at `path`; returns the number of rows (header excluded).
 
-    Rows are read a batch at a time and written in a worker thread, so neither memory nor the
-    event loop holds the whole selection.
+    One query streams the rows, a batch at a time, and a worker thread writes each batch, so
+    neither memory nor the event loop holds the whole selection.
     """
+    parts = filtered(selection)
     file = _open(path, file_format)
-    count = 0
+    count, names = 0, Names(lang)
     try:
-        async for ids in selection_ids(db, selection, limit):
-            rows = await db.execute_fetchall(SELECT_ROWS, (json.dumps(ids),))
-            cells = [export_row(row, lang) for row in rows]
-            await asyncio.to_thread(file.write_rows, cells)
-            count += len(cells)
+        if parts is None:  # a query of no words: a file with the header only
+            return 0
+        async with db.execute(rows_sql(parts), [*parts.params, limit]) as cursor:
+            while rows := await cursor.fetchmany(BATCH):
+                cells = [export_row(row, names) for row in rows]
+                await asyncio.to_thread(file.write_rows, cells)
+                count += len(cells)
     finally:
         await asyncio.to_thread(file.close)
     return count

@@ -4,7 +4,6 @@ rows at a time; and what every export file does (XLSX: `storage/export_xlsx.py`)
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Protocol
@@ -17,7 +16,8 @@ class ExportFile(Protocol):
 
 
 class CsvFile:
-    """A CSV file: UTF-8 with a BOM, a header row, dates as YYYY-MM-DD."""
+    """A CSV file: UTF-8 with a BOM, a header row, dates as YYYY-MM-DD (a date's str), None as
+    an empty cell (as the csv module writes it)."""
 
     def __init__(self, path: Path, header: Sequence[str]) -> None:
         self._stream: IO[str] = path.open("w", encoding="utf-8-sig", newline="")
@@ -25,13 +25,7 @@ class CsvFile:
         self._writer.writerow(header)
 
     def write_rows(self, rows: Sequence[Sequence[object]]) -> None:
-        self._writer.writerows(
-            ["" if cell is None else _text(cell) for cell in row] for row in rows
-        )
+        self._writer.writerows(rows)
 
     def close(self) -> None:
         self._stream.close()
-
-
-def _text(cell: object) -> str:
-    return cell.isoformat() if isinstance(cell, dt.date) else str(cell)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from aiogram.methods import SendDocument, SendMessage, SendPhoto
+from collections.abc import Sequence
+
+from aiogram.methods import AnswerCallbackQuery, SendDocument, SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile, FSInputFile
 
+from bot.charts.service import PICTURES_PER_MINUTE
+from bot.exporting import EXPORTS_PER_MINUTE
 from bot.html import escape
-from bot.texts import t
+from bot.texts import label, t
 from bot.views.keyboards import analysis_row
+from storage.regions import all_regions
 from tests.fakes import RecordingSession, make_callback, make_user
 from tests.support import Feed, keyboard, texts
 
@@ -50,6 +55,47 @@ async def test_chart_of_an_empty_selection_is_a_sentence(feed: Feed) -> None:
 async def test_stale_chart_button_is_answered_politely(feed: Feed) -> None:
     calls = await feed(make_callback("ch:r:zz-nowhere"))
     assert t("ru", "list.stale") in texts(calls)
+
+
+def _alerts(calls: Sequence[object]) -> list[str]:
+    return [str(c.text) for c in calls if isinstance(c, AnswerCallbackQuery) and c.show_alert]
+
+
+async def test_a_user_tapping_charts_too_often_is_told_to_wait_but_drawn_ones_are_free(
+    feed: Feed,
+) -> None:
+    kazakh = make_user(111, "kk")
+    regions = [r.id for r in all_regions()][: PICTURES_PER_MINUTE + 1]
+    drawn = []
+    for region in regions[:PICTURES_PER_MINUTE]:
+        calls = await feed(make_callback(f"ch:r:{region}", user=kazakh))
+        assert not _alerts(calls)
+        drawn += [region for c in calls if isinstance(c, SendPhoto)]
+    calls = await feed(make_callback(f"ch:r:{regions[-1]}", user=kazakh))
+    [alert] = _alerts(calls)
+    assert alert.startswith(label("kk", "limits.too_many", seconds=0).split("0")[0])
+    assert len(alert) <= 200
+    assert not [c for c in calls if isinstance(c, SendPhoto | SendMessage)]
+    again = await feed(make_callback(f"ch:r:{drawn[0]}", user=kazakh))  # drawn already
+    assert not _alerts(again)
+    assert [c for c in again if isinstance(c, SendPhoto)]
+    other = await feed(make_callback(f"ch:r:{regions[-1]}", user=make_user(222, "en")))
+    assert not _alerts(other)  # another user is not held up
+    [refused] = texts(await feed("/map 2022", lang="kk"))
+    assert refused.startswith(label("kk", "limits.too_many", seconds=0).split("0")[0])
+
+
+async def test_a_user_exporting_too_often_is_told_to_wait(feed: Feed) -> None:
+    for _ in range(EXPORTS_PER_MINUTE):
+        calls = await feed(make_callback("ex:r:ru-astrakhan:csv"))
+        assert [c for c in calls if isinstance(c, SendDocument)]
+    calls = await feed(make_callback("ex:r:ru-astrakhan:csv"))
+    [alert] = _alerts(calls)
+    assert alert.startswith("Не так быстро")
+    assert not [c for c in calls if isinstance(c, SendDocument)]
+    await feed("/sector туризм")
+    [refused] = texts(await feed("/export xlsx"))
+    assert refused.startswith("Не так быстро")
 
 
 async def test_export_button_sends_a_csv_document(feed: Feed) -> None:

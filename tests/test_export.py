@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from storage.db import Database
 from storage.export import HEADER, export_selection, neutralised
+from storage.export_xlsx import XlsxFile
 from storage.models import Selection
 from storage.repository import Archive
 from storage.sectors import get_sector
@@ -148,3 +149,30 @@ async def test_batches_follow_each_other_without_gaps_or_repeats(
     ids = [int(row[0]) for row in _csv_rows(path)[1:]]
     assert ids == [article_id for article_id, *_ in await _expected(archive_db, selection)]
     assert len(ids) > 4
+
+
+def test_workbook_keeps_markup_numbers_dates_and_drops_what_xml_cannot_carry(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cells.xlsx"
+    workbook = XlsxFile(path, ("id", "date", "title", "story_id"))
+    rows = [
+        (1, dt.date(2024, 2, 29), '<b>Атырау & Астрахань</b> "кавычки"', None),
+        (2, None, "  ұ ү һ і  ", 7),
+        (3, dt.date(1999, 12, 31), "bell\x07 and\x00 nul", 0),
+    ]
+    workbook.write_rows(rows[:1])
+    workbook.write_rows(rows[1:])
+    workbook.close()
+    book = load_workbook(path)
+    sheet = book["articles"]
+    got = list(sheet.iter_rows(values_only=True))
+    assert got[0] == ("id", "date", "title", "story_id")
+    assert got[1] == (1, dt.datetime(2024, 2, 29), rows[0][2], None)
+    assert got[2] == (2, None, "  ұ ү һ і  ", 7)
+    assert got[3] == (3, dt.datetime(1999, 12, 31), "bell and nul", 0)
+    assert sheet.column_dimensions["C"].width == 60
+    assert sheet["A1"].font.b
+    assert not sheet["A2"].font.b
+    assert sheet["B2"].number_format == "yyyy-mm-dd"
+    book.close()

@@ -4,12 +4,14 @@ by (what it shows, language, archive version) so a second tap costs nothing."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from collections import OrderedDict, defaultdict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from bot.charts.quota import UserQuota
 from bot.html import Html, plain
 from bot.texts import label
 from bot.views.charts.specs import CooperationMap, SummaryChart
@@ -22,6 +24,7 @@ from storage.repository import Archive
 from storage.sectors import get_sector
 
 CACHED_PICTURES = 200
+PICTURES_PER_MINUTE = 10  # drawn for one user; a picture already drawn is free
 T = TypeVar("T")
 CHART_WORDS = ("per_month", "per_year", "articles", "no_dates", "sectors", "none")
 SCALE_WORDS = ("bn", "m", "k")
@@ -41,16 +44,31 @@ class Charts:
     """Draws and caches the pictures: counts from the archive and its figures, the timeline and
     the cooperation web read on the database's reader."""
 
-    def __init__(self, database: Database, archive: Archive, figures: Figures) -> None:
+    def __init__(
+        self,
+        database: Database,
+        archive: Archive,
+        figures: Figures,
+        quota: UserQuota | None = None,
+    ) -> None:
         self._db = database.reader
         self._archive = archive
         self._figures = figures
         self._cache: OrderedDict[Hashable, Picture] = OrderedDict()
+        self._quota = quota or UserQuota(PICTURES_PER_MINUTE)
 
     async def summary_chart(
-        self, selection: Selection, title: Html, home: tuple[str, ...], lang: Lang
+        self,
+        selection: Selection,
+        title: Html,
+        home: tuple[str, ...],
+        lang: Lang,
+        user_id: int | None = None,
     ) -> Picture | None:
-        """The chart of a summary; None when the selection has no articles."""
+        """The chart of a summary; None when the selection has no articles.
+
+        Drawing it for `user_id` counts against the user's quota: TooManyRequests when spent.
+        """
         version = await self._figures.version()
         key = ("summary", selection, title, lang, version)
 
@@ -68,13 +86,18 @@ class Charts:
                 words=_words(lang, currency, _one_side(home)),
             )
 
-        return await self._picture(key, gather, _draw_summary)
+        return await self._picture(key, gather, _draw_summary, user_id=user_id)
 
     async def cooperation_map(
-        self, since: dt.date | None, until: dt.date | None, period: str, lang: Lang
+        self,
+        since: dt.date | None,
+        until: dt.date | None,
+        period: str,
+        lang: Lang,
+        user_id: int | None = None,
     ) -> Picture | None:
         """The map of the archive or of a period (`period` as plain words); None when it has
-        no partner pairs."""
+        no partner pairs. Drawing it for `user_id` counts as summary_chart says."""
         version = await self._figures.version()
         key = ("map", since, until, lang, version)
 
@@ -92,7 +115,7 @@ class Charts:
                 matrix_all_note=label(lang, "map.matrix_all"),
             )
 
-        return await self._picture(key, gather, _draw_map, lambda m: len(m.pairs))
+        return await self._picture(key, gather, _draw_map, _pairs, user_id=user_id)
 
     async def _picture(
         self,
@@ -100,15 +123,18 @@ class Charts:
         gather: Callable[[], Awaitable[T | None]],
         draw: Callable[[T], bytes],
         count: Callable[[T], int] = lambda _data: 0,
+        *,
+        user_id: int | None,
     ) -> Picture | None:
         picture = self._cache.get(key)
         if picture is not None:
             self._cache.move_to_end(key)
             return picture
-        data = await gather()
-        if data is None:
-            return None
-        picture = Picture(await asyncio.to_thread(draw, data), count(data))
+        with self._quota.take(user_id) if user_id is not None else _UNCOUNTED:
+            data = await gather()
+            if data is None:
+                return None
+            picture = Picture(await asyncio.to_thread(draw, data), count(data))
         self._cache[key] = picture
         while len(self._cache) > CACHED_PICTURES:
             self._cache.popitem(last=False)
@@ -134,6 +160,9 @@ class Charts:
         return [f for f in figures if f.figure.measure == "turnover" and f.figure.year]
 
 
+_UNCOUNTED = contextlib.nullcontext()  # a picture made for no user in particular (benchmarks)
+
+
 # matplotlib is imported on the first picture (in the worker thread), not when the bot starts.
 def _draw_summary(chart: SummaryChart) -> bytes:
     from bot.views.charts.summary_chart import draw_summary_chart
@@ -145,6 +174,10 @@ def _draw_map(chart: CooperationMap) -> bytes:
     from bot.views.charts.map_chart import draw_cooperation_map
 
     return draw_cooperation_map(chart)
+
+
+def _pairs(chart: CooperationMap) -> int:
+    return len(chart.pairs)
 
 
 def _main_currency(figures: list[StoredFigure]) -> str | None:

@@ -7,6 +7,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ChartCallback, MapCallback
+from bot.charts.quota import TooManyRequests, too_many
 from bot.charts.sending import send_picture
 from bot.charts.service import Charts
 from bot.html import bold, escape, join, markup, plain
@@ -25,9 +26,15 @@ async def on_chart(
     if summary is None or query.message is None:
         await answer_stale(query, bot, lang)
         return
+    chat_id, user_id = query.message.chat.id, query.from_user.id
+    try:
+        picture = await charts.summary_chart(
+            summary.selection, summary.title, summary.home, lang, user_id
+        )
+    except TooManyRequests as refused:
+        await query.answer(too_many(lang, refused), show_alert=True)
+        return
     await query.answer()
-    chat_id = query.message.chat.id
-    picture = await charts.summary_chart(summary.selection, summary.title, summary.home, lang)
     if picture is None:
         await bot.send_message(chat_id, t(lang, "chart.empty"))
         return
@@ -45,7 +52,11 @@ async def cmd_map(
             bad = t(lang, "date.bad", query=escape(shorten(command.args, 100)))
             await message.answer(join("\n", [bad, t(lang, "date.usage")]))
             return
-    await send_map(message.chat.id, bot, charts, period, lang)
+    user_id = message.from_user.id if message.from_user else message.chat.id
+    try:
+        await send_map(message.chat.id, bot, charts, period, lang, user_id)
+    except TooManyRequests as refused:
+        await message.answer(escape(too_many(lang, refused)))
 
 
 async def on_map(
@@ -59,17 +70,22 @@ async def on_map(
     except PeriodError:
         await answer_stale(query, bot, lang)
         return
+    try:
+        await send_map(query.message.chat.id, bot, charts, period, lang, query.from_user.id)
+    except TooManyRequests as refused:
+        await query.answer(too_many(lang, refused), show_alert=True)
+        return
     await query.answer()
-    await send_map(query.message.chat.id, bot, charts, period, lang)
 
 
 async def send_map(
-    chat_id: int, bot: Bot, charts: Charts, period: Period | None, lang: Lang
+    chat_id: int, bot: Bot, charts: Charts, period: Period | None, lang: Lang, user_id: int
 ) -> None:
-    """The map of the archive or of a period, or a sentence when it has no partner pairs."""
+    """The map of the archive or of a period, or a sentence when it has no partner pairs;
+    TooManyRequests (before anything is sent) when the user may not have one drawn now."""
     since, until = (period.since, period.until) if period else (None, None)
     span = format_span(since, until, lang) if period else t(lang, "map.all_time")
-    picture = await charts.cooperation_map(since, until, plain(span), lang)
+    picture = await charts.cooperation_map(since, until, plain(span), lang, user_id)
     if picture is None:
         await bot.send_message(chat_id, t(lang, "map.empty", period=span))
         return

@@ -7,7 +7,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ExportCallback, ListKind
+from bot.charts.quota import TooManyRequests, too_many
 from bot.exporting import Exports
+from bot.html import escape
 from bot.replies import answer_stale
 from bot.selections import LastSelections
 from bot.summaries import summary_from_key
@@ -23,16 +25,22 @@ async def on_export(
     if summary is None or query.message is None:
         await answer_stale(query, bot, lang)
         return
+    try:
+        turn = exports.reserve(query.from_user.id)
+    except TooManyRequests as refused:
+        await query.answer(too_many(lang, refused), show_alert=True)
+        return
     await query.answer()
-    await exports.send(
-        bot,
-        query.message.chat.id,
-        summary.selection,
-        summary.title,
-        callback_data.format,
-        name=_name(callback_data.kind, callback_data.key),
-        lang=lang,
-    )
+    with turn:
+        await exports.send(
+            bot,
+            query.message.chat.id,
+            summary.selection,
+            summary.title,
+            callback_data.format,
+            name=_name(callback_data.kind, callback_data.key),
+            lang=lang,
+        )
 
 
 async def cmd_export(
@@ -50,9 +58,21 @@ async def cmd_export(
         await message.answer(t(lang, "export.usage"))
         return
     name = _name(*last) if last else "articles"
-    await exports.send(
-        bot, message.chat.id, summary.selection, summary.title, file_format, name=name, lang=lang
-    )
+    try:
+        turn = exports.reserve(message.from_user.id if message.from_user else message.chat.id)
+    except TooManyRequests as refused:
+        await message.answer(escape(too_many(lang, refused)))
+        return
+    with turn:
+        await exports.send(
+            bot,
+            message.chat.id,
+            summary.selection,
+            summary.title,
+            file_format,
+            name=name,
+            lang=lang,
+        )
 
 
 def _format(args: str | None) -> Format | None:

@@ -178,6 +178,10 @@ TEXTS: dict[str, str] = {
     "chart.turnover": "Trade turnover by year, {currency}",
     "chart.empty": "Nothing to draw: this selection has no articles.",
     "chart.stale": "This summary is out of date — open it again.",
+    "limits.too_many": (
+        "Not so fast: pictures and files are made one at a time, a few a minute. "
+        "Please try again in {seconds} s."
+    ),
     "map.button": "🗺 Map of cooperation",
     "map.title": "The web of regional cooperation: {period}",
     "map.all_time": "the whole archive",

@@ -13,8 +13,12 @@ import matplotlib
 matplotlib.use("Agg")  # no display: pictures are only ever written to PNG
 
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from PIL import Image
+
+from bot.views.charts.canvas import StampingCanvas
+from bot.views.charts.marks import PAD_PT, heading, hide_axis_machinery, shifted
 
 DPI = 100
 WIDTH_PX = 1280
@@ -25,6 +29,7 @@ BAR_COLOUR = "#4c72b0"
 TURNOVER_COLOUR = "#2a9d59"
 MUTED = "#666666"
 PNG_OPTIONS = {"compress_level": 1}
+BAR_HALF = 0.4  # half the thickness of a bar, in rows
 # matplotlib ships DejaVu Sans, which has every Kazakh letter (ә ғ қ ң ө ұ ү һ і).
 STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
@@ -48,14 +53,18 @@ def drawing(height_px: int, width_px: int = WIDTH_PX) -> Iterator[Figure]:
     height = min(max(height_px, 200), MAX_SIDE_PX) / DPI
     with _DRAWING, matplotlib.rc_context(STYLE):  # type: ignore[arg-type]
         figure = Figure(figsize=(width, height), dpi=DPI, facecolor="white")
-        FigureCanvasAgg(figure)
+        StampingCanvas(figure)
         yield figure
 
 
 def png_bytes(figure: Figure) -> bytes:
+    """The figure drawn and written as an RGB PNG (the background is opaque white)."""
+    canvas = figure.canvas
+    assert isinstance(canvas, StampingCanvas)  # every picture is drawn on one (drawing())
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.drawn_rgba())
     buffer = io.BytesIO()
     # Fast compression: a picture is made on a tap, and a larger file is still far from 10 MB.
-    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white", pil_kwargs=PNG_OPTIONS)
+    image.convert("RGB").save(buffer, format="png", **PNG_OPTIONS)
     return buffer.getvalue()
 
 
@@ -65,7 +74,7 @@ def shortened(text: str, limit: int) -> str:
 
 def empty_panel(axes: Axes, title: str, note: str) -> None:
     """A panel with nothing to show says so in words instead of drawing empty axes."""
-    axes.set_title(title, x=0.0, ha="left")
+    heading(axes, title)
     axes.axis("off")
     axes.text(0.5, 0.5, note, ha="center", va="center", color=MUTED, transform=axes.transAxes)
 
@@ -79,15 +88,24 @@ def bars(
 ) -> None:
     """Horizontal bars, the largest on top, each labelled with its count; the heading starts
     at `heading_at` (a fraction of the figure's width), left of the names."""
-    names = [shortened(name, 34) for name, _ in items][::-1]
-    counts = [count for _, count in items][::-1]
-    colour = colours[::-1] if isinstance(colours, list) else colours
-    drawn = axes.barh(range(len(items)), counts, color=colour)
-    axes.set_yticks(range(len(items)), names)
-    axes.bar_label(drawn, padding=3, fontsize=9)
+    rows = len(items)
+    tops = [rows - 1 - index for index in range(rows)]  # the first item on top
+    counts = [count for _, count in items]
+    boxes = [
+        [(0, y - BAR_HALF), (0, y + BAR_HALF), (count, y + BAR_HALF), (count, y - BAR_HALF)]
+        for y, count in zip(tops, counts, strict=True)
+    ]
+    axes.add_collection(PolyCollection(boxes, facecolors=colours, edgecolors="none"))
+    # The limits matplotlib's barh would choose: room for the counts right of the bars.
+    margin = 0.05 * (rows - 1 + 2 * BAR_HALF)
+    axes.set_xlim(0, max(counts) * 1.15)
+    axes.set_ylim(-BAR_HALF - margin, rows - 1 + BAR_HALF + margin)
+    name_at = shifted(axes, axes.get_yaxis_transform(), -PAD_PT, 0)
+    count_at = shifted(axes, axes.transData, 3, 0)
+    for y, (name, count) in zip(tops, items, strict=True):
+        axes.text(0, y, shortened(name, 34), transform=name_at, ha="right", va="center_baseline")
+        axes.text(count, y, str(count), transform=count_at, ha="left", va="center", fontsize=9)
     left, width = axes.get_position().x0, axes.get_position().width
-    axes.set_title(title, x=(heading_at - left) / width, ha="left")
-    axes.margins(x=0.15)
-    axes.tick_params(axis="y", length=0)
-    axes.xaxis.set_visible(False)
+    heading(axes, title, (heading_at - left) / width)
+    hide_axis_machinery(axes)
     axes.spines["bottom"].set_visible(False)

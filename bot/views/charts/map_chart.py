@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
 from bot.views.charts.drawing import KZ_COLOUR, MUTED, RU_COLOUR, drawing, png_bytes, shortened
+from bot.views.charts.marks import PAD_PT, hide_axis_machinery, nice_ticks, shifted, y_ticks
 from bot.views.charts.specs import CooperationMap
 
 MAX_LINES = 45  # more pairs than this are drawn as a matrix
@@ -16,6 +18,9 @@ ROW_PX = 34
 MAX_LINE_WIDTH = 9.0
 MAX_NUMBERS = 30  # the strongest pairs of a matrix carry their count; the colour tells the rest
 TOP_PX = 110
+CELL_COLOURS = "Purples"
+SCALE_BINS = 6  # a colour scale needs fewer numbers than an axis
+SCALE_STEPS = 255  # shades from white to the darkest
 
 
 def draw_cooperation_map(chart: CooperationMap) -> bytes:
@@ -79,15 +84,18 @@ def _matrix(chart: CooperationMap) -> bytes:
             cells[kz.index(a)][ru.index(b)] = count
     with drawing(len(kz) * ROW_PX + 420) as figure:
         axes = figure.add_axes((0.22, 0.04, 0.66, 1 - 330 / (len(kz) * ROW_PX + 420)))
-        image = axes.imshow(cells, cmap="Purples", aspect="auto", vmin=0)
-        scale = figure.add_axes((0.95, 0.04, 0.012, 0.4))
-        figure.colorbar(image, cax=scale).ax.tick_params(labelsize=8)
-        axes.set_yticks(range(len(kz)), [shortened(n, 30) for n in kz], color=KZ_COLOUR)
-        axes.set_xticks(range(len(ru)), [shortened(n, 26) for n in ru], color=RU_COLOUR)
-        axes.tick_params(axis="x", top=True, bottom=False, labeltop=True, labelbottom=False)
-        axes.tick_params(axis="both", length=0, labelsize=9)
-        for label in axes.get_xticklabels():
-            label.set(rotation=60, ha="left", rotation_mode="anchor")
+        axes.imshow(cells, cmap=CELL_COLOURS, aspect="auto", vmin=0)
+        _scale(figure.add_axes((0.95, 0.04, 0.012, 0.4)), max(max(row) for row in cells))
+        hide_axis_machinery(axes)
+        row_at = shifted(axes, axes.get_yaxis_transform(), -PAD_PT, 0)
+        for i, name in enumerate(kz):
+            axes.text(0, i, shortened(name, 30), transform=row_at, ha="right",
+                      va="center_baseline", fontsize=9, color=KZ_COLOUR)  # fmt: skip
+        column_at = shifted(axes, axes.get_xaxis_transform(), 0, PAD_PT)
+        for j, name in enumerate(ru):
+            axes.text(j, 1, shortened(name, 26), transform=column_at, rotation=60,
+                      rotation_mode="anchor", ha="left", va="bottom", fontsize=9,
+                      color=RU_COLOUR)  # fmt: skip
         strongest = sorted((count for row in cells for count in row), reverse=True)
         floor = max(1, strongest[min(MAX_NUMBERS, len(strongest)) - 1])
         for i, row in enumerate(cells):
@@ -101,6 +109,17 @@ def _matrix(chart: CooperationMap) -> bytes:
             note = chart.matrix_all_note
         _headings(figure, chart, note)
         return png_bytes(figure)
+
+
+def _scale(axes: Axes, top: int) -> None:
+    """The colour scale of the matrix: light for few joint articles, dark for many."""
+    steps = [[top * step / SCALE_STEPS] for step in range(SCALE_STEPS + 1)]
+    axes.imshow(steps, cmap=CELL_COLOURS, aspect="auto",
+                origin="lower", extent=(0, 1, 0, top), vmin=0)  # fmt: skip
+    hide_axis_machinery(axes)
+    axes.spines[:].set_visible(True)
+    ticks = nice_ticks(axes, top, integer=True, most=SCALE_BINS)
+    y_ticks(axes, ticks, [f"{tick:g}" for tick in ticks], right=True, fontsize=8)
 
 
 def _headings(figure: Figure, chart: CooperationMap, note: str) -> None:

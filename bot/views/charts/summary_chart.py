@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.collections import PolyCollection
 
 from bot.views.charts.drawing import (
     BAR_COLOUR,
@@ -18,6 +18,15 @@ from bot.views.charts.drawing import (
     empty_panel,
     png_bytes,
     shortened,
+)
+from bot.views.charts.marks import (
+    heading,
+    hide_axis_machinery,
+    nice_ticks,
+    shifted,
+    x_ticks,
+    y_label,
+    y_ticks,
 )
 from bot.views.charts.specs import SummaryChart
 
@@ -56,31 +65,46 @@ def _timeline(axes: Axes, chart: SummaryChart) -> None:
         labels = [_month(month) for month, _ in months]
         counts = [n for _, n in months]
         title = words["per_month"]
-    axes.bar(range(len(counts)), counts, color=BAR_COLOUR, width=0.8)
+    half = 0.4
+    boxes = [[(x - half, 0), (x - half, n), (x + half, n), (x + half, 0)]
+             for x, n in enumerate(counts)]  # fmt: skip
+    axes.add_collection(PolyCollection(boxes, facecolors=BAR_COLOUR, edgecolors="none"))
+    margin = 0.05 * (len(counts) - 1 + 2 * half)  # the limits matplotlib's bar would choose
+    axes.set_xlim(-half - margin, len(counts) - 1 + half + margin)
+    top = max(max(counts), 1) * 1.05
+    axes.set_ylim(0, top)
     step = max(1, -(-len(labels) // TICKS))
-    axes.set_xticks(range(0, len(labels), step), labels[::step], rotation=0, fontsize=9)
-    axes.set_title(title)
-    axes.set_ylabel(words["articles"], color=MUTED)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    hide_axis_machinery(axes)
+    x_ticks(axes, list(range(0, len(labels), step)), labels[::step])
+    ticks = nice_ticks(axes, top, integer=True)
+    tick_labels = [f"{tick:g}" for tick in ticks]
+    y_ticks(axes, ticks, tick_labels)
+    heading(axes, title)
+    y_label(axes, words["articles"], max(tick_labels, key=len), MUTED)
 
 
 def _turnover(axes: Axes, chart: SummaryChart) -> None:
     years = [year for year, _ in chart.turnover]
     values = [value for _, value in chart.turnover]
     scale, unit = _scale(max(values), chart.words)
-    axes.plot(years, [v / scale for v in values], marker="o", color=TURNOVER_COLOUR, lw=2)
-    for year, value in chart.turnover:
-        label = f"{value / scale:.3g}".replace(".", chart.words["decimal"])
-        axes.annotate(label, (year, value / scale), textcoords="offset points",
-                      xytext=(0, 6), ha="center", fontsize=9)  # fmt: skip
-    axes.set_xticks(years, [str(year) for year in years], fontsize=9)
-    box = axes.get_position()
-    axes.set_title(chart.words["turnover"], x=(0.62 - box.x0) / box.width, ha="left")
-    axes.set_ylabel(unit, color=MUTED)
-    axes.set_ylim(bottom=0, top=max(values) / scale * 1.25)
     decimal = chart.words["decimal"]
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", decimal)))
-    axes.margins(x=0.15)
+    axes.plot(years, [v / scale for v in values], marker="o", color=TURNOVER_COLOUR, lw=2)
+    above = shifted(axes, axes.transData, 0, 6)
+    for year, value in chart.turnover:
+        label = f"{value / scale:.3g}".replace(".", decimal)
+        axes.text(year, value / scale, label, transform=above, ha="center", fontsize=9)
+    span = max(years) - min(years)
+    axes.set_xlim(min(years) - 0.15 * span, max(years) + 0.15 * span)
+    top = max(values) / scale * 1.25
+    axes.set_ylim(0, top)
+    hide_axis_machinery(axes)
+    x_ticks(axes, years, [str(year) for year in years])
+    ticks = nice_ticks(axes, top, integer=False)
+    tick_labels = [f"{tick:g}".replace(".", decimal) for tick in ticks]
+    y_ticks(axes, ticks, tick_labels)
+    box = axes.get_position()
+    heading(axes, chart.words["turnover"], (0.62 - box.x0) / box.width)
+    y_label(axes, unit, max(tick_labels, key=len), MUTED)
 
 
 def _sectors(axes: Axes, chart: SummaryChart) -> None:
