@@ -40,9 +40,12 @@ class _Group:
 
 
 def matches(subscription: Subscription, card: ArticleCard) -> bool:
-    """Whether an article belongs under a subscription (a pair needs both regions)."""
+    """Whether an article belongs under a subscription (a pair needs both regions, one within
+    a sector that main sector too)."""
     if subscription.kind == "sector":
         return subscription.key in card.sectors
+    if subscription.sector and subscription.sector not in card.sectors:
+        return False
     regions = {mention.region_id for mention in card.regions}
     return all(region_id in regions for region_id in subscription.region_ids)
 
@@ -126,17 +129,23 @@ def _pack_all(
 
 
 def subscription_title(subscription: Subscription, lang: Lang) -> Html:
-    """A subscription's name as the chat reads it: region, sector, or "A ⇄ B"."""
+    """A subscription's name as the chat reads it: region, sector, "A ⇄ B", or "A × Sector"."""
     if subscription.kind == "sector":
         return sector_label(subscription.key, lang)
-    return join(" ⇄ ", [region_name(region_id, lang) for region_id in subscription.region_ids])
+    regions = join(" ⇄ ", [region_name(region_id, lang) for region_id in subscription.region_ids])
+    if subscription.sector:
+        return join(" × ", [regions, sector_label(subscription.sector, lang)])
+    return regions
 
 
 def subscription_name(subscription: Subscription, lang: Lang) -> str:
     """The same name as plain text, for a button."""
     if subscription.kind == "sector":
         return plain_sector_label(subscription.key, lang)
-    return " ⇄ ".join(plain_region_name(region, lang) for region in subscription.region_ids)
+    regions = " ⇄ ".join(plain_region_name(region, lang) for region in subscription.region_ids)
+    if subscription.sector:
+        return f"{regions} × {plain_sector_label(subscription.sector, lang)}"
+    return regions
 
 
 def more_command(subscription: Subscription, lang: Lang) -> Html:
@@ -148,6 +157,8 @@ def more_command(subscription: Subscription, lang: Lang) -> Html:
     for region_id in subscription.region_ids:
         region = get_region(region_id)
         names.append(region.name(lang) if region else region_id)
+    if sector := get_sector(subscription.sector):
+        names.append(sector.label(lang))
     return escape("/region " + " ".join(names))
 
 
@@ -231,6 +242,6 @@ def _more_line(group: _Group, count: int, lang: Lang, username: str | None) -> H
     if subscription is None:
         return t(lang, "digest.more_other", count=count)
     if username:
-        payload = subscription_payload(subscription.kind, subscription.key)
+        payload = subscription_payload(subscription.kind, subscription.key, subscription.sector)
         return t(lang, "digest.more_link", count=count, url=escape(deep_link(username, payload)))
     return t(lang, "digest.more", count=count, command=more_command(subscription, lang))

@@ -8,6 +8,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
+    AnySubscribeCallback,
     BrowseCallback,
     ChartCallback,
     ExportCallback,
@@ -17,7 +18,6 @@ from bot.callbacks import (
     MenuCallback,
     OpenCallback,
     PageCallback,
-    SubscribeCallback,
     fits,
 )
 from bot.texts import label
@@ -49,7 +49,7 @@ def summary_keyboard(
     page: int,
     pages: int,
     lang: Lang,
-    subscribe: SubscribeCallback | None = None,
+    subscribe: AnySubscribeCallback | None = None,
 ) -> InlineKeyboardMarkup | None:
     """◀ ▶ between pages (when the list has a key that fits a button), "Subscribe", 📊 ⬇️."""
     arrows = []
