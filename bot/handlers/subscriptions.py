@@ -208,6 +208,9 @@ async def cmd_digest(message: Message, chats: Chats, digests: DigestScheduler, l
         await message.answer(t(lang, "digest.no_subscriptions"))
         return
     count = await digests.send_now(message.chat.id)
+    if count is None:  # one is on its way: a second would repeat nothing and only confuse
+        await message.answer(t(lang, "digest.already_sending"))
+        return
     await message.answer(t(lang, "digest.sending" if count else "digest.none", count=count))
 
 

@@ -245,6 +245,11 @@ TEXTS: dict[str, str] = {
     "digest.sending": "📬 Sending your digest: {count} new articles.",
     "digest.none": "📭 Nothing new since your last digest.",
     "digest.no_subscriptions": "No subscriptions, so no digest. Example: /subscribe Atyrau",
+    # one story from several outlets is one digest entry; a /digest while one is on its way
+    "digest.same_story": "📰 +{count} more outlet(s): {links}",
+    "digest.already_sending": (
+        "📬 This chat's digest is already on its way; anything newer comes in the next one."
+    ),
     "settings.title": "⚙️ <b>Digest settings</b>",
     "settings.mode_instant": "Digest: as soon as new articles arrive",
     "settings.mode_daily": "Digest: daily at {time} ({tz})",

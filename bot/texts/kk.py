@@ -248,6 +248,11 @@ TEXTS: dict[str, str] = {
     "digest.no_subscriptions": (
         "Жазылым жоқ — дайджест құрастыруға ештеңе жоқ. Мысал: /subscribe Атырау"
     ),
+    # one story from several outlets is one digest entry; a /digest while one is on its way
+    "digest.same_story": "📰 Тағы {count} басылымда: {links}",
+    "digest.already_sending": (
+        "📬 Бұл чаттың дайджесті жіберіліп жатыр — күте тұрыңыз; жаңасы келесіде келеді."
+    ),
     "settings.title": "⚙️ <b>Дайджест баптаулары</b>",
     "settings.mode_instant": "Дайджест: жаңа материал пайда болған бойда",
     "settings.mode_daily": "Дайджест: күн сайын {time} ({tz})",

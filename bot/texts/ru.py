@@ -248,6 +248,11 @@ TEXTS: dict[str, str] = {
     "digest.no_subscriptions": (
         "Подписок нет — дайджест не из чего собрать. Пример: /subscribe Атырау"
     ),
+    # one story from several outlets is one digest entry; a /digest while one is on its way
+    "digest.same_story": "📰 Ещё в {count} изд.: {links}",
+    "digest.already_sending": (
+        "📬 Дайджест этого чата уже отправляется — дождитесь его; новое придёт следующим."
+    ),
     "settings.title": "⚙️ <b>Настройки дайджеста</b>",
     "settings.mode_instant": "Дайджест: сразу, как появляются новые материалы",
     "settings.mode_daily": "Дайджест: ежедневно в {time} ({tz})",
