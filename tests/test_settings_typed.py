@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.texts import label
 from bot.typed_settings import not_understood, typed
 from storage import subscriptions
 from storage.db import Database
+from storage.models import Lang
 from storage.subscriptions import ChatSettings
 from tests.support import Feed, texts
 
@@ -125,3 +127,12 @@ async def test_time_zones_are_named_in_the_users_language(
 ) -> None:
     [shown] = texts(await feed("/settings daily 09:00 tz Asia/Omsk", lang=lang))
     assert label in shown
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_every_example_of_the_hint_is_understood(lang: Lang) -> None:
+    hint = label(lang, "settings.hint")
+    examples = [part.split("/settings ", 1)[1] for part in hint.split(" · ")]
+    assert len(examples) == 3
+    for example in examples:
+        assert typed(CHAT, example) is not None, example

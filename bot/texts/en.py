@@ -257,7 +257,10 @@ TEXTS: dict[str, str] = {
     "settings.tz": "Time zone: {tz}, where it is {now} now",
     "settings.empty_on": "When nothing is new: send a “nothing new” note",
     "settings.empty_off": "When nothing is new: send nothing",
-    "settings.hint": "Another time: /settings 08:30 · another zone: /settings Europe/Samara",
+    "settings.hint": (
+        "Another time: /settings 08:30 · another zone: /settings Europe/Samara · all at once: "
+        "/settings weekly mon 09:00 Europe/Moscow"
+    ),
     "settings.button_instant": "⚡ Instant",
     "settings.button_daily": "📅 Daily",
     "settings.button_weekly": "🗓 Weekly",

@@ -260,7 +260,10 @@ TEXTS: dict[str, str] = {
     "settings.tz": "Уақыт белдеуі: {tz}, қазір онда {now}",
     "settings.empty_on": "Жаңа ештеңе болмаса: «жаңа ештеңе жоқ» деп хабарлау",
     "settings.empty_off": "Жаңа ештеңе болмаса: ештеңе жібермеу",
-    "settings.hint": "Басқа уақыт: /settings 08:30 · басқа белдеу: /settings Europe/Samara",
+    "settings.hint": (
+        "Басқа уақыт: /settings 08:30 · басқа белдеу: /settings Europe/Samara · бәрі бірден: "
+        "/settings апта сайын дүйсенбі 09:00 Europe/Moscow"
+    ),
     "settings.button_instant": "⚡ Бірден",
     "settings.button_daily": "📅 Күн сайын",
     "settings.button_weekly": "🗓 Апта сайын",

@@ -260,7 +260,10 @@ TEXTS: dict[str, str] = {
     "settings.tz": "Часовой пояс: {tz}, сейчас там {now}",
     "settings.empty_on": "Если нового нет: присылать «нового нет»",
     "settings.empty_off": "Если нового нет: ничего не присылать",
-    "settings.hint": "Другое время: /settings 08:30 · другой пояс: /settings Europe/Samara",
+    "settings.hint": (
+        "Другое время: /settings 08:30 · другой пояс: /settings Europe/Samara · всё сразу: "
+        "/settings еженедельно пн 09:00 Europe/Moscow"
+    ),
     "settings.button_instant": "⚡ Сразу",
     "settings.button_daily": "📅 Ежедневно",
     "settings.button_weekly": "🗓 Еженедельно",
