@@ -7,14 +7,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from aiogram import Bot
 from aiogram.methods import EditMessageReplyMarkup, SendMessage
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 import storage.db as db_module
 from bot.answers import CALLBACK_ANSWER_LIMIT
 from bot.callbacks import MAX_CALLBACK_BYTES, SectorSubscribeCallback, subscription_callback
+from bot.config import Settings
+from bot.html import escape
 from bot.links import subscription_payload
-from bot.texts import LANGUAGES
+from bot.texts import LANGUAGES, t
 from bot.typed_summary import typed_summary
 from bot.views.digest import compose_digest
 from storage import outbox, subscriptions
@@ -22,9 +25,11 @@ from storage.db import Database, shipped_migrations
 from storage.models import ArticleCard, Lang, RegionMention, Selection
 from storage.subscriptions import Subscription, pair_key
 from tests.digest_support import ATYRAU, new_article, subscriber
+from tests.fakes import RecordingSession, make_message
 from tests.support import Feed, keyboard, sent, texts
 from tests.test_limits import longest_pair, longest_sector
 from tests.test_limits import press as press_under
+from tests.test_subscription_limits import feed_calls
 from tests.test_subscriptions import answers, follows, press
 
 ATYRAU_TOURISM = Subscription("region", "kz-atyrau", "tourism")
@@ -105,7 +110,7 @@ async def test_forged_buttons_are_answered_and_write_nothing(
         "sx:add:kz-atyrau:tourism:extra",
     ):
         calls = await feed(press(data))
-        assert len(answers(calls)) == 1, data
+        assert answers(calls) == [t("ru", "list.stale")], data
     assert await follows(database) == []
     async with database.reader.execute("SELECT count(*) FROM chats") as cursor:
         assert await cursor.fetchone() == (0,)
@@ -248,3 +253,14 @@ def test_a_digest_heads_its_group_with_the_combination() -> None:
     assert "\n\n📍 <b>Атырауская область × Туризм</b>\n\n<b>Статья tourism" in message.text
     assert message.text.index("Статья tourism") < message.text.index("📰")
     assert message.text.index("📰") < message.text.index("Статья trade")
+
+
+async def test_a_combination_counts_against_the_cap(
+    settings: Settings, database: Database, bot: Bot, session: RecordingSession
+) -> None:
+    capped = settings.model_copy(update={"max_subscriptions_per_chat": 2})
+    for text in ("/subscribe Атырау", "/subscribe Атырау туризм", "/subscribe Омск торговля"):
+        calls = await feed_calls(capped, database, bot, session, make_message(text))
+    name = escape("Омская область × Торговля")
+    assert texts(calls) == [t("ru", "sub.limit", name=name, limit=2)]
+    assert await follows(database) == [ATYRAU, ATYRAU_TOURISM]
