@@ -27,7 +27,7 @@ _.warm_up  # unused method (bot/sources/poller.py:83): bench/sources.py starts t
 freeze_panes  # read by openpyxl when it saves the sheet (storage/export_xlsx.py)
 alignment  # read by openpyxl when it saves the cell (storage/export_xlsx.py)
 _._token_shape  # pydantic validator of BOT_TOKEN (bot/config.py)
-parse_period  # the /date grammar, read by tests/test_periods.py (bot/periods.py)
 resolve_regions  # the gazetteer alone, read by tests/test_regions.py and test_compose.py (storage/regions.py)
 _.ensure  # tests set a chat up directly (storage/chats.py)
 _.save_settings  # tests set a schedule directly (storage/chats.py)
+group_by_subscription  # grouping of single articles, read by tests/test_compose.py (bot/views/digest.py)

@@ -10,6 +10,8 @@ from pydantic import Field, model_validator
 
 from storage.regions import get_region
 from storage.sectors import get_sector
+from storage.subscriptions import Kind as SubscriptionKind
+from storage.subscriptions import Subscription
 
 MAX_CALLBACK_BYTES = 64
 MAX_PAGE = 100_000  # the furthest page a ◀ ▶ button can name
@@ -103,6 +105,40 @@ class SubscribeCallback(CallbackData, prefix="sub"):
         if not in_catalogue(self.kind, self.key):
             raise ValueError("not in the catalogue")
         return self
+
+
+class SectorSubscribeCallback(CallbackData, prefix="sx"):
+    """The same for a region or a pair ("id+id") within one sector; a prefix and fields of its
+    own, so that the longest pair and sector ids still fit into 64 bytes."""
+
+    action: SubscribeAction
+    key: str = Field(pattern=_KEY)
+    sector: str = Field(pattern=r"^[a-z_]{1,30}$")
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        kind = "pair" if "+" in self.key else "region"
+        if not in_catalogue(kind, self.key) or get_sector(self.sector) is None:
+            raise ValueError("not in the catalogue")
+        return self
+
+
+AnySubscribeCallback = SubscribeCallback | SectorSubscribeCallback
+
+
+def subscription_callback(action: SubscribeAction, s: Subscription) -> AnySubscribeCallback:
+    """The button data that adds, removes or turns off `s`."""
+    if s.sector:
+        return SectorSubscribeCallback(action=action, key=s.key, sector=s.sector)
+    return SubscribeCallback(action=action, kind=s.kind, key=s.key)
+
+
+def subscription_of(data: AnySubscribeCallback) -> Subscription:
+    """The subscription a (validated) button stands for."""
+    if isinstance(data, SectorSubscribeCallback):
+        kind: SubscriptionKind = "pair" if "+" in data.key else "region"
+        return Subscription(kind, data.key, data.sector)
+    return Subscription(data.kind, data.key)
 
 
 class SubscriptionsPageCallback(CallbackData, prefix="sp"):

@@ -8,6 +8,7 @@ import re
 ARTICLE_COMMAND = re.compile(r"^/a(\d{1,18})(?:@(\w+))?$")
 ARTICLE_PAYLOAD = re.compile(r"^a(\d{1,18})$")
 PAIR_SEPARATOR = "_"  # deep-link payloads allow [A-Za-z0-9_-]; region ids use "-"
+SECTOR_SEPARATOR = "__"
 
 
 def article_command(article_id: int) -> str:
@@ -23,10 +24,12 @@ def article_payload(article_id: int) -> str:
     return f"a{article_id}"
 
 
-def subscription_payload(kind: str, key: str) -> str:
-    """The /start payload that opens a subscription's summary: r-<id>, s-<id>, p-<id>_<id>."""
+def subscription_payload(kind: str, key: str, sector: str = "") -> str:
+    """The /start payload that opens a subscription's summary: r-<id>, s-<id>, p-<id>_<id>, and
+    a region or a pair within a sector: r-<id>__<sector id> (sector ids have single "_")."""
     if kind == "sector":
         return f"s-{key}"
+    within = f"{SECTOR_SEPARATOR}{sector}" if sector else ""
     if kind == "pair":
-        return "p-" + PAIR_SEPARATOR.join(key.split("+"))
-    return f"r-{key}"
+        return "p-" + PAIR_SEPARATOR.join(key.split("+")) + within
+    return f"r-{key}{within}"

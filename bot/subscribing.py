@@ -60,20 +60,22 @@ def parse_subscription(text: str) -> tuple[list[Subscription], bool]:
     """What a typed name means: ([one subscription], True), or choices with False.
 
     Same understanding as /region (bot.understanding): one region, two regions (a pair), or a
-    sector. A region and a sector named together are offered as two choices; unknown names give
-    close suggestions as choices; an empty list means nothing came close.
+    sector, and a region or a pair named with a sector is that region or pair within the
+    sector. Three regions or more are offered as choices; unknown names give close suggestions
+    as choices; an empty list means nothing came close.
     """
     understood = understand(text, ANY_DAY)
     regions = understood.region_ids
+    sector = understood.sector or (None if regions else _lexicon_sector(text))
+    within = sector or ""
     choices = []
     if len(regions) == 1:
-        choices.append(Subscription("region", regions[0]))
+        choices.append(Subscription("region", regions[0], within))
     elif len(regions) == 2:
-        choices.append(Subscription("pair", pair_key(regions[0], regions[1])))
+        choices.append(Subscription("pair", pair_key(regions[0], regions[1]), within))
     elif regions:
-        choices += [Subscription("region", region_id) for region_id in regions]
-    sector = understood.sector or (None if regions else _lexicon_sector(text))
-    if sector is not None:
+        choices += [Subscription("region", region_id, within) for region_id in regions]
+    elif sector is not None:
         choices.append(Subscription("sector", sector))
     if choices:
         return choices, len(choices) == 1

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from aiogram.types import InlineKeyboardMarkup, Message
 
-from bot.callbacks import CardsCallback, ListKind, PageCallback, SubscribeCallback, search_key
+from bot.callbacks import (
+    AnySubscribeCallback,
+    CardsCallback,
+    ListKind,
+    PageCallback,
+    SubscribeCallback,
+    search_key,
+)
 from bot.html import Html, bold, escape, join
 from bot.periods import Period, PeriodError
 from bot.texts import t
@@ -49,7 +56,7 @@ class Summary:
     selection: Selection
     home: tuple[str, ...] = ()
     sector: str | None = None
-    subscribe: SubscribeCallback | None = None
+    subscribe: AnySubscribeCallback | None = None
     with_overview: bool = True
 
 

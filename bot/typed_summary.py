@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.callbacks import ListKind, PageCallback, fits
+from bot.callbacks import (
+    AnySubscribeCallback,
+    ListKind,
+    PageCallback,
+    fits,
+    subscription_callback,
+)
 from bot.html import Html, escape, join
 from bot.periods import Period
 from bot.summaries import (
@@ -26,6 +32,8 @@ from bot.views.render import format_span, region_name, sector_label, shorten
 from storage.models import Lang, Selection
 from storage.regions import all_regions, get_region
 from storage.sectors import all_sectors, get_sector
+from storage.subscriptions import Kind as SubscriptionKind
+from storage.subscriptions import Subscription, pair_key
 
 _EPOCH = dt.date(1990, 1, 1).toordinal()
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -51,8 +59,18 @@ def typed_summary(selection: Selection, lang: Lang) -> Summary:
         selection,
         home=selection.region_ids,
         sector=selection.sector,
+        subscribe=_subscribe_within_sector(selection),
         with_overview=selection.query is None,
     )
+
+
+def _subscribe_within_sector(selection: Selection) -> AnySubscribeCallback | None:
+    """A region or a pair within a sector (nothing else) can be followed: its Subscribe button."""
+    if _parts(selection) != {"regions", "sector"} or len(selection.region_ids) > 2:
+        return None
+    kind: SubscriptionKind = "pair" if len(selection.region_ids) == 2 else "region"
+    key = pair_key(*selection.region_ids) if kind == "pair" else selection.region_ids[0]
+    return subscription_callback("add", Subscription(kind, key, selection.sector or ""))
 
 
 def page_summary(kind: ListKind, key: str, lang: Lang) -> Summary | None:

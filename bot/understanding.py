@@ -87,6 +87,14 @@ def understand(text: str, today: dt.date) -> Understood:
     )
 
 
+def names_only_a_period(understood: Understood) -> bool:
+    """True when a period (or an impossible date) is all the text names, joining words aside:
+    what /map accepts."""
+    named = understood.region_ids or understood.countries or understood.sector
+    has_period = understood.period is not None or understood.period_error is not None
+    return has_period and not named and not understood.words
+
+
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the claimed spans blanked out (positions kept)."""
     for start, end in spans:

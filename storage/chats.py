@@ -63,7 +63,7 @@ class Chats:
     ) -> tuple[ChatSettings, Literal["added", "exists", "full"]]:
         """The chat's settings, and whether the subscription was added, was already there, or
         did not fit under `max_subscriptions`."""
-        fields = (place.id, subscription.kind, subscription.key)
+        fields = (place.id, subscription.kind, subscription.key, subscription.sector)
         async with self._database.transaction() as writer:
             chat = await self._ensure(writer, place)
             cursor = await writer.execute(

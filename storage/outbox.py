@@ -15,7 +15,13 @@ INTERRUPTED = "interrupted while sending: delivery unknown, not repeated"
 # New articles matching a chat's subscriptions, read from the new articles outwards (their
 # partner regions and main sectors, then who follows those; a venue or a sector named in passing
 # does not make an article news for its followers), so that it costs the size of the news, not of
-# the archive. `?1` lowest cursor, `?2` newest article id, `?3` now, `?4` one chat id or NULL.
+# the archive. A region or a pair followed within a sector also needs that main sector.
+# `?1` lowest cursor, `?2` newest article id, `?3` now, `?4` one chat id or NULL.
+_WITHIN_SECTOR = """
+AND (s.sector = '' OR EXISTS (
+    SELECT 1 FROM article_sectors x WHERE x.article_id = {article} AND x.sector_id = s.sector
+))
+"""
 _TARGETS = """
 FROM chats c
 WHERE c.id = s.chat_id AND c.active = 1 AND c.cursor < {article}
@@ -26,6 +32,7 @@ INSERT OR IGNORE INTO outbox (chat_id, article_id, created_at)
 SELECT s.chat_id, ar.article_id, ?3
 FROM article_regions ar JOIN subscriptions s ON s.kind = 'region' AND s.key = ar.region_id
 WHERE ar.article_id > ?1 AND ar.article_id <= ?2 AND ar.role = 'partner'
+    {_WITHIN_SECTOR.format(article="ar.article_id")}
     AND EXISTS (SELECT 1 {_TARGETS.format(article="ar.article_id")})
 UNION
 SELECT s.chat_id, asr.article_id, ?3
@@ -39,6 +46,7 @@ JOIN article_regions a2 ON a2.article_id = a1.article_id AND a2.region_id > a1.r
     AND a2.role = 'partner'
 JOIN subscriptions s ON s.kind = 'pair' AND s.key = a1.region_id || '+' || a2.region_id
 WHERE a1.article_id > ?1 AND a1.article_id <= ?2 AND a1.role = 'partner'
+    {_WITHIN_SECTOR.format(article="a1.article_id")}
     AND EXISTS (SELECT 1 {_TARGETS.format(article="a1.article_id")})
 """
 NEWEST_ARTICLE = "SELECT coalesce(max(id), 0) FROM articles"

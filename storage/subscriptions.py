@@ -1,4 +1,5 @@
-"""Chats, their digest settings and what they follow (regions, sectors, pairs of regions)."""
+"""Chats, their digest settings and what they follow (regions, sectors, pairs of regions, a
+region or a pair within one sector)."""
 
 from __future__ import annotations
 
@@ -28,17 +29,23 @@ ON CONFLICT (id) DO UPDATE SET
     thread_id = coalesce(excluded.thread_id, chats.thread_id)
 """
 SELECT_SUBSCRIPTIONS = """
-SELECT kind, key FROM subscriptions WHERE chat_id = ? ORDER BY created_at, rowid
+SELECT kind, key, sector FROM subscriptions WHERE chat_id = ? ORDER BY created_at, rowid
 """
-INSERT_SUBSCRIPTION = "INSERT OR IGNORE INTO subscriptions (chat_id, kind, key) VALUES (?, ?, ?)"
-# Added only while the chat has fewer than `?4` subscriptions (the check and the insert are one
+INSERT_SUBSCRIPTION = """
+INSERT OR IGNORE INTO subscriptions (chat_id, kind, key, sector) VALUES (?, ?, ?, ?)
+"""
+# Added only while the chat has fewer than `?5` subscriptions (the check and the insert are one
 # statement, so two quick taps cannot pass the cap together).
 INSERT_SUBSCRIPTION_WITHIN = """
-INSERT OR IGNORE INTO subscriptions (chat_id, kind, key)
-SELECT ?1, ?2, ?3 WHERE (SELECT count(*) FROM subscriptions WHERE chat_id = ?1) < ?4
+INSERT OR IGNORE INTO subscriptions (chat_id, kind, key, sector)
+SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM subscriptions WHERE chat_id = ?1) < ?5
 """
-HAS_SUBSCRIPTION = "SELECT 1 FROM subscriptions WHERE chat_id = ? AND kind = ? AND key = ?"
-DELETE_SUBSCRIPTION = "DELETE FROM subscriptions WHERE chat_id = ? AND kind = ? AND key = ?"
+HAS_SUBSCRIPTION = """
+SELECT 1 FROM subscriptions WHERE chat_id = ? AND kind = ? AND key = ? AND sector = ?
+"""
+DELETE_SUBSCRIPTION = """
+DELETE FROM subscriptions WHERE chat_id = ? AND kind = ? AND key = ? AND sector = ?
+"""
 DELETE_ALL_SUBSCRIPTIONS = "DELETE FROM subscriptions WHERE chat_id = ?"
 UPDATE_SCHEDULE = """
 UPDATE chats SET mode = ?, hour = ?, minute = ?, weekday = ?, tz = ?, due_at = ? WHERE id = ?
@@ -74,10 +81,12 @@ WHERE s.kind = ? GROUP BY s.key ORDER BY count(*) DESC, s.key LIMIT ?
 
 @dataclass(frozen=True, slots=True)
 class Subscription:
-    """What a chat follows: a region id, a sector id, or a pair "id+id" (ids sorted)."""
+    """What a chat follows: a region id, a sector id, or a pair "id+id" (ids sorted); a region
+    or a pair may be narrowed to one main `sector` ("" for all of its articles)."""
 
     kind: Kind
     key: str
+    sector: str = ""
 
     @property
     def region_ids(self) -> tuple[str, ...]:
@@ -120,7 +129,7 @@ async def chat(connection: aiosqlite.Connection, chat_id: int) -> ChatSettings |
 async def subscriptions(connection: aiosqlite.Connection, chat_id: int) -> list[Subscription]:
     """The chat's subscriptions, oldest first."""
     async with connection.execute(SELECT_SUBSCRIPTIONS, (chat_id,)) as cursor:
-        return [Subscription(kind, key) for kind, key in await cursor.fetchall()]
+        return [Subscription(*row) for row in await cursor.fetchall()]
 
 
 async def subscribe(database: Database, chat_id: int, subscription: Subscription) -> bool:
@@ -182,8 +191,8 @@ def parse_time(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-def _fields(subscription: Subscription) -> tuple[str, str]:
-    return subscription.kind, subscription.key
+def _fields(subscription: Subscription) -> tuple[str, str, str]:
+    return subscription.kind, subscription.key, subscription.sector
 
 
 def _chat(row: Any) -> ChatSettings:

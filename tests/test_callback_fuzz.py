@@ -13,14 +13,33 @@ from hypothesis import strategies as st
 
 from bot.callbacks import in_catalogue
 from storage.db import Database
+from storage.sectors import get_sector
 from tests.fakes import BOT_ID, make_callback, make_chat, make_message, make_user
 from tests.support import Feed
 
-PREFIXES = ["sub", "op", "pg", "br", "ar", "lg", "mn", "st", "sp", "ch", "ex", "mp", "zz", ""]
+PREFIXES = [
+    "sub",
+    "sx",
+    "op",
+    "pg",
+    "br",
+    "ar",
+    "lg",
+    "mn",
+    "st",
+    "sp",
+    "ch",
+    "ex",
+    "mp",
+    "zz",
+    "",
+]
 REAL = [
     "sub:add:region:kz-atyrau",
     "sub:del:pair:kz-atyrau+ru-astrakhan",
     "sub:add:sector:tourism",
+    "sx:add:kz-atyrau:tourism",
+    "sx:del:kz-atyrau+ru-astrakhan:trade",
     "op:r:ru-astrakhan",
     "op:s:trade",
     "pg:r:kz-atyrau:1",
@@ -72,8 +91,11 @@ def answered(calls: list[TelegramMethod[Any]]) -> int:
 
 async def stored(database: Database) -> tuple[list[tuple[str, str]], set[int], int]:
     reader = database.reader
-    async with reader.execute("SELECT kind, key FROM subscriptions") as cursor:
-        follows = [(str(kind), str(key)) for kind, key in await cursor.fetchall()]
+    sql = "SELECT kind, key, sector FROM subscriptions"
+    async with reader.execute(sql) as cursor:
+        rows = await cursor.fetchall()
+    assert all(sector == "" or get_sector(sector) for _, _, sector in rows), rows
+    follows = [(str(kind), str(key)) for kind, key, _ in rows]
     async with reader.execute("SELECT id FROM chats") as cursor:
         chats = {int(row[0]) for row in await cursor.fetchall()}
     async with reader.execute("SELECT count(*) FROM outbox") as cursor:

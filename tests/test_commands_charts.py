@@ -133,6 +133,17 @@ async def test_map_of_an_empty_or_unreadable_period(feed: Feed) -> None:
     assert "&lt;когда-нибудь&gt;" in answer
 
 
+async def test_map_reads_periods_with_the_one_date_grammar(feed: Feed) -> None:
+    [answer] = texts(await feed("/map 31.02.2022"))
+    assert answer.startswith(t("ru", "typed.no_day", typed=escape("31.02.2022")))
+    [english] = texts(await feed("/map 1999 to 1998", lang="en"))  # a range typed backwards
+    assert english == t("en", "map.empty", period=escape("01.01.1998 — 31.12.1999"))
+    [refused] = texts(await feed("/map Атырау 2022"))
+    assert refused.startswith(t("ru", "date.bad", query=escape("Атырау 2022")))
+    [old] = texts(await feed("/map март 1999 — июнь 1999"))
+    assert old == t("ru", "map.empty", period=escape("01.03.1999 — 30.06.1999"))
+
+
 async def test_figures_lists_reported_turnover_with_its_source(feed: Feed) -> None:
     [answer] = texts(await feed("/figures Красноярск"))
     assert answer.startswith("💰 <b>Цифры: Красноярский край</b>")

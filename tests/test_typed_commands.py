@@ -119,9 +119,11 @@ async def test_bare_subscribe_offers_region_or_sector(feed: Feed) -> None:
     assert buttons(message) == ["mn:regions", "mn:sectors"]
 
 
-async def test_subscribe_to_a_region_and_a_sector_offers_both(feed: Feed) -> None:
-    [message] = sent(await feed("/subscribe туризм Атырау"))
-    assert buttons(message) == ["sub:add:region:kz-atyrau", "sub:add:sector:tourism"]
+async def test_subscribe_to_a_region_and_a_sector_follows_the_region_within_it(
+    feed: Feed,
+) -> None:
+    [text] = texts(await feed("/subscribe туризм Атырау"))
+    assert text.startswith("🔔 Подписка оформлена: Атырауская область × Туризм.")
 
 
 async def test_subscribe_names_what_cannot_be_followed(feed: Feed) -> None:

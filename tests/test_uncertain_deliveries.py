@@ -156,8 +156,11 @@ async def test_the_migration_keeps_old_deliveries_and_accepts_uncertain(
     before = [m for m in everything if m.name < "0007"]
     monkeypatch.setattr(db_module, "shipped_migrations", lambda: before)
     old = await Database.open(path)
-    await subscriber(old, 501)
-    async with old.transaction() as writer:
+    async with old.transaction() as writer:  # the schema of then: no sector in subscriptions
+        await writer.execute("INSERT INTO chats (id) VALUES (501)")
+        await writer.execute(
+            "INSERT INTO subscriptions (chat_id, kind, key) VALUES (501, 'region', 'kz-atyrau')"
+        )
         await writer.execute(
             "INSERT INTO outbox (chat_id, article_id, status, created_at)"
             " VALUES (501, 7, 'failed', '2026-11-01T00:00:00Z')"

@@ -18,10 +18,11 @@ from bot.digest.schedule import next_due, schedule_of
 from bot.digest.sender import Clock, Sender, Target
 from bot.texts import t
 from bot.views.digest import compose_digest
-from storage import outbox, subscriptions
+from storage import outbox, story_outlets, subscriptions
 from storage.db import Database
 from storage.models import ArticleCard
 from storage.repository import Archive
+from storage.story_outlets import Outlet
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class DigestScheduler:
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
         self._card_cache: dict[int, ArticleCard] = {}
+        self._outlet_cache: dict[int, Outlet] = {}
         self._reader: aiosqlite.Connection | None = None
 
     @property
@@ -135,11 +137,18 @@ class DigestScheduler:
             await self._reader.close()
             self._reader = None
 
-    async def send_now(self, chat_id: int) -> int:
+    def sending(self, chat_id: int) -> bool:
+        """True while a digest of the chat is queued or on its way."""
+        return chat_id in self._queued
+
+    async def send_now(self, chat_id: int) -> int | None:
         """/digest: plan the chat's pending digest now and queue it; how many articles it has.
 
-        0 in console mode (`delivers=False`): nothing is planned then.
+        None while one is already queued or on its way (nothing planned: the next one brings
+        anything newer); 0 in console mode (`delivers=False`): nothing is planned then.
         """
+        if self.sending(chat_id):
+            return None
         if not self.delivers:
             return 0
         await outbox.plan_chat(self.database, chat_id, self._clock())
@@ -165,6 +174,7 @@ class DigestScheduler:
 
     async def _plan(self) -> None:
         self._card_cache = {}  # a reload may have changed an article: read it afresh
+        self._outlet_cache = {}
         now = self._clock()
         added = await outbox.plan_instant(self.database, now)
         if added:
@@ -195,6 +205,8 @@ class DigestScheduler:
         missing = [i for i in ids if i not in self._card_cache]
         for card in await Archive(self.reader).cards(missing):
             self._card_cache[card.id] = card
+        for outlet in await story_outlets.outlets(self.reader, missing):
+            self._outlet_cache[outlet.article_id] = outlet
         return [self._card_cache[i] for i in ids if i in self._card_cache]
 
     async def _worker(self) -> None:
@@ -228,7 +240,9 @@ class DigestScheduler:
             await outbox.mark_failed(self.database, chat_id, removed, "article removed")
         follows = await subscriptions.subscriptions(reader, chat_id)
         username = (await self.sender.bot.me()).username
-        for message in compose_digest(cards, follows, chat.lang, username=username):
+        outlets = {c.id: found for c in cards if (found := self._outlet_cache.get(c.id))}
+        digest = compose_digest(cards, follows, chat.lang, username=username, outlets=outlets)
+        for message in digest:
             if self._stopping:
                 return
             delivery = await self.sender.send(target, message.text, message.article_ids)

@@ -10,11 +10,14 @@ from bot.callbacks import ChartCallback, MapCallback
 from bot.charts.quota import TooManyRequests, too_many
 from bot.charts.sending import send_picture
 from bot.charts.service import Charts
+from bot.config import Settings
 from bot.html import bold, escape, join, markup, plain
-from bot.periods import Period, PeriodError, parse_period
+from bot.periods import Period, PeriodError
 from bot.replies import answer_stale
 from bot.summaries import summary_from_key
 from bot.texts import t
+from bot.typed_answers import Clock, period_error_text, today_for
+from bot.understanding import names_only_a_period, understand
 from bot.views.render import format_span, shorten
 from storage.models import Lang
 
@@ -42,19 +45,26 @@ async def on_chart(
 
 
 async def cmd_map(
-    message: Message, command: CommandObject, charts: Charts, bot: Bot, lang: Lang
+    message: Message,
+    command: CommandObject,
+    charts: Charts,
+    bot: Bot,
+    settings: Settings,
+    clock: Clock,
+    lang: Lang,
 ) -> None:
-    period = None
-    if command.args:
-        try:
-            period = parse_period(command.args)
-        except PeriodError:
-            bad = t(lang, "date.bad", query=escape(shorten(command.args, 100)))
-            await message.answer(join("\n", [bad, t(lang, "date.usage")]))
-            return
+    """/map [period]: the period read as /date reads it (bot.typed_periods), nothing else."""
+    understood = understand(command.args or "", today_for(clock, settings))
+    if understood.period_error is not None:
+        await message.answer(period_error_text(understood.period_error, lang))
+        return
+    if command.args and not names_only_a_period(understood):
+        bad = t(lang, "date.bad", query=escape(shorten(command.args, 100)))
+        await message.answer(join("\n", [bad, t(lang, "date.usage")]))
+        return
     user_id = message.from_user.id if message.from_user else message.chat.id
     try:
-        await send_map(message.chat.id, bot, charts, period, lang, user_id)
+        await send_map(message.chat.id, bot, charts, understood.period, lang, user_id)
     except TooManyRequests as refused:
         await message.answer(escape(too_many(lang, refused)))
 

@@ -10,15 +10,16 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import MenuCallback
 from bot.html import Html, join
 from bot.latest import answer_latest
-from bot.links import ARTICLE_PAYLOAD, PAIR_SEPARATOR
+from bot.links import ARTICLE_PAYLOAD, PAIR_SEPARATOR, SECTOR_SEPARATOR
 from bot.replies import answer_article, answer_sector_list, answer_stale, help_text
-from bot.summaries import show_regions, show_sector
+from bot.summaries import answer_summary, show_regions, show_sector
 from bot.texts import t
 from bot.typed_answers import Clock
+from bot.typed_summary import typed_summary
 from bot.views.keyboards import countries_keyboard, menu_keyboard
 from bot.views.render import format_span
 from storage.latest_seen import LatestSeen
-from storage.models import Lang
+from storage.models import Lang, Selection
 from storage.regions import get_region
 from storage.repository import Archive
 from storage.sectors import get_sector
@@ -43,6 +44,9 @@ async def open_deep_link(message: Message, archive: Archive, payload: str, lang:
         await answer_article(message, archive, int(found[1]), lang)
         return True
     kind, _, key = payload.partition("-")
+    key, within, sector_id = key.partition(SECTOR_SEPARATOR)
+    if within:
+        return await _open_within_sector(message, archive, kind, key, sector_id, lang)
     if kind == "r" and (region := get_region(key)):
         await show_regions(message, archive, [region], lang)
         return True
@@ -54,6 +58,22 @@ async def open_deep_link(message: Message, archive: Archive, payload: str, lang:
         await show_sector(message, archive, sector, lang)
         return True
     return False
+
+
+async def _open_within_sector(
+    message: Message, archive: Archive, kind: str, key: str, sector_id: str, lang: Lang
+) -> bool:
+    """`r-<id>__<sector>`, `p-<id>_<id>__<sector>`: a region or a pair within a sector."""
+    region_ids = key.split(PAIR_SEPARATOR) if kind == "p" else [key] if kind == "r" else []
+    regions = [region for region in map(get_region, region_ids) if region is not None]
+    sector = get_sector(sector_id)
+    if not regions or len(regions) != len(region_ids) or sector is None:
+        return False
+    selection = Selection(region_ids=tuple(r.id for r in regions), sector=sector.id)
+    summary = typed_summary(selection, lang)
+    empty = t(lang, "typed.empty", title=summary.title)
+    await answer_summary(message, archive, summary, lang, empty)
+    return True
 
 
 async def welcome(archive: Archive, lang: Lang) -> Html:

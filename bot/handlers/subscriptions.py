@@ -9,7 +9,13 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.answers import fit_answer
-from bot.callbacks import SubscribeCallback, SubscriptionsPageCallback
+from bot.callbacks import (
+    AnySubscribeCallback,
+    SectorSubscribeCallback,
+    SubscribeCallback,
+    SubscriptionsPageCallback,
+    subscription_of,
+)
 from bot.digest.scheduler import DigestScheduler
 from bot.html import Html, escape, join, plain
 from bot.subscribing import (
@@ -121,7 +127,7 @@ async def cmd_subscribe(
 
 async def on_subscribe(
     query: CallbackQuery,
-    callback_data: SubscribeCallback,
+    callback_data: AnySubscribeCallback,
     chats: Chats,
     bot: Bot,
     lang: Lang,
@@ -129,7 +135,7 @@ async def on_subscribe(
     message = await managed_message(query, bot, lang)
     if message is None:
         return
-    s = Subscription(callback_data.kind, callback_data.key)  # in the catalogue
+    s = subscription_of(callback_data)  # in the catalogue
     if callback_data.action == "del":
         follows = await chats.subscriptions(message.chat.id)
         page = follows.index(s) // SUBSCRIPTIONS_PAGE if s in follows else 0  # the page it was on
@@ -202,6 +208,9 @@ async def cmd_digest(message: Message, chats: Chats, digests: DigestScheduler, l
         await message.answer(t(lang, "digest.no_subscriptions"))
         return
     count = await digests.send_now(message.chat.id)
+    if count is None:  # one is on its way: a second would repeat nothing and only confuse
+        await message.answer(t(lang, "digest.already_sending"))
+        return
     await message.answer(t(lang, "digest.sending" if count else "digest.none", count=count))
 
 
@@ -220,6 +229,7 @@ def make_router() -> Router:
     )
     router.message.register(cmd_subscribe, Command("subscribe"))
     router.callback_query.register(on_subscribe, SubscribeCallback.filter())
+    router.callback_query.register(on_subscribe, SectorSubscribeCallback.filter())
     router.callback_query.register(on_subscriptions_page, SubscriptionsPageCallback.filter())
     router.message.register(cmd_subscriptions, Command("subscriptions"))
     router.message.register(cmd_unsubscribe, Command("unsubscribe"))

@@ -260,6 +260,11 @@ TEXTS: dict[str, str] = {
     "digest.sending": "📬 Sending your digest: {count} new articles.",
     "digest.none": "📭 Nothing new since your last digest.",
     "digest.no_subscriptions": "No subscriptions, so no digest. Example: /subscribe Atyrau",
+    # one story from several outlets is one digest entry; a /digest while one is on its way
+    "digest.same_story": "📰 +{count} more outlet(s): {links}",
+    "digest.already_sending": (
+        "📬 This chat's digest is already on its way; anything newer comes in the next one."
+    ),
     "settings.title": "⚙️ <b>Digest settings</b>",
     "settings.mode_instant": "Digest: as soon as new articles arrive",
     "settings.mode_daily": "Digest: daily at {time} ({tz})",
@@ -267,7 +272,10 @@ TEXTS: dict[str, str] = {
     "settings.tz": "Time zone: {tz}, where it is {now} now",
     "settings.empty_on": "When nothing is new: send a “nothing new” note",
     "settings.empty_off": "When nothing is new: send nothing",
-    "settings.hint": "Another time: /settings 08:30 · another zone: /settings Europe/Samara",
+    "settings.hint": (
+        "Another time: /settings 08:30 · another zone: /settings Europe/Samara · all at once: "
+        "/settings weekly mon 09:00 Europe/Moscow"
+    ),
     "settings.button_instant": "⚡ Instant",
     "settings.button_daily": "📅 Daily",
     "settings.button_weekly": "🗓 Weekly",

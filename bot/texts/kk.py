@@ -261,6 +261,11 @@ TEXTS: dict[str, str] = {
     "digest.no_subscriptions": (
         "Жазылым жоқ — дайджест құрастыруға ештеңе жоқ. Мысал: /subscribe Атырау"
     ),
+    # one story from several outlets is one digest entry; a /digest while one is on its way
+    "digest.same_story": "📰 Тағы {count} басылымда: {links}",
+    "digest.already_sending": (
+        "📬 Бұл чаттың дайджесті жіберіліп жатыр — күте тұрыңыз; жаңасы келесіде келеді."
+    ),
     "settings.title": "⚙️ <b>Дайджест баптаулары</b>",
     "settings.mode_instant": "Дайджест: жаңа материал пайда болған бойда",
     "settings.mode_daily": "Дайджест: күн сайын {time} ({tz})",
@@ -268,7 +273,10 @@ TEXTS: dict[str, str] = {
     "settings.tz": "Уақыт белдеуі: {tz}, қазір онда {now}",
     "settings.empty_on": "Жаңа ештеңе болмаса: «жаңа ештеңе жоқ» деп хабарлау",
     "settings.empty_off": "Жаңа ештеңе болмаса: ештеңе жібермеу",
-    "settings.hint": "Басқа уақыт: /settings 08:30 · басқа белдеу: /settings Europe/Samara",
+    "settings.hint": (
+        "Басқа уақыт: /settings 08:30 · басқа белдеу: /settings Europe/Samara · бәрі бірден: "
+        "/settings апта сайын дүйсенбі 09:00 Europe/Moscow"
+    ),
     "settings.button_instant": "⚡ Бірден",
     "settings.button_daily": "📅 Күн сайын",
     "settings.button_weekly": "🗓 Апта сайын",

@@ -261,6 +261,11 @@ TEXTS: dict[str, str] = {
     "digest.no_subscriptions": (
         "Подписок нет — дайджест не из чего собрать. Пример: /subscribe Атырау"
     ),
+    # one story from several outlets is one digest entry; a /digest while one is on its way
+    "digest.same_story": "📰 Ещё в {count} изд.: {links}",
+    "digest.already_sending": (
+        "📬 Дайджест этого чата уже отправляется — дождитесь его; новое придёт следующим."
+    ),
     "settings.title": "⚙️ <b>Настройки дайджеста</b>",
     "settings.mode_instant": "Дайджест: сразу, как появляются новые материалы",
     "settings.mode_daily": "Дайджест: ежедневно в {time} ({tz})",
@@ -268,7 +273,10 @@ TEXTS: dict[str, str] = {
     "settings.tz": "Часовой пояс: {tz}, сейчас там {now}",
     "settings.empty_on": "Если нового нет: присылать «нового нет»",
     "settings.empty_off": "Если нового нет: ничего не присылать",
-    "settings.hint": "Другое время: /settings 08:30 · другой пояс: /settings Europe/Samara",
+    "settings.hint": (
+        "Другое время: /settings 08:30 · другой пояс: /settings Europe/Samara · всё сразу: "
+        "/settings еженедельно пн 09:00 Europe/Moscow"
+    ),
     "settings.button_instant": "⚡ Сразу",
     "settings.button_daily": "📅 Ежедневно",
     "settings.button_weekly": "🗓 Еженедельно",

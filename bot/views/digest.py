@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.html import Html, bold, escape, join
 from bot.links import deep_link, subscription_payload
 from bot.texts import t
+from bot.views.digest_packing import FOOTER_RESERVE, Block, fair_pack, pack
+from bot.views.digest_stories import StoryEntry, one_entry_per_story, other_outlets_line
 from bot.views.render import (
     MESSAGE_LIMIT,
     article_card,
@@ -19,10 +21,10 @@ from bot.views.render import (
 from storage.models import ArticleCard, Lang
 from storage.regions import get_region
 from storage.sectors import get_sector
+from storage.story_outlets import Outlet
 from storage.subscriptions import Subscription
 
 MAX_MESSAGES = 3
-FOOTER_RESERVE = 700  # room kept in the last message for the "and N more" lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +38,16 @@ class DigestMessage:
 @dataclass(frozen=True, slots=True)
 class _Group:
     subscription: Subscription | None  # None: matches nothing the chat still follows
-    cards: tuple[ArticleCard, ...]
+    entries: tuple[StoryEntry, ...]  # newest first
 
 
 def matches(subscription: Subscription, card: ArticleCard) -> bool:
-    """Whether an article belongs under a subscription (a pair needs both regions)."""
+    """Whether an article belongs under a subscription (a pair needs both regions, one within
+    a sector that main sector too)."""
     if subscription.kind == "sector":
         return subscription.key in card.sectors
+    if subscription.sector and subscription.sector not in card.sectors:
+        return False
     regions = {mention.region_id for mention in card.regions}
     return all(region_id in regions for region_id in subscription.region_ids)
 
@@ -51,11 +56,22 @@ def group_by_subscription(
     cards: Sequence[ArticleCard], subscriptions: Sequence[Subscription]
 ) -> list[tuple[Subscription | None, list[ArticleCard]]]:
     """Each article under the first subscription it matches, in the chat's order of them."""
-    groups: dict[Subscription | None, list[ArticleCard]] = {s: [] for s in subscriptions}
+    entries = [StoryEntry((card,)) for card in cards]
+    grouped = _group_entries(entries, subscriptions)
+    return [(s, [entry.lead for entry in found]) for s, found in grouped]
+
+
+def _group_entries(
+    entries: Sequence[StoryEntry], subscriptions: Sequence[Subscription]
+) -> list[tuple[Subscription | None, list[StoryEntry]]]:
+    """Each story under the first subscription one of its articles matches."""
+    groups: dict[Subscription | None, list[StoryEntry]] = {s: [] for s in subscriptions}
     groups[None] = []
-    for card in cards:
-        home = next((s for s in subscriptions if matches(s, card)), None)
-        groups[home].append(card)
+    for entry in entries:
+        home = next(
+            (s for s in subscriptions if any(matches(s, card) for card in entry.cards)), None
+        )
+        groups[home].append(entry)
     return [(subscription, found) for subscription, found in groups.items() if found]
 
 
@@ -67,76 +83,46 @@ def compose_digest(
     max_messages: int = MAX_MESSAGES,
     limit: int = MESSAGE_LIMIT,
     username: str | None = None,
+    outlets: Mapping[int, Outlet] | None = None,
 ) -> list[DigestMessage]:
     """The digest as messages within `limit`; beyond `max_messages`, "and N more" lines.
 
     Every article id is in exactly one message; an empty list of cards gives no messages.
-    With the bot's `username`, every "open" is a deep link: a digest may be forwarded.
+    With the bot's `username`, every "open" is a deep link: a digest may be forwarded. With
+    the `outlets` of the cards, one story told by several outlets is one entry.
     """
     if not cards:
         return []
-    grouped = group_by_subscription(cards, subscriptions)
-    groups = [_Group(s, tuple(sorted(found, key=_newest_first))) for s, found in grouped]
+    outlets = outlets or {}
+    grouped = _group_entries(one_entry_per_story(cards, outlets), subscriptions)
+    groups = [_Group(s, tuple(found)) for s, found in grouped]
     header = t(lang, "digest.header", count=len(cards))
-    blocks = _blocks(groups, lang, username)
-    packed = _pack(header, blocks, limit, max_messages, reserve=0)
+    blocks = _blocks(groups, lang, username, outlets)
+    packed = pack(header, blocks, limit, max_messages, reserve=0)
     if sum(len(ids) for _, ids in packed) < len(blocks):
-        packed = _fair_pack(header, blocks, limit, max_messages)
-    return _with_footer(packed, blocks, groups, lang, username)
-
-
-def _newest_first(card: ArticleCard) -> tuple[int, int]:
-    return (-(card.date.toordinal() if card.date else 0), -card.id)
-
-
-def _fair_pack(
-    header: Html, blocks: Sequence[_Block], limit: int, max_messages: int
-) -> list[tuple[Html, list[int]]]:
-    """Every subscription gets the same share: the newest `share` articles of each (fewer where
-    it has fewer), the largest share that fits whole, then one more each, in the chat's order
-    of subscriptions, while room is left."""
-    positions: dict[int, int] = {}
-    ranked = []  # (position within its group, block)
-    for block in blocks:
-        positions[block[0]] = positions.get(block[0], -1) + 1
-        ranked.append((positions[block[0]], block))
-    packed: list[tuple[Html, list[int]]] = [(header, [])]
-    share = 0
-    while share <= max(positions.values(), default=0):
-        attempt = _pack_all(header, [b for p, b in ranked if p <= share], limit, max_messages)
-        if attempt is None:
-            break
-        packed, share = attempt, share + 1
-    chosen = {block[1] for position, block in ranked if position < share}
-    for position, block in ranked:
-        if position == share:
-            kept = [b for b in blocks if b[1] in chosen or b == block]
-            if attempt := _pack_all(header, kept, limit, max_messages):
-                packed = attempt
-                chosen.add(block[1])
-    return packed
-
-
-def _pack_all(
-    header: Html, blocks: Sequence[_Block], limit: int, max_messages: int
-) -> list[tuple[Html, list[int]]] | None:
-    """`blocks` packed with room for the footer, or None when they do not all fit."""
-    packed = _pack(header, blocks, limit, max_messages, reserve=FOOTER_RESERVE)
-    return packed if sum(len(ids) for _, ids in packed) == len(blocks) else None
+        packed = fair_pack(header, blocks, limit, max_messages)
+    members = {entry.lead.id: entry.ids for group in groups for entry in group.entries}
+    return _with_footer(packed, blocks, groups, lang, username, members)
 
 
 def subscription_title(subscription: Subscription, lang: Lang) -> Html:
-    """A subscription's name as the chat reads it: region, sector, or "A ⇄ B"."""
+    """A subscription's name as the chat reads it: region, sector, "A ⇄ B", or "A × Sector"."""
     if subscription.kind == "sector":
         return sector_label(subscription.key, lang)
-    return join(" ⇄ ", [region_name(region_id, lang) for region_id in subscription.region_ids])
+    regions = join(" ⇄ ", [region_name(region_id, lang) for region_id in subscription.region_ids])
+    if subscription.sector:
+        return join(" × ", [regions, sector_label(subscription.sector, lang)])
+    return regions
 
 
 def subscription_name(subscription: Subscription, lang: Lang) -> str:
     """The same name as plain text, for a button."""
     if subscription.kind == "sector":
         return plain_sector_label(subscription.key, lang)
-    return " ⇄ ".join(plain_region_name(region, lang) for region in subscription.region_ids)
+    regions = " ⇄ ".join(plain_region_name(region, lang) for region in subscription.region_ids)
+    if subscription.sector:
+        return f"{regions} × {plain_sector_label(subscription.sector, lang)}"
+    return regions
 
 
 def more_command(subscription: Subscription, lang: Lang) -> Html:
@@ -148,20 +134,23 @@ def more_command(subscription: Subscription, lang: Lang) -> Html:
     for region_id in subscription.region_ids:
         region = get_region(region_id)
         names.append(region.name(lang) if region else region_id)
+    if sector := get_sector(subscription.sector):
+        names.append(sector.label(lang))
     return escape("/region " + " ".join(names))
 
 
-_Block = tuple[int, int, Html]  # (group index, article id, text)
-
-
-def _blocks(groups: Sequence[_Group], lang: Lang, username: str | None) -> list[_Block]:
-    blocks: list[_Block] = []
+def _blocks(
+    groups: Sequence[_Group], lang: Lang, username: str | None, outlets: Mapping[int, Outlet]
+) -> list[Block]:
+    blocks: list[Block] = []
     for index, group in enumerate(groups):
-        for position, card in enumerate(group.cards):
-            text = article_card(card, lang, username)
+        for position, entry in enumerate(group.entries):
+            text = article_card(entry.lead, lang, username)
+            if others := other_outlets_line(entry, outlets, lang, username):
+                text = join("\n", [text, others])
             if position == 0:
                 text = join("\n\n", [_heading(group, lang), text])
-            blocks.append((index, card.id, text))
+            blocks.append((index, entry.lead.id, text))
     return blocks
 
 
@@ -172,40 +161,29 @@ def _heading(group: _Group, lang: Lang) -> Html:
     return join(" ", [icon, bold(subscription_title(group.subscription, lang))])
 
 
-def _pack(
-    header: Html, blocks: Sequence[_Block], limit: int, max_messages: int, reserve: int
-) -> list[tuple[Html, list[int]]]:
-    """Blocks in order into at most `max_messages` texts; the last keeps `reserve` free."""
-    messages: list[tuple[Html, list[int]]] = [(header, [])]
-    for _, article_id, text in blocks:
-        current, ids = messages[-1]
-        room = limit - (reserve if len(messages) == max_messages else 0)
-        if len(current) + 2 + len(text) <= room:
-            joined = join("\n\n", [current, text]) if current else text
-            messages[-1] = (joined, [*ids, article_id])
-            continue
-        if len(messages) == max_messages or len(text) > limit - reserve:
-            break
-        messages.append((text, [article_id]))
-    return messages
-
-
 def _with_footer(
     packed: list[tuple[Html, list[int]]],
-    blocks: Sequence[_Block],
+    blocks: Sequence[Block],
     groups: Sequence[_Group],
     lang: Lang,
     username: str | None,
+    members: Mapping[int, tuple[int, ...]],
 ) -> list[DigestMessage]:
-    shown = {article_id for _, ids in packed for article_id in ids}
-    left = [(index, article_id) for index, article_id, _ in blocks if article_id not in shown]
-    text, ids = packed[-1]
+    """The last message with "and N more" lines; every entry's lead id becomes the ids of all
+    the articles of its story (each marked sent with the message that shows or counts it)."""
+    shown = {lead for _, leads in packed for lead in leads}
+    left = [(index, lead) for index, lead, _ in blocks if lead not in shown]
+    text, leads = packed[-1]
     if left:
-        counts = [sum(1 for i, _ in left if i == index) for index in range(len(groups))]
+        counts = [sum(len(members[a]) for i, a in left if i == g) for g in range(len(groups))]
         text = join("\n\n", [text, _footer(groups, counts, lang, FOOTER_RESERVE - 2, username)])
-        ids = [*ids, *(article_id for _, article_id in left)]
-    packed = [*packed[:-1], (text, ids)]
-    return [DigestMessage(body, tuple(found)) for body, found in packed if found]
+        leads = [*leads, *(lead for _, lead in left)]
+    packed = [*packed[:-1], (text, leads)]
+    return [
+        DigestMessage(body, tuple(i for lead in found for i in members[lead]))
+        for body, found in packed
+        if found
+    ]
 
 
 def _footer(
@@ -231,6 +209,6 @@ def _more_line(group: _Group, count: int, lang: Lang, username: str | None) -> H
     if subscription is None:
         return t(lang, "digest.more_other", count=count)
     if username:
-        payload = subscription_payload(subscription.kind, subscription.key)
+        payload = subscription_payload(subscription.kind, subscription.key, subscription.sector)
         return t(lang, "digest.more_link", count=count, url=escape(deep_link(username, payload)))
     return t(lang, "digest.more", count=count, command=more_command(subscription, lang))

@@ -9,6 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import (
     MAX_PAGE,
+    AnySubscribeCallback,
     BrowseCallback,
     ChartCallback,
     ExportCallback,
@@ -18,7 +19,6 @@ from bot.callbacks import (
     MenuCallback,
     OpenCallback,
     PageCallback,
-    SubscribeCallback,
     fits,
 )
 from bot.texts import label
@@ -50,7 +50,7 @@ def summary_keyboard(
     page: int,
     pages: int,
     lang: Lang,
-    subscribe: SubscribeCallback | None = None,
+    subscribe: AnySubscribeCallback | None = None,
     *,
     pages_of: type[PageCallback] = PageCallback,
     toggle: Button | None = None,

@@ -10,10 +10,12 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
+    AnySubscribeCallback,
     SettingsCallback,
     SubscribeAction,
-    SubscribeCallback,
     SubscriptionsPageCallback,
+    subscription_callback,
+    subscription_of,
 )
 from bot.html import Html, escape, join, markup
 from bot.texts import label, t
@@ -73,7 +75,7 @@ def subscriptions_keyboard(
         name = subscription_name(s, lang)
         builder.button(
             text=label(lang, "sub.remove_button", name=name),
-            callback_data=SubscribeCallback(action="del", kind=s.kind, key=s.key),
+            callback_data=subscription_callback("del", s),
         )
     sizes = [1] * len(shown)
     arrows = [(page - 1, "◀"), (page + 1, "▶")]
@@ -150,19 +152,23 @@ def choices_keyboard(
     """One button a subscription, for a name that could mean several."""
     builder = InlineKeyboardBuilder()
     for s in choices:
-        data = SubscribeCallback(action=action, kind=s.kind, key=s.key)
+        data = subscription_callback(action, s)
         builder.button(text=subscription_name(s, lang), callback_data=data)
     builder.adjust(1)
     return builder.as_markup()
 
 
 def subscribe_button_swapped(
-    markup: InlineKeyboardMarkup | None, pressed: SubscribeCallback, following: bool, lang: Lang
+    markup: InlineKeyboardMarkup | None,
+    pressed: AnySubscribeCallback,
+    following: bool,
+    lang: Lang,
 ) -> InlineKeyboardMarkup | None:
     """`markup` with the pressed Subscribe button turned into "✅ Subscribed · Unsubscribe"
     (when `following`) or back; None when nothing changes."""
-    action, key = ("off", "sub.subscribed_button") if following else ("add", "summary.subscribe")
-    toggled = SubscribeCallback(action=action, kind=pressed.kind, key=pressed.key)
+    action: SubscribeAction = "off" if following else "add"
+    key = "sub.subscribed_button" if following else "summary.subscribe"
+    toggled = subscription_callback(action, subscription_of(pressed))
     replacement = InlineKeyboardButton(text=label(lang, key), callback_data=toggled.pack())
     return _swap_button(markup, pressed.pack(), replacement)
 
