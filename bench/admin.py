@@ -29,7 +29,7 @@ from storage.db import Database
 from storage.models import Selection
 from storage.repository import Archive
 from storage.stats import admin_stats
-from storage.workers import ReadingWorkers
+from storage.workers import WorkerProcess
 
 RELOAD_TARGET = 200  # files per second, reading included
 UNCHANGED_TARGET_S = 1.0  # a reload that finds nothing new, for --files files
@@ -58,8 +58,8 @@ async def reloads(folder: Path, files: int, more: int) -> None:
     database = await Database.open(folder / "archive.sqlite3")
     seeds = folder / "seeds"
     seeds.mkdir()
-    workers = ReadingWorkers()  # as the bot has them: reading in worker processes
-    reloader = Reloader(database, seeds, lambda: NOW, workers=workers)
+    worker = WorkerProcess("loading")  # as the bot has it: the whole load in a worker process
+    reloader = Reloader(database, seeds, lambda: NOW, worker=worker)
     texts = synthetic_articles(files + more, seed=7)
     write_files(seeds, texts[:files], "a")
     try:
@@ -78,7 +78,7 @@ async def reloads(folder: Path, files: int, more: int) -> None:
         )
         await during_reload(reloader, Archive(database.reader), seeds, texts[files:])
     finally:
-        workers.close()
+        worker.close()
         await database.close()
 
 
