@@ -6,8 +6,11 @@
 Twenty news sites run on 127.0.0.1 in a process of their own (one port each, so each is its own
 host for the pacing), each with an RSS feed of 50 article pages with site chrome around the text,
 half of them about cooperation across the border. /region goes through the real dispatcher with
-the recording session in place of Telegram, first idle, then while every source is checked and
-its kept articles are loaded into the archive.
+the recording session in place of Telegram, in this process (the bot's), idle, then while every
+source is checked and its kept articles are loaded into the archive (in the bot's worker
+processes), then idle again. On a machine shared with other work the idle figure is taken on
+both sides of the check, so that a change of the machine's load during the run weighs on both;
+the load average and the CPU time this process spent are printed beside the ratio.
 """
 
 from __future__ import annotations
@@ -19,15 +22,16 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 from html import escape
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from aiohttp import web
 
-from bench.figures import percentile99, target_verdict
+from bench.figures import machine_load, percentile99, process_cpu_seconds, target_verdict
 from bot.app import make_bot, make_dispatcher, utc_now
 from bot.config import Settings
 from bot.sources.poller import SourcePoller
@@ -128,22 +132,44 @@ async def news_sites(count: int, items: int) -> AsyncIterator[list[str]]:
         process.join(10)
 
 
-async def region_timings(dispatcher, bot, until) -> list[float]:  # type: ignore[no-untyped-def]
-    timings = []
-    number = 0
-    while not until():
-        text = f"/region {REGIONS[number % len(REGIONS)]}"
-        number += 1
-        update = make_update(make_message(text, user=make_user(7, "ru")))
-        started = time.perf_counter()
-        await dispatcher.feed_update(bot, update)
-        timings.append((time.perf_counter() - started) * 1000)
-        await asyncio.sleep(0.01)  # a user's pace, so the check has the loop too
-    return timings
+class Commands:
+    """/region commands at a user's pace: wall milliseconds each, and their CPU time."""
+
+    def __init__(self, dispatcher, bot) -> None:  # type: ignore[no-untyped-def]
+        self.dispatcher, self.bot = dispatcher, bot
+        self.cpu_seconds = 0.0  # of this process, while a command was being answered
+        self.number = 0
+
+    async def timings(self, until: Callable[[], bool]) -> list[float]:
+        timings = []
+        while not until():
+            text = f"/region {REGIONS[self.number % len(REGIONS)]}"
+            self.number += 1
+            update = make_update(make_message(text, user=make_user(7, "ru")))
+            started, cpu = time.perf_counter(), time.process_time()
+            await self.dispatcher.feed_update(self.bot, update)
+            timings.append((time.perf_counter() - started) * 1000)
+            self.cpu_seconds += time.process_time() - cpu
+            await asyncio.sleep(0.01)  # a user's pace, so the check has the loop too
+        return timings
+
+    async def for_seconds(self, seconds: float) -> list[float]:
+        deadline = time.monotonic() + seconds
+        return await self.timings(lambda: time.monotonic() > deadline)
 
 
-async def main(args: argparse.Namespace) -> bool:
-    root = Path(tempfile.mkdtemp(prefix="bench-sources-"))
+@dataclass
+class Run:
+    idle: list[float]
+    busy: list[float]
+    seconds: float
+    cpu_seconds: float  # of this process while the check ran, commands excluded
+    worker_cpu_seconds: float  # of the worker processes, for the check and its load
+    seen: int
+    kept: int
+
+
+async def measure(args: argparse.Namespace, root: Path) -> Run:
     seeds = root / "seeds"
     shutil.copytree(SEEDS, seeds)
     settings = Settings(
@@ -165,35 +191,65 @@ async def main(args: argparse.Namespace) -> bool:
                 f"{base}/feed.xml", base, "feed", interval=1800, now=utc_now(), limit=1000
             )
         await poller.open(bot, processes=args.processes)
+        if not args.processes:
+            poller.reloader.worker = None
         stack.push_async_callback(poller.stop)
+        stack.callback(poller.reloader.worker.close if poller.reloader.worker else lambda: None)
         await poller.warm_up()  # the worker process starts once per bot, not per check
-        deadline = time.monotonic() + args.idle_seconds
-        idle = await region_timings(dispatcher, bot, lambda: time.monotonic() > deadline)
+        commands = Commands(dispatcher, bot)
+        idle = await commands.for_seconds(args.idle_seconds / 2)
         session.clear()
-        started = time.perf_counter()
+        workers = worker_cpu(poller)
+        started, cpu, commands.cpu_seconds = time.perf_counter(), time.process_time(), 0.0
         check = asyncio.create_task(poller.check(await poller.registry.all()))
-        busy = await region_timings(dispatcher, bot, check.done)
+        busy = await commands.timings(check.done)
         results = await check
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        cpu -= commands.cpu_seconds
+        workers = worker_cpu(poller) - workers
+        idle += await commands.for_seconds(args.idle_seconds / 2)
     await bot.session.close()
     seen = sum(s.items_seen for s in await poller.registry.all())
     kept = sum(len(r.kept_files) for r in results)
     await database.close()
-    shutil.rmtree(root, ignore_errors=True)
-    idle_p99, busy_p99 = percentile99(idle), percentile99(busy)
+    return Run(idle, busy, seconds, cpu, workers, seen, kept)
+
+
+def worker_cpu(poller: SourcePoller) -> float:
+    workers = (poller.worker, poller.reloader.worker)
+    return sum(process_cpu_seconds(w.pid) for w in workers if w is not None)
+
+
+async def main(args: argparse.Namespace) -> bool:
+    root = Path(tempfile.mkdtemp(prefix="bench-sources-"))
+    print(f"before: {machine_load()}")
+    try:
+        run = await measure(args, root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"after:  {machine_load()}")
+    idle_p99, busy_p99 = percentile99(run.idle), percentile99(run.busy)
     ratio = busy_p99 / idle_p99
-    for label, timings in (("idle", idle), ("during a check", busy)):
+    for label, timings in (("idle", run.idle), ("during a check", run.busy)):
         print(
             f"/region {label:<15} p50 {statistics.median(timings):6.2f} ms  "
             f"p99 {percentile99(timings):6.2f} ms  ({len(timings)} commands)"
         )
     verdict = target_verdict(ratio <= RATIO_TARGET)
     print(f"p99 during a check / idle: {ratio:.2f}x (target <= {RATIO_TARGET}x) {verdict}")
+    where = "worker processes" if args.processes else "the bot's own process"
     print(
-        f"fetch to archive: {seen} items ({kept} kept) from {args.sites} sources "
-        f"in {seconds:.1f} s = {seen / seconds:.1f} items/s "
-        f"(host interval {args.host_interval:g} s)"
+        f"CPU time of the bot's process for the check (its commands excluded): "
+        f"{run.cpu_seconds:.2f} s in {run.seconds:.1f} s; of the worker processes: "
+        f"{run.worker_cpu_seconds:.2f} s (check in {where})"
     )
+    print(
+        f"fetch to archive: {run.seen} items ({run.kept} kept) from {args.sites} sources "
+        f"in {run.seconds:.1f} s = {run.seen / run.seconds:.1f} items/s "
+        f"(host interval {args.host_interval:g} s)"
+        + (f"; {run.seen / run.worker_cpu_seconds:.0f} items per worker CPU-second"
+           if run.worker_cpu_seconds else "")
+    )  # fmt: skip
     return ratio <= RATIO_TARGET
 
 
@@ -204,8 +260,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--host-interval", type=float, default=1.0)
     parser.add_argument("--idle-seconds", type=float, default=30.0)
     parser.add_argument(
-        "--threads", dest="processes", action="store_false",
-        help="read pages in threads instead of the bot's worker process",
+        "--in-process", dest="processes", action="store_false",
+        help="check and load in the bot's own process (threads), for comparison",
     )  # fmt: skip
     return parser.parse_args()
 

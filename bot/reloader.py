@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from storage.db import Database
-from storage.loader import LoadReport, TooManyRemovals, load_directory
+from storage.loader import LoadReport, TooManyRemovals, load_directory, warm_up
 from storage.models import ArticleRecord
 from storage.reading import read_article
 from storage.repository import Archive
@@ -68,6 +68,11 @@ class Reloader:
         if report.new_article_ids and self.on_new_articles is not None:
             self.on_new_articles()
         return report
+
+    async def warm_up(self) -> None:
+        """Start the worker and its reader now rather than in the first load."""
+        if self.worker is not None:
+            await self.worker.run(warm_up)
 
     async def read(self, text: str) -> ArticleRecord:
         """The reading of one article text (an upload), in the worker when there is one."""

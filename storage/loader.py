@@ -161,6 +161,11 @@ def load_in_this_process(database_path: Path, directory: Path, prune: bool) -> L
     return asyncio.run(load())
 
 
+def warm_up() -> None:
+    """A worker's first job: the loader imported and the reader's tables built before a load."""
+    read_article("Аким Костанайской области встретился с губернатором Омской области.")
+
+
 def _removed(known: dict[str, tuple[int, str]], paths: list[Path]) -> list[str]:
     return sorted(set(known) - {path.name for path in paths})
 

@@ -53,16 +53,21 @@ class WorkerProcess:
         self._connection: Connection | None = None
         self._lock = asyncio.Lock()
 
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id while it runs (for a benchmark to read its CPU time)."""
+        return self._process.pid if self._process is not None else None
+
     async def run(self, function: Callable[..., Result], *args: Any) -> Result:
         """`function(*args)` in the worker: a module-level function, picklable values.
 
         An exception the job raised is raised here; WorkerDied when the process ended.
         """
         async with self._lock:
-            connection = self._started()
+            connection, process = self._started()
             try:
                 connection.send((function, args))
-                ok, value = await _answer(connection)
+                ok, value = await _answer(connection, process)
             except BaseException:
                 self.close()  # a job must not go on without its caller
                 raise
@@ -70,9 +75,9 @@ class WorkerProcess:
             raise value
         return value  # type: ignore[no-any-return]
 
-    def _started(self) -> Connection:
+    def _started(self) -> tuple[Connection, BaseProcess]:
         if self._process is not None and self._process.is_alive() and self._connection:
-            return self._connection
+            return self._connection, self._process
         self.close()
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
@@ -83,7 +88,7 @@ class WorkerProcess:
         self._process.start()
         theirs.close()
         self._connection = ours
-        return ours
+        return ours, self._process
 
     def close(self) -> None:
         """Stop the worker; a job in progress ends unfinished (its transaction rolled back)."""
@@ -100,26 +105,32 @@ class WorkerProcess:
             process.join(STOP_SECONDS)
 
 
-async def _answer(connection: Connection) -> tuple[bool, Any]:
-    """The worker's answer, waited for without a thread; WorkerDied when it never comes."""
+async def _answer(connection: Connection, process: BaseProcess) -> tuple[bool, Any]:
+    """The worker's answer, waited for without a thread; WorkerDied when the process ends
+    without one (its end is watched too: a worker that dies before it has taken its end of
+    the pipe would never close it)."""
     loop = asyncio.get_running_loop()
-    readable: asyncio.Future[None] = loop.create_future()
+    ready: asyncio.Future[None] = loop.create_future()
 
-    def on_readable() -> None:
-        if not readable.done():
-            readable.set_result(None)
+    def on_ready() -> None:
+        if not ready.done():
+            ready.set_result(None)
 
-    descriptor = connection.fileno()
-    loop.add_reader(descriptor, on_readable)
+    descriptors = (connection.fileno(), process.sentinel)
+    for descriptor in descriptors:
+        loop.add_reader(descriptor, on_ready)
     try:
-        await readable
+        await ready
     finally:
-        loop.remove_reader(descriptor)
+        for descriptor in descriptors:
+            loop.remove_reader(descriptor)
     try:
-        answer: tuple[bool, Any] = connection.recv()
+        if connection.poll():
+            answer: tuple[bool, Any] = connection.recv()
+            return answer
     except (EOFError, OSError):
-        raise WorkerDied("the worker process stopped in the middle of a job") from None
-    return answer
+        pass
+    raise WorkerDied("the worker process stopped in the middle of a job")
 
 
 def serve(connection: Connection, parent: int, log_level: int) -> None:
@@ -131,10 +142,14 @@ def serve(connection: Connection, parent: int, log_level: int) -> None:
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     while True:
         try:
-            function, args = connection.recv()
+            job = connection.recv()
         except (EOFError, OSError):
             return
+        except Exception as error:  # a job this process cannot even unpickle
+            connection.send((False, RuntimeError(f"unreadable job: {error!r}")))
+            continue
         try:
+            function, args = job
             answer = (True, function(*args))
         except Exception as error:  # the caller decides; the worker serves the next job
             answer = (False, _picklable(error))

@@ -66,7 +66,7 @@ class SourcePoller:
         self._task: asyncio.Task[None] | None = None
         self._bot: Bot | None = None
         self._lock = asyncio.Lock()
-        self._worker: WorkerProcess | None = None
+        self.worker: WorkerProcess | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -75,13 +75,14 @@ class SourcePoller:
         """Ready to check, the loop not running: notices go to `bot`; checks run in a worker
         process when `processes` (else here, which is lighter for tests)."""
         self._bot = bot
-        if processes and self._worker is None:
-            self._worker = WorkerProcess("sources")
+        if processes and self.worker is None:
+            self.worker = WorkerProcess("sources")
 
     async def warm_up(self) -> None:
-        """Start the worker process and its page reader now rather than at the first check."""
-        if self._worker is not None:
-            await self._worker.run(read_page, WARM_UP_PAGE, "utf-8", "", None)
+        """Start the worker processes (checks, loads) now rather than at the first check."""
+        if self.worker is not None:
+            await self.worker.run(read_page, WARM_UP_PAGE, "utf-8", "", None)
+        await self.reloader.warm_up()
 
     async def start(self, bot: Bot) -> None:
         """Startup hook: run the loop in the background."""
@@ -96,9 +97,9 @@ class SourcePoller:
                 await self._task
             self._task = None
         await self.fetcher.close()
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
 
     async def add(self, address: str, name: str) -> Source:
         """Follow the feed, sitemap or page of links at `address` (named `name`, or by its own
@@ -140,10 +141,10 @@ class SourcePoller:
 
     async def _check(self, ids: tuple[int, ...]) -> list[CheckResult]:
         seeds, now = self.reloader.seeds_dir, self._clock()
-        if self._worker is None:
+        if self.worker is None:
             return await check_sources(self.registry, self.fetcher, seeds, ids, now)
         job = CheckJob(self.registry.database.path, seeds, ids, now, self.fetching)
-        return await self._worker.run(check_in_this_process, job)
+        return await self.worker.run(check_in_this_process, job)
 
     async def force_keep(self, item_id: int) -> str | None:
         """Keep a rejected item anyway (an admin's decision): its title, or None when its
