@@ -135,8 +135,7 @@ async def _answer(connection: Connection, process: BaseProcess) -> tuple[bool, A
 
 def serve(connection: Connection, parent: int, log_level: int) -> None:
     """The worker's loop: a lower priority, an end with the bot, then jobs until closed."""
-    with contextlib.suppress(OSError):  # not permitted here: run at the normal priority
-        os.nice(NICENESS)
+    lower_priority()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the bot, which stops us
     logging.basicConfig(level=log_level, format=LOG_FORMAT)
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
@@ -157,6 +156,20 @@ def serve(connection: Connection, parent: int, log_level: int) -> None:
             connection.send(answer)
         except (pickle.PicklingError, TypeError, AttributeError) as error:
             connection.send((False, RuntimeError(f"unpicklable result: {error}")))
+
+
+def lower_priority() -> None:
+    """This process (and the threads it starts later) yields the CPU to the bot's own.
+
+    `nice` everywhere; on Linux also SCHED_IDLE, the policy of work that runs only when nothing
+    else wants the core: a user's command that wakes the bot takes the core from the worker at
+    once, where a niced worker may finish its time slice first. Not permitted: normal priority.
+    """
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
+    if hasattr(os, "SCHED_IDLE"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def _picklable(error: Exception) -> Exception:
