@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from html import escape
 from multiprocessing.connection import Connection
 
 from aiohttp import web
+
+from storage.workers import lower_priority
 
 PAIRS = (
     ("Костанайской", "Челябинской"), ("Атырауской", "Астраханской"), ("Павлодарской", "Омской"),
@@ -82,8 +83,9 @@ async def _serve(count: int, items: int, bases: list[str]) -> None:
 
 def serve_sites(count: int, items: int, channel: Connection) -> None:
     """The sites' own process: their serving must not load the bot's event loop. On a real
-    deployment the sites are elsewhere; here they yield the CPU to the bot like its workers."""
-    os.nice(10)
+    deployment the sites are elsewhere, on other machines; here they yield the CPU to the bot
+    as its workers do."""
+    lower_priority()
     loop = asyncio.new_event_loop()
     bases: list[str] = []
     loop.run_until_complete(_serve(count, items, bases))
