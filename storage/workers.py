@@ -163,13 +163,20 @@ def lower_priority() -> None:
 
     `nice` everywhere; on Linux also SCHED_IDLE, the policy of work that runs only when nothing
     else wants the core: a user's command that wakes the bot takes the core from the worker at
-    once, where a niced worker may finish its time slice first. Not permitted: normal priority.
+    once, where a niced worker may finish its time slice first. With two cores or more, the
+    first one is left to the bot: its replies then need not even take a core from a worker,
+    nor find its caches filled by one. Not permitted: normal priority, every core.
     """
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
     if hasattr(os, "SCHED_IDLE"):
         with contextlib.suppress(OSError):
             os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    if hasattr(os, "sched_setaffinity"):
+        cores = sorted(os.sched_getaffinity(0))
+        if len(cores) > 1:
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(0, cores[1:])
 
 
 def _picklable(error: Exception) -> Exception:

@@ -98,15 +98,17 @@ def _process_id() -> int:
     return os.getpid()
 
 
-def _priority() -> tuple[int, int]:
-    return os.nice(0), os.sched_getscheduler(0)
+def _priority() -> tuple[int, int, set[int]]:
+    return os.nice(0), os.sched_getscheduler(0), os.sched_getaffinity(0)
 
 
 async def test_the_worker_is_another_process_at_a_lower_priority(worker: WorkerProcess) -> None:
     assert await worker.run(_process_id) != os.getpid()
-    niceness, policy = await worker.run(_priority)
+    niceness, policy, cores = await worker.run(_priority)
     assert niceness >= min(19, os.nice(0) + NICENESS)
     assert policy == os.SCHED_IDLE  # Linux: it runs only when the bot's process does not
+    ours = sorted(os.sched_getaffinity(0))
+    assert cores == (set(ours[1:]) if len(ours) > 1 else set(ours))  # a core left to the bot
 
 
 async def test_a_text_is_read_the_same_in_the_worker(
