@@ -2,32 +2,41 @@
 
     .venv/bin/python -m bench.sources                      # 20 sites × 50 items, 1 request/s/site
     .venv/bin/python -m bench.sources --host-interval 0    # the fetching path without pacing
+    .venv/bin/python -m bench.sources --in-process         # check and load in the bot's process
 
-Twenty news sites run on 127.0.0.1 in a process of their own (one port each, so each is its own
-host for the pacing), each with an RSS feed of 50 article pages with site chrome around the text,
-half of them about cooperation across the border. /region goes through the real dispatcher with
-the recording session in place of Telegram, first idle, then while every source is checked and
-its kept articles are loaded into the archive.
+Twenty news sites run on 127.0.0.1 in a process of their own (bench/news_sites.py; one port
+each, so each is its own host for the pacing), each with an RSS feed of 50 article pages with
+site chrome around the text, half of them about cooperation across the border. /region goes
+through the real dispatcher with the recording session in place of Telegram, in this process
+(the bot's): idle, then while every source is checked and its kept articles are loaded into the
+archive (in the bot's worker processes), then idle again.
+
+On a machine shared with other work, the load of the others changes within seconds, and a p99
+taken before the check is compared with one taken under another load. So, during the check,
+the worker processes are also stopped (SIGSTOP) every other `--window` seconds: the commands
+answered then are the idle figure under the same load, and the ratio judged is the p99 while
+the workers run over the p99 while they are stopped. The ratio against idle before and after
+the check, the load average, and the CPU time this process spent outside its commands are
+printed beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import multiprocessing
+import os
 import shutil
+import signal
 import statistics
 import tempfile
 import time
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
-from html import escape
-from multiprocessing.connection import Connection
+from collections.abc import Callable, Iterator
+from contextlib import AsyncExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from aiohttp import web
-
-from bench.figures import percentile99, target_verdict
+from bench.figures import machine_load, percentile99, process_cpu_seconds, target_verdict
+from bench.news_sites import news_sites
 from bot.app import make_bot, make_dispatcher, utc_now
 from bot.config import Settings
 from bot.sources.poller import SourcePoller
@@ -37,113 +46,97 @@ from tests.fakes import RecordingSession, make_message, make_update, make_user
 
 RATIO_TARGET = 1.2
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-PAIRS = (
-    ("Костанайской", "Челябинской"), ("Атырауской", "Астраханской"), ("Павлодарской", "Омской"),
-    ("Актюбинской", "Оренбургской"), ("Северо-Казахстанской", "Тюменской"),
-)  # fmt: skip
 REGIONS = ("Астрахань", "Атырау", "Костанай", "Омск", "Челябинск", "Оренбург")
 
 
-def article_html(site: int, item: int) -> str:
-    kz, ru = PAIRS[(site + item) % len(PAIRS)]
-    if item % 2:  # local news: one side only
-        title = f"В {kz.removesuffix('ой')}ой области отремонтируют дороги, выпуск {site}-{item}"
-        body = [
-            f"Акимат {kz} области направит средства на ремонт сельских дорог в {item} районах."
-        ]
-    else:
-        title = f"{kz} и {ru} области подписали соглашение, выпуск {site}-{item}"
-        body = [
-            f"Аким {kz} области и губернатор {ru} области подписали соглашение о торгово-"
-            f"экономическом сотрудничестве на 2024–2026 годы, сообщает пресс-служба "
-            f"({site}-{item}).",
-            f"Стороны договорились увеличить поставки зерна и открыть новый маршрут; товарооборот "
-            f"между регионами превысил {100 + item} миллионов долларов.",
-        ]
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in body)
-    return (
-        f'<html><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta property="article:published_time" content="2024-05-{1 + item % 28:02d}T10:00:00">'
-        f"</head><body><nav><a href='/'>Главная</a> <a href='/news'>Новости</a></nav>"
-        f"<article><h1>{escape(title)}</h1>{paragraphs}</article>"
-        f"<aside>Популярное: <a href='/x'>Погода</a></aside><footer>© 2024</footer></body></html>"
-    )
+@dataclass
+class Phase:
+    """Commands answered in one condition: their milliseconds, and this process's CPU time."""
+
+    timings: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    cpu: float = 0.0  # of this process, all its threads
+    command_cpu: float = 0.0  # of it, while a command was being answered
+
+    def other_cpu_ms_per_s(self) -> float:
+        """CPU time this process spent on anything but the commands, per second of the phase."""
+        return (self.cpu - self.command_cpu) * 1000 / self.seconds if self.seconds else 0.0
 
 
-def site_app(site: int, base: list[str], items: int) -> web.Application:
-    async def feed(request: web.Request) -> web.Response:
-        entries = "".join(
-            f"<item><title>Новость {n}</title><link>{base[0]}/a/{n}.html</link></item>"
-            for n in range(items)
-        )
-        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Site {site}</title>'
-        return web.Response(
-            text=f"{rss}{entries}</channel></rss>", content_type="application/rss+xml"
-        )
+class Commands:
+    """/region commands at a user's pace, recorded into a phase."""
 
-    async def page(request: web.Request) -> web.Response:
-        number = int(request.match_info["n"])
-        return web.Response(text=article_html(site, number), content_type="text/html")
+    def __init__(self, dispatcher, bot) -> None:  # type: ignore[no-untyped-def]
+        self.dispatcher, self.bot = dispatcher, bot
+        self.number = 0
 
-    async def robots(request: web.Request) -> web.Response:
-        return web.Response(text="User-agent: *\nAllow: /\n")
+    async def run(self, phase: Phase, until: Callable[[], bool]) -> None:
+        began, began_cpu = time.perf_counter(), time.process_time()
+        while not until():
+            text = f"/region {REGIONS[self.number % len(REGIONS)]}"
+            self.number += 1
+            update = make_update(make_message(text, user=make_user(7, "ru")))
+            started, cpu = time.perf_counter(), time.process_time()
+            await self.dispatcher.feed_update(self.bot, update)
+            phase.timings.append((time.perf_counter() - started) * 1000)
+            phase.command_cpu += time.process_time() - cpu
+            await asyncio.sleep(0.01)  # a user's pace, so the check has the loop too
+        phase.seconds += time.perf_counter() - began
+        phase.cpu += time.process_time() - began_cpu
 
-    app = web.Application()
-    app.router.add_get("/feed.xml", feed)
-    app.router.add_get("/a/{n}.html", page)
-    app.router.add_get("/robots.txt", robots)
-    return app
-
-
-async def _serve(count: int, items: int, bases: list[str]) -> None:
-    for site in range(count):
-        base: list[str] = [""]
-        runner = web.AppRunner(site_app(site, base, items), access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        base[0] = f"http://127.0.0.1:{runner.addresses[0][1]}"
-        bases.append(base[0])
+    async def for_seconds(self, phase: Phase, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        await self.run(phase, lambda: time.monotonic() > deadline)
 
 
-def serve_sites(count: int, items: int, channel: Connection) -> None:
-    """The sites' own process: their serving must not load the bot's event loop."""
-    loop = asyncio.new_event_loop()
-    bases: list[str] = []
-    loop.run_until_complete(_serve(count, items, bases))
-    channel.send(bases)
-    loop.run_forever()  # until the bench terminates this process
+@dataclass
+class Run:
+    idle: Phase  # before and after the check
+    busy: Phase  # the workers running
+    stopped: Phase  # during the check, the workers stopped
+    seconds: float  # of the check, the workers' stopped time excluded
+    worker_cpu_seconds: float
+    seen: int
+    kept: int
 
 
-@asynccontextmanager
-async def news_sites(count: int, items: int) -> AsyncIterator[list[str]]:
-    ours, theirs = multiprocessing.get_context("spawn").Pipe()
-    process = multiprocessing.get_context("spawn").Process(
-        target=serve_sites, args=(count, items, theirs), daemon=True
-    )
-    process.start()
+def worker_pids(poller: SourcePoller) -> list[int]:
+    workers = (poller.worker, poller.reloader.worker)
+    return [w.pid for w in workers if w is not None and w.pid is not None]
+
+
+@contextmanager
+def workers_stopped(poller: SourcePoller) -> Iterator[None]:
+    pids = worker_pids(poller)
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
     try:
-        yield await asyncio.to_thread(ours.recv)
+        yield
     finally:
-        process.terminate()
-        process.join(10)
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
 
 
-async def region_timings(dispatcher, bot, until) -> list[float]:  # type: ignore[no-untyped-def]
-    timings = []
-    number = 0
-    while not until():
-        text = f"/region {REGIONS[number % len(REGIONS)]}"
-        number += 1
-        update = make_update(make_message(text, user=make_user(7, "ru")))
-        started = time.perf_counter()
-        await dispatcher.feed_update(bot, update)
-        timings.append((time.perf_counter() - started) * 1000)
-        await asyncio.sleep(0.01)  # a user's pace, so the check has the loop too
-    return timings
+async def during_check(
+    commands: Commands, poller: SourcePoller, check: asyncio.Task[object], window: float
+) -> tuple[Phase, Phase]:
+    """Commands while the check runs, and (every other window) while its workers are stopped."""
+    busy, stopped = Phase(), Phase()
+    deadline = 0.0
+
+    def window_over() -> bool:
+        return check.done() or time.monotonic() > deadline
+
+    while not check.done():
+        deadline = time.monotonic() + window if window else float("inf")
+        await commands.run(busy, window_over)
+        if window and not check.done():
+            with workers_stopped(poller):
+                await commands.for_seconds(stopped, window)
+    return busy, stopped
 
 
-async def main(args: argparse.Namespace) -> bool:
-    root = Path(tempfile.mkdtemp(prefix="bench-sources-"))
+async def measure(args: argparse.Namespace, root: Path) -> Run:
     seeds = root / "seeds"
     shutil.copytree(SEEDS, seeds)
     settings = Settings(
@@ -165,47 +158,86 @@ async def main(args: argparse.Namespace) -> bool:
                 f"{base}/feed.xml", base, "feed", interval=1800, now=utc_now(), limit=1000
             )
         await poller.open(bot, processes=args.processes)
+        if not args.processes:
+            poller.reloader.worker = None
         stack.push_async_callback(poller.stop)
-        await poller.warm_up()  # the worker process starts once per bot, not per check
-        deadline = time.monotonic() + args.idle_seconds
-        idle = await region_timings(dispatcher, bot, lambda: time.monotonic() > deadline)
+        stack.callback(poller.reloader.worker.close if poller.reloader.worker else lambda: None)
+        await poller.warm_up()  # the worker processes start once per bot, not per check
+        commands, idle = Commands(dispatcher, bot), Phase()
+        await commands.for_seconds(idle, args.idle_seconds / 2)
         session.clear()
+        worker_cpu = sum(map(process_cpu_seconds, worker_pids(poller)))
         started = time.perf_counter()
         check = asyncio.create_task(poller.check(await poller.registry.all()))
-        busy = await region_timings(dispatcher, bot, check.done)
+        window = args.window if args.processes else 0.0
+        busy, stopped = await during_check(commands, poller, check, window)
         results = await check
-        seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started - stopped.seconds
+        worker_cpu = sum(map(process_cpu_seconds, worker_pids(poller))) - worker_cpu
+        await commands.for_seconds(idle, args.idle_seconds / 2)
     await bot.session.close()
     seen = sum(s.items_seen for s in await poller.registry.all())
     kept = sum(len(r.kept_files) for r in results)
     await database.close()
-    shutil.rmtree(root, ignore_errors=True)
-    idle_p99, busy_p99 = percentile99(idle), percentile99(busy)
-    ratio = busy_p99 / idle_p99
-    for label, timings in (("idle", idle), ("during a check", busy)):
+    return Run(idle, busy, stopped, seconds, worker_cpu, seen, kept)
+
+
+def report(run: Run, args: argparse.Namespace) -> bool:
+    phases = [("idle (before, after)", run.idle), ("during a check", run.busy)]
+    if run.stopped.timings:
+        phases.append(("check, workers stopped", run.stopped))
+    for label, phase in phases:
+        timings = phase.timings
         print(
-            f"/region {label:<15} p50 {statistics.median(timings):6.2f} ms  "
-            f"p99 {percentile99(timings):6.2f} ms  ({len(timings)} commands)"
+            f"/region {label:<22} p50 {statistics.median(timings):6.2f} ms  "
+            f"p99 {percentile99(timings):6.2f} ms  ({len(timings)} commands; this process's "
+            f"CPU outside commands {phase.other_cpu_ms_per_s():.0f} ms/s)"
         )
-    verdict = target_verdict(ratio <= RATIO_TARGET)
-    print(f"p99 during a check / idle: {ratio:.2f}x (target <= {RATIO_TARGET}x) {verdict}")
+    busy_p99 = percentile99(run.busy.timings)
+    ratio = busy_p99 / percentile99(run.idle.timings)
+    print(f"p99 during a check / idle before and after: {ratio:.2f}x")
+    if run.stopped.timings:
+        ratio = busy_p99 / percentile99(run.stopped.timings)
+        print(f"p99 while the workers run / while they are stopped, same load: {ratio:.2f}x")
+    print(f"(target <= {RATIO_TARGET}x) {target_verdict(ratio <= RATIO_TARGET)}")
+    where = "worker processes" if args.processes else "the bot's own process"
     print(
-        f"fetch to archive: {seen} items ({kept} kept) from {args.sites} sources "
-        f"in {seconds:.1f} s = {seen / seconds:.1f} items/s "
-        f"(host interval {args.host_interval:g} s)"
+        f"fetch to archive: {run.seen} items ({run.kept} kept) from {args.sites} sources "
+        f"in {run.seconds:.1f} s = {run.seen / run.seconds:.1f} items/s "
+        f"(host interval {args.host_interval:g} s; check in {where}; CPU of the workers "
+        f"{run.worker_cpu_seconds:.1f} s)"
     )
     return ratio <= RATIO_TARGET
 
 
+async def main(args: argparse.Namespace) -> bool:
+    root = Path(tempfile.mkdtemp(prefix="bench-sources-"))
+    print(f"before: {machine_load()}")
+    try:
+        run = await measure(args, root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"after:  {machine_load()}")
+    return report(run, args)
+
+
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.sources", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.sources",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--sites", type=int, default=20)
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--host-interval", type=float, default=1.0)
     parser.add_argument("--idle-seconds", type=float, default=30.0)
     parser.add_argument(
-        "--threads", dest="processes", action="store_false",
-        help="read pages in threads instead of the bot's worker process",
+        "--window", type=float, default=2.0,
+        help="seconds the workers run, then are stopped, in turn during the check (0: never)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--in-process", dest="processes", action="store_false",
+        help="check and load in the bot's own process (threads), for comparison",
     )  # fmt: skip
     return parser.parse_args()
 

@@ -25,6 +25,7 @@ from bot.reloader import Reloader
 from bot.retry import RetryAfterMiddleware
 from bot.selections import LastSelections, RecordSelections
 from bot.shutdown import InFlight
+from bot.sources.notices import ChatLanguages
 from bot.sources.poller import SourcePoller
 from storage.chats import Chats
 from storage.db import Database
@@ -34,7 +35,7 @@ from storage.repository import Archive
 from storage.sources.registry import SourceRegistry
 from storage.stats import Statistics
 from storage.users import Users
-from storage.workers import ReadingWorkers
+from storage.workers import WorkerProcess
 
 Clock = Callable[[], dt.datetime]
 
@@ -73,19 +74,25 @@ def make_dispatcher(
     """
     # Handlers see storage only through these repositories and services, never the Database.
     digests = DigestScheduler(database, settings, clock=clock, delivers=deliver_digests)
-    # Reading runs in worker processes, so a reload never stalls replies.
-    workers = ReadingWorkers()
+    # Loads run in a worker process of their own, so a reload never stalls replies.
+    loading = WorkerProcess("loading")
     reloader = Reloader(
         database,
         settings.seeds_dir,
         clock,
         digests.wake,
-        workers=workers,
+        worker=loading,
         token=settings.bot_token,  # kept out of the reload log's error texts
     )
-    source_registry = SourceRegistry(database)
-    source_poller = SourcePoller(source_registry, settings, reloader, clock)
     users = Users(database)
+    chats = Chats(
+        database,
+        default_tz=settings.default_timezone,
+        max_subscriptions=settings.max_subscriptions_per_chat,
+    )
+    source_registry = SourceRegistry(database)
+    languages = ChatLanguages(chats, users)
+    source_poller = SourcePoller(source_registry, settings, reloader, clock, languages=languages)
     archive = Archive(database.reader)
     figures = Figures(database.reader)
     selections = LastSelections()
@@ -95,11 +102,7 @@ def make_dispatcher(
         clock=clock,
         archive=archive,
         users=users,
-        chats=Chats(
-            database,
-            default_tz=settings.default_timezone,
-            max_subscriptions=settings.max_subscriptions_per_chat,
-        ),
+        chats=chats,
         statistics=Statistics(database),
         digests=digests,
         reloader=reloader,
@@ -129,7 +132,7 @@ def make_dispatcher(
     dispatcher.shutdown.register(source_poller.stop)
     if deliver_digests:
         dispatcher.shutdown.register(digests.stop)
-    dispatcher.shutdown.register(workers.close)
+    dispatcher.shutdown.register(loading.close)
     dispatcher.include_routers(*extra_routers, *make_routers())
     # After the routers: it names the handler of each update, and counts every update.
     metrics.instrument(dispatcher)

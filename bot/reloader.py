@@ -12,12 +12,12 @@ from pydantic import SecretStr
 
 from bot.redaction import redact
 from storage.db import Database
-from storage.loader import LoadReport, TooManyRemovals, load_directory
+from storage.loader import LoadReport, TooManyRemovals, load_directory, warm_up
 from storage.models import ArticleRecord
 from storage.reading import read_article
 from storage.repository import Archive
 from storage.stats import ReloadEntry, record_reload
-from storage.workers import ReadingWorkers
+from storage.workers import WorkerProcess
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +35,12 @@ class SeedsFolderMissing(FileNotFoundError):
 class Reloader:
     """Runs `load_directory` over `SEEDS_DIR`, never two at once.
 
-    The loader writes in one transaction on the writer connection, so reading commands (on the
-    reader connection) keep answering meanwhile; files are read in `workers` (processes), so
-    reading never holds the interpreter that answers them. Every run is written to the reload
-    log; when it brought new articles, `on_new_articles` tells the digest scheduler to plan them.
-    A failure's text is logged without `token` (an error of a download may carry its URL).
+    The whole load (reading, writing, indexing) runs in `worker`, a process of its own, so it
+    never holds the interpreter that answers users; it writes in one transaction, so reading
+    commands (on the reader connection) keep answering meanwhile. Every run is written to the
+    reload log with what started it (`reload`, `upload` or `source`); when it brought new
+    articles, `on_new_articles` tells the digest scheduler to plan them. A failure's text is
+    logged without `token` (an error of a download may carry its URL).
     """
 
     def __init__(
@@ -48,11 +49,11 @@ class Reloader:
         seeds_dir: Path,
         clock: Callable[[], dt.datetime],
         on_new_articles: Callable[[], None] | None = None,
-        workers: ReadingWorkers | None = None,
+        worker: WorkerProcess | None = None,
         token: SecretStr | None = None,
     ) -> None:
         self.database = database
-        self.workers = workers
+        self.worker = worker
         self.seeds_dir = seeds_dir
         self.on_new_articles = on_new_articles
         self._clock = clock
@@ -76,29 +77,35 @@ class Reloader:
             self.on_new_articles()
         return report
 
+    async def warm_up(self) -> None:
+        """Start the worker and its reader now rather than in the first load."""
+        if self.worker is not None:
+            await self.worker.run(warm_up)
+
     async def read(self, text: str) -> ArticleRecord:
-        """The reading of one article text (an upload), in the workers when there are some."""
-        if self.workers is None:
+        """The reading of one article text (an upload), in the worker when there is one."""
+        if self.worker is None:
             return await asyncio.to_thread(read_article, text)
-        return await self.workers.run(read_article, text)
+        return await self.worker.run(read_article, text)
 
     async def _load(self, trigger: str, prune: bool) -> LoadReport:
         try:
             if not self.seeds_dir.is_dir():
                 raise SeedsFolderMissing(f"{self.seeds_dir} is not a folder")
             report = await load_directory(
-                self.database, self.seeds_dir, prune=prune, workers=self.workers
+                self.database, self.seeds_dir, prune=prune, worker=self.worker
             )
         except TooManyRemovals as refusal:
-            logger.warning("reload of %s refused: %s", self.seeds_dir, refusal)
+            logger.warning("%s load of %s refused: %s", trigger, self.seeds_dir, refusal)
             await self._log_failure(trigger, refusal)
             raise
         except Exception as error:
-            logger.exception("reload of %s failed", self.seeds_dir)
+            logger.exception("%s load of %s failed", trigger, self.seeds_dir)
             await self._log_failure(trigger, error)
             raise
         logger.info(
-            "reloaded %s: %d added, %d updated, %d removed, %d rejected in %.2fs",
+            "%s load of %s: %d added, %d updated, %d removed, %d rejected in %.2fs",
+            trigger,
             self.seeds_dir,
             len(report.added),
             len(report.updated),
@@ -114,7 +121,7 @@ class Reloader:
         bot has news to show (registered before the digests start: these are not news)."""
         empty = (await Archive(self.database.reader).coverage()).articles == 0
         if empty and self.seeds_dir.is_dir():
-            await load_directory(self.database, self.seeds_dir, workers=self.workers)
+            await load_directory(self.database, self.seeds_dir, worker=self.worker)
 
     async def _log_failure(self, trigger: str, error: Exception) -> None:
         # Redacted before it is cut short, so no part of the token survives the cut.

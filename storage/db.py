@@ -153,15 +153,16 @@ class Database:
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
+    async def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
         """Create the folder if needed, connect, apply pending migrations, refresh catalogues.
 
         A file that is not a database, or one that cannot be written, raises
-        DatabaseUnavailable saying so in one sentence.
+        DatabaseUnavailable saying so in one sentence. `migrate=False` (a worker process of a
+        running bot, whose archive is already up to date) only connects.
         """
         path = Path(path)
         try:
-            return await cls._open(path)
+            return await cls._open(path, migrate)
         except OSError as error:
             raise DatabaseUnavailable(path, error) from error
         except sqlite3.Error as error:
@@ -170,7 +171,7 @@ class Database:
             raise DatabaseUnavailable(path, error) from error
 
     @classmethod
-    async def _open(cls, path: Path) -> Database:
+    async def _open(cls, path: Path, migrate: bool) -> Database:
         if path.parent.exists() and not path.parent.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,10 +180,11 @@ class Database:
         await asyncio.to_thread(_check_openable, path)
         writer = await _connect(path)
         try:
-            applied = await apply_migrations(writer)
-            if applied:
-                await _advise_compacting(writer, path, applied)
-            await upsert_catalogues(writer)
+            if migrate:
+                applied = await apply_migrations(writer)
+                if applied:
+                    await _advise_compacting(writer, path, applied)
+                await upsert_catalogues(writer)
             reader = await _connect(path)
         except BaseException:
             await writer.close()
@@ -197,10 +199,12 @@ class Database:
         await connection.execute(READ_ONLY)
         return connection
 
-    async def close(self) -> None:
-        """Close both connections, first folding the write-ahead log into the file."""
+    async def close(self, *, checkpoint: bool = True) -> None:
+        """Close both connections, first folding the write-ahead log into the file (unless
+        `checkpoint=False`: a worker leaves that to the bot, rather than wait for its readers)."""
         with contextlib.suppress(aiosqlite.Error):  # busy or read-only: it closes all the same
-            await self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if checkpoint:
+                await self.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         await self.reader.close()
         await self.writer.close()
 

@@ -6,7 +6,6 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +34,7 @@ from storage.store import (
     update_article,
 )
 from storage.stories import group_stories
-from storage.workers import ReadingWorkers
+from storage.workers import WorkerProcess
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +56,9 @@ class TooManyRemovals(RuntimeError):
         )
         self.removing = removing
         self.total = total
+
+    def __reduce__(self) -> tuple[type[TooManyRemovals], tuple[int, int]]:
+        return TooManyRemovals, (self.removing, self.total)  # from a worker process, intact
 
 
 def check_removals(removing: int, total: int) -> None:
@@ -114,7 +116,7 @@ async def load_directory(
     directory: str | Path,
     *,
     prune: bool = False,
-    workers: ReadingWorkers | None = None,
+    worker: WorkerProcess | None = None,
 ) -> LoadReport:
     """Bring the archive in line with the *.txt files of a folder.
 
@@ -125,22 +127,43 @@ async def load_directory(
     Unless `prune`, a load that would remove more than a small share of the archive raises
     TooManyRemovals before anything is written. All writes happen in one transaction: if
     anything fails, the previous archive stays intact and the exception propagates.
-    Files are read in `workers` (processes) when given, else in a thread of this process.
+    With a `worker`, the whole load (reading, writing, indexing) runs in that process on its own
+    connections, and this one only waits; else files are read in a thread of this process.
     """
+    if worker is not None:
+        return await worker.run(load_in_this_process, database.path, Path(directory), prune)
     started = time.perf_counter()
     paths = await asyncio.to_thread(article_files, Path(directory))
     # Files are read before taking the writer, so other writes wait only for the SQL.
     known = await existing_files(database.reader)
     readings = await stored_readings(database.reader)
-    report, read = await _read_all(paths, known, readings, workers)
+    report, read = await _read_all(paths, known, readings)
     async with database.transaction() as writer:
         if (now_known := await existing_files(writer)) != known:  # another load came first
             known, readings = now_known, await stored_readings(writer)
-            report, read = await _read_all(paths, known, readings, workers)
+            report, read = await _read_all(paths, known, readings)
         await _write(writer, read, known, _removed(known, paths), report, prune=prune)
     report.seconds = time.perf_counter() - started
     logger.info("load of %s: %s", directory, _summary_line(report))
     return report
+
+
+def load_in_this_process(database_path: Path, directory: Path, prune: bool) -> LoadReport:
+    """A worker's job: the whole load on connections of its own (the bot migrated the file)."""
+
+    async def load() -> LoadReport:
+        database = await Database.open(database_path, migrate=False)
+        try:
+            return await load_directory(database, directory, prune=prune)
+        finally:
+            await database.close(checkpoint=False)
+
+    return asyncio.run(load())
+
+
+def warm_up() -> None:
+    """A worker's first job: the loader imported and the reader's tables built before a load."""
+    read_article("Аким Костанайской области встретился с губернатором Омской области.")
 
 
 def _removed(known: dict[str, tuple[int, str]], paths: list[Path]) -> list[str]:
@@ -151,34 +174,11 @@ Readings = dict[str, tuple[int, str]]  # file -> (reader version, reading digest
 
 
 async def _read_all(
-    paths: list[Path],
-    known: dict[str, tuple[int, str]],
-    readings: Readings,
-    workers: ReadingWorkers | None,
+    paths: list[Path], known: dict[str, tuple[int, str]], readings: Readings
 ) -> tuple[LoadReport, list[ReadFile]]:
-    if workers is None:
-        report = LoadReport()
-        read = await asyncio.to_thread(_read_changed, paths, known, readings, report)
-        return report, read
-    # Each chunk carries only its own files' hashes and readings, not the whole archive's.
-    items = [(path, known.get(path.name), readings.get(path.name)) for path in paths]
-    report, read = LoadReport(), []
-    for part_report, part_read in await workers.map_chunks(_read_part, items):
-        report.unchanged += part_report.unchanged
-        report.rejected += part_report.rejected
-        read += part_read
-    return report, read
-
-
-PartItem = tuple[Path, tuple[int, str] | None, tuple[int, str] | None]  # path, hash, reading
-
-
-def _read_part(items: Sequence[PartItem]) -> tuple[LoadReport, list[ReadFile]]:
-    """`_read_changed` over one chunk of files, in a worker process."""
-    known = {path.name: previous for path, previous, _ in items if previous is not None}
-    readings = {path.name: reading for path, _, reading in items if reading is not None}
     report = LoadReport()
-    return report, _read_changed([path for path, _, _ in items], known, readings, report)
+    read = await asyncio.to_thread(_read_changed, paths, known, readings, report)
+    return report, read
 
 
 async def _write(

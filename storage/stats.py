@@ -48,7 +48,7 @@ class ReloadEntry:
     """One reload of the archive: when it finished, what started it, and what it changed."""
 
     finished_at: dt.datetime
-    trigger: str  # "reload" or "upload"
+    trigger: str  # "reload", "upload" or "source" (articles a news source brought)
     ok: bool
     added: int = 0
     updated: int = 0

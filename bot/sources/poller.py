@@ -1,4 +1,4 @@
-"""The sources loop: checks due sources in the background, loads what they kept, tells admins."""
+"""The sources loop: checks due sources in a worker process, loads what they kept, tells admins."""
 
 from __future__ import annotations
 
@@ -6,30 +6,24 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
 
 from bot.config import Settings
-from bot.html import escape
 from bot.reloader import Reloader
-from bot.texts import DEFAULT_LANGUAGE, t
+from bot.sources.notices import ChatLanguages, PauseNotices
 from bot.views.render import shorten
-from bot.views.sources import error_text
-from storage.sources.addresses import check_host, checked_url, redact
+from storage.sources.addresses import check_host, checked_url
 from storage.sources.article_file import file_name
-from storage.sources.checking import CheckResult, SourceChecker, probe, read_page, write_seed
-from storage.sources.fetching import Fetcher
+from storage.sources.check_job import CheckJob, FetchSettings, check_in_this_process, check_sources
+from storage.sources.checking import CheckResult, probe, read_page, write_seed
 from storage.sources.registry import Source, SourceRegistry
+from storage.workers import WorkerProcess
 
 logger = logging.getLogger(__name__)
 
 TICK = 30.0  # seconds between two looks for due sources when nobody calls wake()
-WORKER_NICE = 10
 WARM_UP_PAGE = (
     "<html><body><article><h1>Аким и губернатор провели встречу</h1><p>Аким Костанайской "
     "области и губернатор Челябинской области провели встречу.</p></article></body></html>"
@@ -40,8 +34,10 @@ class SourcePoller:
     """Owned by the dispatcher: `start` on startup, `stop` on shutdown, `wake` after a change.
 
     Due sources are checked together (the fetcher keeps a few requests in flight and paces each
-    site); articles they kept are then loaded through the reloader, like a /reload, which wakes
-    the digests. A source paused by repeated failures is announced to the admins once.
+    site) in a worker process of their own: fetching, extracting and judging pages never hold
+    the interpreter that answers users. Articles they kept are then loaded through the
+    reloader (in its own worker), logged as a source load, which wakes the digests. A source
+    paused by repeated failures is announced to the admins once, in their chat's language.
     """
 
     def __init__(
@@ -52,38 +48,41 @@ class SourcePoller:
         clock: Callable[[], dt.datetime],
         *,
         tick: float = TICK,
+        languages: ChatLanguages | None = None,
     ) -> None:
         self.registry = registry
         self.settings = settings
         self.reloader = reloader
         self.tick = tick
-        self.fetcher = new_fetcher(settings)
+        self.fetching = FetchSettings(
+            timeout=settings.source_timeout_seconds,
+            host_interval=settings.source_host_interval_seconds,
+            allow_private=settings.allow_private_sources,
+        )
+        self.fetcher = self.fetching.fetcher()  # /source_add's one look at an address
+        self.notices = PauseNotices(settings, languages)
         self._clock = clock
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._bot: Bot | None = None
         self._lock = asyncio.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self.worker: WorkerProcess | None = None
 
     def wake(self) -> None:
         self._wakeup.set()
 
     async def open(self, bot: Bot, *, processes: bool = False) -> None:
-        """Ready to check, the loop not running: notices go to `bot`; pages are read in a
-        worker process when `processes` (else in threads, which is lighter for tests)."""
+        """Ready to check, the loop not running: notices go to `bot`; checks run in a worker
+        process when `processes` (else here, which is lighter for tests)."""
         self._bot = bot
-        if processes and self._pool is None:
-            # spawn, not fork: the bot process has threads (SQLite connections) at this point.
-            # A niced worker gives the CPU to the bot's own process whenever both want it.
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=context, initializer=os.nice, initargs=(WORKER_NICE,)
-            )
+        if processes and self.worker is None:
+            self.worker = WorkerProcess("sources")
 
     async def warm_up(self) -> None:
-        """Start the worker process and its reader now rather than at the first check."""
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._pool, read_page, WARM_UP_PAGE, "utf-8", "", None)
+        """Start the worker processes (checks, loads) now rather than at the first check."""
+        if self.worker is not None:
+            await self.worker.run(read_page, WARM_UP_PAGE, "utf-8", "", None)
+        await self.reloader.warm_up()
 
     async def start(self, bot: Bot) -> None:
         """Startup hook: run the loop in the background."""
@@ -98,9 +97,9 @@ class SourcePoller:
                 await self._task
             self._task = None
         await self.fetcher.close()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
 
     async def add(self, address: str, name: str) -> Source:
         """Follow the feed, sitemap or page of links at `address` (named `name`, or by its own
@@ -131,19 +130,21 @@ class SourcePoller:
     async def check(self, sources: list[Source]) -> list[CheckResult]:
         """Check these sources now, load what they kept, and announce new pauses."""
         async with self._lock:
-            # Read again under the lock: a check that ran meanwhile moved validators and counts.
-            fresh = [await self.registry.get(source.id) for source in sources]
-            sources = [source for source in fresh if source is not None]
-            seeds = self.reloader.seeds_dir
-            checker = SourceChecker(self.registry, self.fetcher, seeds, self._pool)
-            now = self._clock()
-            results = await asyncio.gather(*(checker.check(source, now) for source in sources))
+            ids = tuple(source.id for source in sources)
+            results = await self._check(ids)
             if any(result.kept_files for result in results):
-                await self.reloader.reload("reload", wait=True)
-            for source, result in zip(sources, results, strict=True):
+                await self.reloader.reload("source", wait=True)
+            for result in results:
                 if result.paused_now:
-                    await self._announce_pause(source, result)
-            return list(results)
+                    await self._announce_pause(result)
+            return results
+
+    async def _check(self, ids: tuple[int, ...]) -> list[CheckResult]:
+        seeds, now = self.reloader.seeds_dir, self._clock()
+        if self.worker is None:
+            return await check_sources(self.registry, self.fetcher, seeds, ids, now)
+        job = CheckJob(self.registry.database.path, seeds, ids, now, self.fetching)
+        return await self.worker.run(check_in_this_process, job)
 
     async def force_keep(self, item_id: int) -> str | None:
         """Keep a rejected item anyway (an admin's decision): its title, or None when its
@@ -154,7 +155,7 @@ class SourcePoller:
         name = file_name(item.url)
         await asyncio.to_thread(write_seed, self.reloader.seeds_dir, name, item.text)
         await self.registry.mark_force_kept(item_id, item.source_id, name)
-        await self.reloader.reload("reload", wait=True)
+        await self.reloader.reload("source", wait=True)
         return item.text.split("\n", 1)[0]
 
     async def _loop(self) -> None:
@@ -169,33 +170,9 @@ class SourcePoller:
                 await asyncio.wait_for(self._wakeup.wait(), self.tick)
             self._wakeup.clear()
 
-    async def _announce_pause(self, source: Source, result: CheckResult) -> None:
-        if not await self.registry.claim_pause_notice(source.id):
+    async def _announce_pause(self, result: CheckResult) -> None:
+        source = await self.registry.get(result.source_id)
+        if source is None or self._bot is None:
             return
-        logger.warning("source %s paused after repeated failures", redact(source.url))
-        text = t(
-            DEFAULT_LANGUAGE,
-            "sources.paused_notice",
-            name=escape(source.name),
-            url=escape(redact(source.url)),
-            error=error_text(result.error or "", DEFAULT_LANGUAGE),
-        )
-        for chat_id in self._admin_chats():
-            try:
-                if self._bot is not None:
-                    await self._bot.send_message(chat_id, text)
-            except TelegramAPIError as error:
-                logger.warning("could not tell chat %s about a paused source: %s", chat_id, error)
-
-    def _admin_chats(self) -> tuple[int, ...]:
-        if self.settings.admin_chat_id is not None:
-            return (self.settings.admin_chat_id,)
-        return self.settings.admin_ids
-
-
-def new_fetcher(settings: Settings) -> Fetcher:
-    return Fetcher(
-        timeout=settings.source_timeout_seconds,
-        host_interval=settings.source_host_interval_seconds,
-        allow_private=settings.allow_private_sources,
-    )
+        if await self.registry.claim_pause_notice(source.id):
+            await self.notices.announce(self._bot, source, result.error or "")

@@ -378,6 +378,7 @@ TEXTS: dict[str, str] = {
     "admin.stats_no_backup": "No backup yet (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "file upload",
+    "admin.trigger_source": "news sources",
     "admin.cmd_sources": "News sources the archive follows",
     "admin.cmd_source_add": "Follow a feed, a sitemap or a page of links",
     "sources.title": "<b>News sources</b> ({count} of at most {limit})",

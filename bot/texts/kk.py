@@ -383,6 +383,7 @@ TEXTS: dict[str, str] = {
     "admin.stats_no_backup": "Сақтық көшірме әлі жасалған жоқ (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "файл жүктеу",
+    "admin.trigger_source": "жаңалық көздері",
     "admin.cmd_sources": "Мұрағат қадағалайтын жаңалық көздері",
     "admin.cmd_source_add": "Таспаны, сайт картасын немесе сілтемелер бетін қосу",
     "sources.title": "<b>Жаңалық көздері</b> (ең көбі {limit}, қазір {count})",

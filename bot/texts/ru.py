@@ -379,6 +379,7 @@ TEXTS: dict[str, str] = {
     "admin.stats_no_backup": "Резервных копий ещё не было (python -m storage backup)",
     "admin.trigger_reload": "/reload",
     "admin.trigger_upload": "загрузка файла",
+    "admin.trigger_source": "новостные источники",
     "admin.cmd_sources": "Источники новостей, за которыми следит архив",
     "admin.cmd_source_add": "Подключить ленту, карту сайта или страницу ссылок",
     "sources.title": "<b>Источники новостей</b> ({count} из {limit} возможных)",

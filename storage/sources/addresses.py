@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
 import socket
 from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 MAX_URL_CHARS = 2000
 
@@ -82,3 +86,33 @@ async def check_host(url: str, *, allow_private: bool) -> None:
         return
     if not infos or not all(is_public(str(info[4][0])) for info in infos):
         raise RefusedAddress("private")
+
+
+class PrivateAddress(OSError):
+    """The host resolved, at connection time, to loopback, private or link-local addresses."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(errno.EACCES, f"{host} resolves to a private address")
+
+
+class PublicResolver(AbstractResolver):
+    """aiohttp's resolver, keeping only public addresses: the check holds when the connection
+    is made, not only when the address was checked (a name may resolve to a public address
+    then and to a private one a moment later: DNS rebinding). An address given as an IP
+    literal never reaches a resolver: `check_host` refuses a private one before the request.
+    """
+
+    def __init__(self) -> None:
+        self._resolver = aiohttp.DefaultResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        resolved = await self._resolver.resolve(host, port, family)
+        public = [result for result in resolved if is_public(result["host"])]
+        if not public:
+            raise PrivateAddress(host)
+        return public
+
+    async def close(self) -> None:
+        await self._resolver.close()

@@ -14,7 +14,13 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
-from storage.sources.addresses import RefusedAddress, check_host, checked_url
+from storage.sources.addresses import (
+    PrivateAddress,
+    PublicResolver,
+    RefusedAddress,
+    check_host,
+    checked_url,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +89,10 @@ class Fetcher:
     def _open_session(self) -> aiohttp.ClientSession:
         """The session, opened on first use (inside the running loop); `close` ends it."""
         if self._session is None:
+            # Unless private addresses are allowed, every connection goes only to public ones.
+            resolver = None if self.allow_private else PublicResolver()
             self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(resolver=resolver),
                 timeout=aiohttp.ClientTimeout(total=self.timeout),
                 headers={"User-Agent": USER_AGENT},
                 cookie_jar=aiohttp.DummyCookieJar(),
@@ -139,6 +148,10 @@ class Fetcher:
                 return _fetched(response, url, await _read_capped(response, cap))
         except TimeoutError:
             raise FetchFailed(f"timed out after {self.timeout:g} s") from None
+        except aiohttp.ClientConnectorError as error:
+            if isinstance(error.os_error, PrivateAddress):
+                raise FetchFailed("address refused (private)", permanent=True) from None
+            raise FetchFailed(f"connection failed ({type(error).__name__})") from None
         except aiohttp.ClientError as error:
             raise FetchFailed(f"connection failed ({type(error).__name__})") from None
 
