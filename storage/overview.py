@@ -97,8 +97,8 @@ async def _partners(
 async def _mentioned(
     db: aiosqlite.Connection, selection: Selection, parts: Filtered, exclude: Sequence[str]
 ) -> Counted:
-    if period_of(selection) is not None:  # no stored counts of regions by period
-        return ()
+    if not selection.region_ids and selection.sector is None and selection.query is None:
+        return ()  # of a period or everything: no stored counts of regions by period
     subject = subject_of(selection)
     return await mentioned_regions(db, subject, parts, exclude, OVERVIEW_TOP)
 
