@@ -89,6 +89,15 @@ async def time_pictures(database: Database, rounds: int) -> None:
             Selection(region_ids=(region,)), escape(region), (region,), "ru"
         )
 
+    kz = [region for region in regions if region.startswith("kz-")]
+    ru = [region for region in regions if region.startswith("ru-")]
+
+    async def pair_chart() -> object:
+        pair = (rng.choice(kz), rng.choice(ru))
+        return await fresh().summary_chart(
+            Selection(region_ids=pair), escape(" ⇄ ".join(pair)), pair, "ru"
+        )
+
     async def map_of_a_year(charts: Charts | None = None, year: int | None = None) -> object:
         year = year or rng.choice(years)
         since, until = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -96,6 +105,7 @@ async def time_pictures(database: Database, rounds: int) -> None:
 
     await region_chart()  # fonts and caches of the process warmed once
     report("region chart", await timed(region_chart, rounds), RENDER_TARGET_MS)
+    report("pair chart", await timed(pair_chart, rounds), RENDER_TARGET_MS)
     report("map of a year", await timed(map_of_a_year, rounds), RENDER_TARGET_MS)
     report(
         "map of the archive",
