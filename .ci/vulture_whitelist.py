@@ -24,8 +24,8 @@ _._webhook_has_a_secret
 _._known  # pydantic validators of callback data (bot/callbacks.py)
 score_sectors  # the lexicon weights, read by tests/test_sectors.py (storage/sectors.py)
 _.warm_up  # unused method (bot/sources/poller.py:83): bench/sources.py starts the worker once
-freeze_panes  # read by openpyxl when it saves the sheet (storage/export_xlsx.py)
-alignment  # read by openpyxl when it saves the cell (storage/export_xlsx.py)
+_.get_renderer  # called by matplotlib's Agg canvas when it draws (bot/views/charts/canvas.py)
+_._lastKey  # read by matplotlib's Agg canvas (bot/views/charts/canvas.py)
 _._token_shape  # pydantic validator of BOT_TOKEN (bot/config.py)
 resolve_regions  # the gazetteer alone, read by tests/test_regions.py and test_compose.py (storage/regions.py)
 _.ensure  # tests set a chat up directly (storage/chats.py)

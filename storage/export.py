@@ -133,20 +133,27 @@ async def export_selection(
 ) -> int:
     """Write a selection into a file at `path`; returns the number of rows (header excluded).
 
-    One query streams the rows, a batch at a time, and a worker thread writes each batch, so
-    neither memory nor the event loop holds the whole selection.
+    One query streams the rows, a batch at a time, and a worker thread writes each batch while
+    the next is read, so neither memory nor the event loop holds the whole selection.
     """
     parts = filtered(selection)
     file = _open(path, file_format)
     count, names = 0, Names(lang)
+    writing: asyncio.Future[None] | None = None
     try:
         if parts is None:  # a query of no words: a file with the header only
             return 0
         async with db.execute(rows_sql(parts), [*parts.params, limit]) as cursor:
             while rows := await cursor.fetchmany(BATCH):
                 cells = [export_row(row, names) for row in rows]
-                await asyncio.to_thread(file.write_rows, cells)
+                if writing is not None:
+                    await writing  # one batch in the writer's hands at a time
+                writing = asyncio.ensure_future(asyncio.to_thread(file.write_rows, cells))
                 count += len(cells)
     finally:
-        await asyncio.to_thread(file.close)
+        try:
+            if writing is not None:
+                await writing
+        finally:
+            await asyncio.to_thread(file.close)
     return count

@@ -165,15 +165,17 @@ _UNCOUNTED = contextlib.nullcontext()  # a picture made for no user in particula
 
 # matplotlib is imported on the first picture (in the worker thread), not when the bot starts.
 def _draw_summary(chart: SummaryChart) -> bytes:
+    from bot.views.charts.drawing import drawn
     from bot.views.charts.summary_chart import draw_summary_chart
 
-    return draw_summary_chart(chart)
+    return drawn(draw_summary_chart, chart)
 
 
 def _draw_map(chart: CooperationMap) -> bytes:
+    from bot.views.charts.drawing import drawn
     from bot.views.charts.map_chart import draw_cooperation_map
 
-    return draw_cooperation_map(chart)
+    return drawn(draw_cooperation_map, chart)
 
 
 def _pairs(chart: CooperationMap) -> int:

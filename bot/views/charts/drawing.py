@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import matplotlib
 
@@ -20,6 +21,7 @@ from PIL import Image
 from bot.views.charts.canvas import StampingCanvas
 from bot.views.charts.marks import PAD_PT, heading, hide_axis_machinery, shifted
 
+T = TypeVar("T")
 DPI = 100
 WIDTH_PX = 1280
 MAX_SIDE_PX = 2560
@@ -43,7 +45,7 @@ STYLE: dict[str, Any] = {
     "axes.titlelocation": "left",
 }
 # matplotlib's global state (rcParams, font cache) is not made for threads drawing at once.
-_DRAWING = threading.Lock()
+_DRAWING = threading.RLock()
 
 
 @contextmanager
@@ -55,6 +57,26 @@ def drawing(height_px: int, width_px: int = WIDTH_PX) -> Iterator[Figure]:
         figure = Figure(figsize=(width, height), dpi=DPI, facecolor="white")
         StampingCanvas(figure)
         yield figure
+
+
+def drawn(draw: Callable[[T], bytes], spec: T) -> bytes:
+    """`draw(spec)`, one picture at a time, the cyclic collector paused meanwhile.
+
+    A figure is tens of thousands of objects in reference cycles. Left to the collector, they
+    would be promoted to the oldest generation while the figure is alive, and bring on full
+    collections over the whole process (the bot's caches too): a picture in five took 3-5 times
+    as long. Paused, they all stay in the youngest generation, collected (cheaply) as soon as
+    the figure is gone.
+    """
+    with _DRAWING:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return draw(spec)
+        finally:
+            gc.collect(1)
+            if enabled:
+                gc.enable()
 
 
 def png_bytes(figure: Figure) -> bytes:
