@@ -16,12 +16,13 @@ SELECT_DAYS = f"""
 SELECT key / {DAY}, count(*) FROM ({{keys}}) WHERE key >= {DAY} GROUP BY 1
 """
 # The pairs are counted as a region's overview counts its partners across the border: the
-# articles of a Kazakhstan region (any role) in which a Russian region is a partner. The whole
+# articles in which both regions are partners (a forum's venue or a consulate's seat is not a
+# partner, so it draws no line). The whole
 # archive reads the stored counts (storage/facets.py); a period counts its articles, each
 # Kazakhstan region's links a key range of its index (CROSS JOIN keeps regions outermost).
 SELECT_STORED_PAIRS = """
 SELECT k.id, f.value, f.count FROM regions AS k
-JOIN facet_counts AS f ON f.subject = 'r:' || k.id AND f.facet = 'partner'
+JOIN facet_counts AS f ON f.subject = 'p:' || k.id AND f.facet = 'partner'
 JOIN regions AS r ON r.id = f.value AND r.country = 'RU'
 WHERE k.country = 'KZ'
 """
@@ -30,6 +31,7 @@ SELECT p.kz, p.ru, p.n FROM (
     SELECT k.region_id AS kz, r.region_id AS ru, count(*) AS n
     FROM regions AS g
     CROSS JOIN article_regions AS k ON k.region_id = g.id AND k.sort_key BETWEEN ? AND ?
+        AND k.role = 'partner'
     JOIN article_regions AS r ON r.article_id = k.article_id AND r.role = 'partner'
     WHERE g.country = 'KZ'
     GROUP BY 1, 2
@@ -76,8 +78,8 @@ async def timeline(db: aiosqlite.Connection, selection: Selection) -> Timeline:
 async def cooperation_web(
     db: aiosqlite.Connection, since: dt.date | None = None, until: dt.date | None = None
 ) -> CooperationWeb:
-    """Every pair of regions across the border with their joint articles (a Kazakhstan region's
-    articles in which the Russian region is a partner, as its overview counts them).
+    """Every pair of regions across the border with their joint articles (the articles in which
+    both are partners, as a region's overview counts its partners).
 
     A period counts only the articles dated within it; the whole archive counts all.
     """
