@@ -11,7 +11,7 @@ import pytest
 
 from storage.chart_data import cooperation_web, timeline
 from storage.db import Database
-from storage.models import ArticleCard, ArticleRecord, RegionMention, Selection
+from storage.models import ArticleCard, ArticleRecord, RegionMention, Role, Selection
 from storage.repository import Archive
 from tests.analyst_fixtures import analyst_archive
 from tests.archive_fixtures import store_records
@@ -27,7 +27,11 @@ async def archive_db(tmp_path: Path) -> AsyncIterator[Database]:
 
 def _forum_in_turkestan(day: int) -> ArticleRecord:
     """Atyrau and Omsk sign; the forum's venue, Turkestan, is only mentioned."""
-    regions = (("kz-atyrau", "partner"), ("ru-omsk", "partner"), ("kz-turkistan", "mentioned"))
+    regions: tuple[tuple[str, Role], ...] = (
+        ("kz-atyrau", "partner"),
+        ("ru-omsk", "partner"),
+        ("kz-turkistan", "mentioned"),
+    )
     return ArticleRecord(
         title=f"Форум в Туркестане, день {day}",
         date=dt.date(2022, 5, day),
