@@ -24,7 +24,7 @@ from aiogram.types import Update
 
 from bench.archive import read_base, store
 from bench.figures import percentile99, target_verdict
-from bot.app import make_bot, make_dispatcher
+from bot.app import make_bot, make_dispatcher, settle_heap
 from bot.config import Settings
 from storage.db import Database
 from storage.regions import all_regions
@@ -130,6 +130,7 @@ async def run(args: argparse.Namespace, path: Path) -> int:
     try:
         await ensure_archive(database, args.n, args.base)
         dispatcher = make_dispatcher(settings, database, clock=lambda: dt.datetime.now(dt.UTC))
+        settle_heap()  # as `python -m bot` does before it takes updates
         print(f"regions known: {len(all_regions())}; timing {args.rounds} runs per command")
         ok = await latency(dispatcher, bot, session, args.rounds)
         skip = tuple(args.skip)

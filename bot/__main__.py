@@ -11,7 +11,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from bot import console
-from bot.app import make_bot, make_dispatcher, utc_now
+from bot.app import make_bot, make_dispatcher, settle_heap, utc_now
 from bot.config import Settings, describe_error
 from bot.health import Health, add_routes, start_server
 from bot.instance import AlreadyRunning, InstanceLock
@@ -32,6 +32,7 @@ async def run(settings: Settings) -> None:
         metrics: Metrics = dispatcher["metrics"]
         metrics.watch_session(bot)
         health = Health(database, dispatcher["digests"], metrics, utc_now)
+        settle_heap()
         if settings.webhook_url:
             await run_webhook(dispatcher, bot, settings, health)
         else:

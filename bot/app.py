@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Sequence
 
 from aiogram import Bot, Dispatcher, Router
@@ -42,6 +43,14 @@ Clock = Callable[[], dt.datetime]
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def settle_heap() -> None:
+    """Take what start-up built (modules, the dispatcher, catalogues) out of the garbage
+    collector's generations: a full collection then walks only what updates create, and no
+    longer stops a reply for milliseconds to walk the whole heap (`bench.handlers` p99)."""
+    gc.collect()
+    gc.freeze()
 
 
 def make_bot(settings: Settings, session: BaseSession | None = None) -> Bot:

@@ -58,7 +58,10 @@ SELECT_SEARCHED_TEXT = (
     "SELECT id, article_body(body_zlib), summary FROM articles"
     " WHERE id IN (SELECT value FROM json_each(?))"
 )
-SELECT_DATA_VERSION = "PRAGMA data_version"
+# The archive's own version (migration 0009: every change of an article raises it), not SQLite's
+# data_version: that one moves with any write, a user's settings or a /latest look included,
+# and would empty the cache of overviews at nearly every update.
+SELECT_ARCHIVE_VERSION = "SELECT version FROM archive_version WHERE id = 1"
 CACHED_OVERVIEWS = 1000  # overviews kept per archive version
 SELECT_COVERAGE = f"""
 SELECT (SELECT count(*) FROM articles),
@@ -132,8 +135,8 @@ class Archive:
 
         Partners exclude the regions the selection is about.
         """
-        (version,) = await self._one(SELECT_DATA_VERSION)
-        if version != self._version:  # another connection has written since
+        (version,) = await self._one(SELECT_ARCHIVE_VERSION)
+        if version != self._version:  # articles were added, changed or removed since
             self._overviews.clear()
             self._version = version
         overview = self._overviews.get(selection)

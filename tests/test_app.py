@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 from aiogram import Bot
 from aiogram.methods import SendMessage
 
-from bot.app import make_dispatcher
+from bot.app import make_dispatcher, settle_heap
 from bot.config import Settings
 from bot.replies import help_text
 from bot.views.keyboards import menu_keyboard
@@ -35,3 +37,13 @@ async def test_two_dispatchers_in_a_row_both_answer_help(
     sent = session.calls(SendMessage)
     assert [call.text for call in sent] == [expected, expected]
     assert [call.reply_markup for call in sent] == [menu_keyboard("en")] * 2
+
+
+def test_settle_heap_takes_start_up_objects_out_of_collections() -> None:
+    built_at_start_up = [object() for _ in range(100)]
+    gc.unfreeze()
+    try:
+        settle_heap()
+        assert gc.get_freeze_count() >= len(built_at_start_up)
+    finally:
+        gc.unfreeze()

@@ -6,13 +6,16 @@ import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from storage import repository
 from storage.db import Database
 from storage.loader import load_directory
-from storage.models import Fact, Selection
+from storage.models import Fact, Overview, Selection
+from storage.overview import plan_overview
 from storage.repository import Archive
+from storage.users import Users
 from tests.archive_fixtures import copy_seeds, record, seed_named, store_records
 
 
@@ -271,3 +274,30 @@ async def test_search_total_stops_at_the_cap(
     assert page.total == len(page.items) >= 3
     page = await archive.articles(Selection(query="Казахстан"), limit=1)
     assert page.total == 2
+
+
+async def test_an_overview_is_kept_across_writes_that_change_no_article(
+    database: Database, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned: list[Selection] = []
+
+    async def counting_plan(db: aiosqlite.Connection, selection: Selection) -> Overview:
+        planned.append(selection)
+        return await plan_overview(db, selection)
+
+    monkeypatch.setattr(repository, "plan_overview", counting_plan)
+    astrakhan = Selection(region_ids=("ru-astrakhan",))
+    first = await archive.overview(astrakhan)
+    await Users(database).set_lang(7, "kk", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert await archive.overview(astrakhan) == first
+    assert planned == [astrakhan]  # a user's write left the archive as it was
+
+    ferry = record(
+        "Астрахань и Атырау: новый паром",
+        "Астраханская и Атырауская области открыли паромную линию.",
+        regions=(("ru-astrakhan", "partner"), ("kz-atyrau", "partner")),
+    )
+    await store_records(database, [ferry])
+    changed = await archive.overview(astrakhan)
+    assert planned == [astrakhan, astrakhan]  # a new article is counted at once
+    assert changed.count == first.count + 1
