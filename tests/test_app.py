@@ -6,8 +6,10 @@ import gc
 
 from aiogram import Bot
 from aiogram.methods import SendMessage
+from aiogram.methods.base import Response
+from aiogram.types import Message
 
-from bot.app import make_dispatcher, settle_heap
+from bot.app import _RESPONSE_TYPES, make_dispatcher, settle_heap
 from bot.config import Settings
 from bot.replies import help_text
 from bot.views.keyboards import menu_keyboard
@@ -45,5 +47,10 @@ def test_settle_heap_takes_start_up_objects_out_of_collections() -> None:
     try:
         settle_heap()
         assert gc.get_freeze_count() >= len(built_at_start_up)
+        kept = Response[Message]  # what every sendMessage answer is read with
+        del kept
+        gc.collect()
+        assert Response[Message] is Response[Message]
+        assert any(kept_type is Response[Message] for kept_type in _RESPONSE_TYPES)
     finally:
         gc.unfreeze()
